@@ -1,0 +1,21 @@
+// The context keys <ap-plan> provides to its descendants.
+import { createContext } from '@lit/context';
+import type { IsoDate, RagRules } from '../model/index.js';
+import type { Locale } from '../i18n/index.js';
+import type { ActionPlanStore } from '../store/index.js';
+import type { PlanFilter } from '../events.js';
+
+export interface PlanContext {
+  store?: ActionPlanStore;
+  planId: string;
+  today: IsoDate;
+  user: string;
+  readonly: boolean;
+  locale: Locale;
+  ragRules: RagRules;
+  filter: PlanFilter;
+  /** Sets the plan's shared filter (what an `ap-filter-change` does). */
+  setFilter(filter: PlanFilter): void;
+}
+
+export const planContext = createContext<PlanContext | undefined>(Symbol('ap-plan'));

@@ -1,0 +1,66 @@
+// Every custom event the elements fire, defined once. All bubble and are composed.
+import type { Action, Rag } from './model/index.js';
+
+/** The plan's shared filter (CONTRACT.md "Filters"). */
+export interface PlanFilter {
+  rag?: Rag;
+  status?: Action['status'];
+  priorityId?: string;
+  lead?: string;
+  owner?: string;
+  overdue?: boolean;
+  dueWithinDays?: number;
+  /** Financial-year quarter, e.g. "2023/24 Q3". */
+  quarter?: string;
+  search?: string;
+}
+
+export interface ActionChangeDetail {
+  action: Action;
+  previous?: Action;
+  /** Top-level fields the user changed. */
+  fields: string[];
+}
+
+export type SyncStateName = 'idle' | 'syncing' | 'offline' | 'error' | 'signed-out';
+
+export interface SyncStateDetail {
+  state: SyncStateName;
+  pending: number;
+  lastSynced?: string;
+  conflicts: number;
+  deadLetters: number;
+  error?: string;
+}
+
+export interface ConflictDetail {
+  collection: string;
+  recordId: string;
+  fields: string[];
+}
+
+export interface ErrorDetail {
+  error: Error;
+  /** What the user can do about it, in the page's language. */
+  message: string;
+}
+
+export interface ApEventMap {
+  'ap-action-change': CustomEvent<ActionChangeDetail>;
+  'ap-filter-change': CustomEvent<PlanFilter>;
+  'ap-sync-state': CustomEvent<SyncStateDetail>;
+  'ap-conflict': CustomEvent<ConflictDetail>;
+  'ap-error': CustomEvent<ErrorDetail>;
+}
+
+type DetailOf<K extends keyof ApEventMap> = ApEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Creates one of our events: bubbling, composed, so a host page hears it through shadow roots. */
+export function apEvent<K extends keyof ApEventMap>(type: K, detail: DetailOf<K>): ApEventMap[K] {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true }) as ApEventMap[K];
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends ApEventMap {}
+}

@@ -1,0 +1,183 @@
+import type { IsoDate } from '../model/dates.js';
+import type { FieldIssue } from '../model/errors.js';
+import type { RagReason, RagResult } from '../model/rag.js';
+import type { ActionStatus, Rag, Rating, RecommendationStatus } from '../model/schemas.js';
+import { cy } from './cy.js';
+import { enGB, type MessageKey } from './en-GB.js';
+
+export type { MessageKey };
+export type Locale = 'en-GB' | 'cy';
+export type MessageParams = Record<string, string | number | undefined>;
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'en-GB': enGB, cy };
+
+const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(enGB, key);
+
+/** The message `key` in `locale` with `{param}` placeholders filled in. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = (catalogues[locale] ?? enGB)[key] ?? enGB[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
+}
+
+/** Locale from an override, else the closest `lang` up through shadow roots, else the page's. */
+export function resolveLocale(el: Element | null, override?: string | null): Locale {
+  let lang = override || '';
+  let node = el;
+  while (!lang && node) {
+    const found = node.closest('[lang]');
+    if (found) {
+      lang = found.getAttribute('lang') ?? '';
+      break;
+    }
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  if (!lang && typeof document !== 'undefined') lang = document.documentElement.lang;
+  return lang.trim().toLowerCase().startsWith('cy') ? 'cy' : 'en-GB';
+}
+
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+// Keep acronyms such as "RAG" or "ID" as written.
+const lowerFirst = (s: string) => (/^.[A-Z]/.test(s) || /^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
+
+// Browsers ship only some locales' data (Chromium may lack Welsh): fall back to en-GB patterns.
+const intlLocale = (locale: Locale) => (locale === 'cy' && Intl.DateTimeFormat.supportedLocalesOf('cy').length ? 'cy' : 'en-GB');
+
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = make()));
+  return format as T;
+}
+
+/** "31 January 2024" / "31 Jan 2024"; Welsh "31 Ionawr 2024". Returns the input unchanged if it is not a date. */
+export function formatDate(iso: IsoDate, locale: Locale, style: 'long' | 'short' = 'long'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (locale === 'cy' && intlLocale(locale) !== 'cy') {
+    const monthKey = `${style === 'long' ? 'month' : 'month-short'}.${month}`;
+    return isMessageKey(monthKey) ? `${day} ${t(locale, monthKey)} ${year}` : iso;
+  }
+  const loc = intlLocale(locale);
+  const format = cached(`date:${loc}:${style}`, () => new Intl.DateTimeFormat(loc, { day: 'numeric', month: style, year: 'numeric', timeZone: 'UTC' }));
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+}
+
+/** Date and 24-hour time in Europe/London: "31 January 2024 at 14:05". */
+export function formatDateTime(isoDateTime: string, locale: Locale): string {
+  const instant = new Date(isoDateTime);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(isoDateTime) || Number.isNaN(instant.getTime())) return formatDate(isoDateTime, locale);
+  const format = cached('london', () =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  );
+  const p = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return t(locale, 'format.date-time', { date: formatDate(`${p.year}-${p.month}-${p.day}`, locale), time: `${p.hour}:${p.minute}` });
+}
+
+/** Days until a due date: "due today", "due in 5 days", "1 day overdue", "12 days overdue". */
+export function formatRelativeDays(days: number, locale: Locale): string {
+  if (days === 0) return t(locale, 'relative.today');
+  if (days === 1) return t(locale, 'relative.tomorrow');
+  if (days > 0) return t(locale, 'relative.in-days', { days });
+  return days === -1 ? t(locale, 'relative.overdue-one') : t(locale, 'relative.overdue', { days: -days });
+}
+
+/** Pence as pounds: 1233700 -> "£12,337.00". */
+export function formatMoney(pence: number, locale: Locale): string {
+  const loc = intlLocale(locale);
+  return cached(`money:${loc}`, () => new Intl.NumberFormat(loc, { style: 'currency', currency: 'GBP' })).format(pence / 100);
+}
+
+/** The tag text: Red, Amber, Green, Complete, Not started, Cancelled, Carried forward. */
+export function ragLabel(state: RagResult['state'], locale: Locale): string {
+  return t(locale, `rag.${state}`);
+}
+
+/** "off track" / "at risk" / "on track"; '' for blue and grey, whose label says it all. */
+export function ragDescription(rag: Rag, locale: Locale): string {
+  const key = `ragDescription.${rag}`;
+  return isMessageKey(key) ? t(locale, key) : '';
+}
+
+export function statusLabel(status: ActionStatus | RecommendationStatus, locale: Locale): string {
+  return t(locale, `status.${status}`);
+}
+
+export function ratingLabel(rating: Rating, locale: Locale): string {
+  return t(locale, `rating.${rating}`);
+}
+
+/** One RAG reason as a sentence: "Target date 31 January 2024 has passed". */
+export function describeReason(reason: RagReason, locale: Locale): string {
+  const date = reason.date ? formatDate(reason.date, locale) : '';
+  switch (reason.code) {
+    case 'target-passed':
+    case 'target-revised':
+      return t(locale, `reason.${reason.code}`, { date, from: reason.from && formatDate(reason.from, locale) });
+    case 'milestone-overdue':
+    case 'milestone-overdue-long':
+      return t(locale, 'reason.milestone-overdue', { title: reason.title, overdue: formatRelativeDays(-(reason.days ?? 0), locale) });
+    case 'not-started-yet':
+      return date ? t(locale, 'reason.not-started-yet', { date }) : t(locale, 'reason.not-started-no-date');
+    case 'behind-schedule':
+      return t(locale, 'reason.behind-schedule', { actual: reason.actual, expected: reason.expected });
+    case 'due-soon':
+      return t(locale, 'reason.due-soon', { due: upperFirst(formatRelativeDays(reason.days ?? 0, locale)), expected: reason.expected });
+    case 'override':
+      return t(locale, reason.by ? 'reason.override' : 'reason.override-anonymous', {
+        rag: reason.rag && ragLabel(reason.rag, locale),
+        by: reason.by,
+        date,
+        text: reason.text,
+      });
+    default:
+      return t(locale, `reason.${reason.code}`);
+  }
+}
+
+function optionLabel(value: string, locale: Locale): string {
+  const key = [`status.${value}`, `rating.${value}`, `rag.${value}`].find(isMessageKey);
+  return key ? lowerFirst(t(locale, key)) : value;
+}
+
+function fieldLabel(name: string, locale: Locale): string {
+  const key = `field.${name}`;
+  return isMessageKey(key) ? t(locale, key) : name;
+}
+
+// "milestones.0.dueDate" -> ["Milestone 1", "Due date"]
+function pathLabels(path: string, locale: Locale): string[] {
+  const segments = path === '' ? [''] : path.split('.');
+  const labels: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const index = /^\d+$/.test(segments[i + 1] ?? '') ? Number(segments[i + 1]) + 1 : 0;
+    const itemKey = `item.${segments[i]}`;
+    if (!index) labels.push(fieldLabel(segments[i], locale));
+    else labels.push(isMessageKey(itemKey) ? t(locale, itemKey, { n: index }) : `${fieldLabel(segments[i], locale)} ${index}`), i++;
+  }
+  return labels;
+}
+
+/** A validation issue as a sentence: "Milestone 1: Due date must be a real date written YYYY-MM-DD." */
+export function describeIssue(issue: Pick<FieldIssue, 'code' | 'path' | 'params'>, locale: Locale): string {
+  const labels = pathLabels(issue.path, locale);
+  const label = labels.pop() ?? '';
+  const params = issue.params ?? {};
+  let key: MessageKey = `issue.${issue.code}`;
+  if (params.same) key = 'issue.same';
+  else if (issue.code === 'out-of-range' && params.max === undefined) key = 'issue.out-of-range-min';
+  const typeKey = `type.${params.expected}`;
+  const message = t(locale, key, {
+    Field: upperFirst(label),
+    field: lowerFirst(label),
+    min: params.min,
+    max: params.max,
+    options: params.options?.map((option) => optionLabel(option, locale)).join(', '),
+    expected: t(locale, isMessageKey(typeKey) ? typeKey : 'type.other'),
+    other: params.same && lowerFirst(fieldLabel(params.same, locale)),
+  });
+  return labels.length ? t(locale, 'issue.in', { context: labels.join(', '), message }) : message;
+}

@@ -1,0 +1,227 @@
+import * as z from 'zod/mini';
+import { isIsoDate } from './dates.js';
+import { ValidationError, type FieldIssue, type IssueCode, type IssueParams } from './errors.js';
+
+export const ACTION_STATUSES = ['not-started', 'in-progress', 'blocked', 'complete', 'cancelled'] as const;
+export const RECOMMENDATION_STATUSES = ['open', 'in-progress', 'implemented', 'verified', 'not-accepted', 'superseded'] as const;
+export const RATINGS = ['high', 'medium', 'low'] as const;
+export const RAGS = ['red', 'amber', 'green', 'blue', 'grey'] as const;
+export const OVERRIDE_RAGS = ['red', 'amber', 'green'] as const;
+export const COLLECTIONS = ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] as const;
+
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+export type Rating = (typeof RATINGS)[number];
+export type Rag = (typeof RAGS)[number];
+export type Collection = (typeof COLLECTIONS)[number];
+
+const rule = (test: (value: never) => boolean, code: IssueCode, params: IssueParams = {}) =>
+  z.refine(test as (value: unknown) => boolean, { params: { code, ...params } });
+
+// Many JSON APIs send null for an empty column: treat it as absent.
+const nullAsAbsent = z.transform((value: unknown): any => (value === null ? undefined : value));
+const opt = <T extends z.ZodMiniType>(schema: T) => z.optional(z.pipe(nullAsAbsent, z.optional(schema)));
+const def = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) =>
+  z._default(z.pipe(nullAsAbsent, z._default(schema, value as never)), value as never);
+
+const text = z.string();
+const requiredText = z.string().check(rule((s: string) => s.trim() !== '', 'required'));
+const isoDate = z.string().check(rule(isIsoDate, 'invalid-date'));
+// Date and optional time, as toISOString() writes it; the date part must be real.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const isDateTime = (s: string) => DATE_TIME.test(s) && isIsoDate(s.slice(0, 10));
+const dateTime = z.string().check(rule(isDateTime, 'invalid-date'));
+const wholeNumber = (min: number, max?: number) =>
+  z.number().check(rule((n: number) => Number.isInteger(n) && n >= min && (max === undefined || n <= max), 'out-of-range', { min, max }));
+const pence = wholeNumber(0);
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+
+/** http: or https: only, so a stored link can never run script (javascript:, data:, vbscript:). */
+export function isSafeUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value.trim()).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const common = {
+  id: requiredText,
+  planId: requiredText,
+  version: def(wholeNumber(0), 0),
+  updatedAt: def(z.string().check(rule((s: string) => s === '' || isDateTime(s), 'invalid-date')), ''),
+  updatedBy: def(text, ''),
+  deleted: def(z.boolean(), false),
+};
+
+export const MilestoneSchema = z.looseObject({ id: requiredText, title: requiredText, dueDate: isoDate, doneDate: opt(isoDate) });
+export const ProgressUpdateSchema = z.looseObject({
+  id: requiredText,
+  at: dateTime,
+  by: text,
+  text,
+  status: opt(oneOf(ACTION_STATUSES)),
+  progress: opt(wholeNumber(0, 100)),
+});
+export const RevisionSchema = z.looseObject({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime });
+export const RagOverrideSchema = z.looseObject({ rag: oneOf(OVERRIDE_RAGS), reason: requiredText, by: text, at: dateTime });
+export const FundingSchema = z.looseObject({ allocatedPence: def(pence, 0), spentPence: def(pence, 0), source: opt(text), public: def(z.boolean(), false) });
+export const EvidenceSchema = z.looseObject({ label: requiredText, url: z.string().check(rule(isSafeUrl, 'invalid-url')) });
+const ids = def(z.array(requiredText), []);
+
+export const PlanSchema = z.looseObject({ ...common, name: requiredText, period: opt(text), description: opt(text), previousPlanId: opt(text) }).check(
+  z.refine((plan) => plan.planId === plan.id, { path: ['planId'], params: { code: 'invalid', same: 'id' } }),
+);
+export const PrioritySchema = z.looseObject({
+  ...common,
+  title: requiredText,
+  lead: opt(text),
+  order: opt(z.number()),
+  description: opt(text),
+  retired: def(z.boolean(), false),
+});
+export const ActionSchema = z.looseObject({
+  ...common,
+  priorityId: requiredText,
+  title: requiredText,
+  description: opt(text),
+  leadAgency: opt(text),
+  owner: opt(text),
+  startDate: opt(isoDate),
+  targetDate: opt(isoDate),
+  revisedTargetDate: opt(isoDate),
+  revisions: def(z.array(RevisionSchema), []),
+  status: def(oneOf(ACTION_STATUSES), 'not-started'),
+  progress: def(wholeNumber(0, 100), 0),
+  milestones: def(z.array(MilestoneSchema), []),
+  updates: def(z.array(ProgressUpdateSchema), []),
+  ragOverride: opt(RagOverrideSchema),
+  funding: opt(FundingSchema),
+  rank: opt(z.number()),
+  public: def(z.boolean(), false),
+  carriedFrom: opt(text),
+  carriedForwardTo: opt(text),
+});
+export const AuditSchema = z.looseObject({ ...common, title: requiredText, auditor: opt(text), date: opt(isoDate), assurance: opt(text) });
+export const RecommendationSchema = z.looseObject({
+  ...common,
+  auditId: requiredText,
+  recommendation: requiredText,
+  ref: opt(text),
+  finding: opt(text),
+  rating: opt(oneOf(RATINGS)),
+  owner: opt(text),
+  agreedAction: opt(text),
+  targetDate: opt(isoDate),
+  revisedTargetDate: opt(isoDate),
+  revisions: def(z.array(RevisionSchema), []),
+  status: def(oneOf(RECOMMENDATION_STATUSES), 'open'),
+  evidence: def(z.array(EvidenceSchema), []),
+  linkedActionIds: ids,
+  reason: opt(text),
+  supersededBy: opt(text),
+});
+const ChangeSchema = z.looseObject({ field: requiredText, from: z.optional(z.unknown()), to: z.optional(z.unknown()) });
+export const HistorySchema = z.looseObject({
+  ...common,
+  recordId: requiredText,
+  collection: oneOf(COLLECTIONS),
+  at: dateTime,
+  by: text,
+  changes: z.array(ChangeSchema),
+});
+
+export type Milestone = z.output<typeof MilestoneSchema>;
+export type ProgressUpdate = z.output<typeof ProgressUpdateSchema>;
+export type Revision = z.output<typeof RevisionSchema>;
+export type RagOverride = z.output<typeof RagOverrideSchema>;
+export type Funding = z.output<typeof FundingSchema>;
+export type Evidence = z.output<typeof EvidenceSchema>;
+export type Plan = z.output<typeof PlanSchema>;
+export type Priority = z.output<typeof PrioritySchema>;
+export type Action = z.output<typeof ActionSchema>;
+export type Audit = z.output<typeof AuditSchema>;
+export type Recommendation = z.output<typeof RecommendationSchema>;
+export type HistoryEntry = z.output<typeof HistorySchema>;
+
+export interface RecordTypes {
+  plans: Plan;
+  priorities: Priority;
+  actions: Action;
+  audits: Audit;
+  recommendations: Recommendation;
+  history: HistoryEntry;
+}
+export type RecordOf<C extends Collection> = RecordTypes[C];
+export type AnyRecord = RecordTypes[Collection];
+
+export const SCHEMAS = {
+  plans: PlanSchema,
+  priorities: PrioritySchema,
+  actions: ActionSchema,
+  audits: AuditSchema,
+  recommendations: RecommendationSchema,
+  history: HistorySchema,
+} as const;
+
+const SUBJECTS: Record<Collection, string> = {
+  plans: 'plan',
+  priorities: 'priority',
+  actions: 'action',
+  audits: 'audit',
+  recommendations: 'recommendation',
+  history: 'history entry',
+};
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function toFieldIssue(issue: ZodIssue, input: unknown): Omit<FieldIssue, 'message'> {
+  const path = issue.path.map(String).join('.');
+  const missing = issue.path.length > 0 && valueAt(input, issue.path) == null;
+  switch (issue.code) {
+    case 'custom': {
+      const { code, ...params } = (issue.params ?? {}) as IssueParams & { code?: IssueCode };
+      return { code: code ?? 'invalid', path, params };
+    }
+    case 'invalid_type':
+      return missing ? { code: 'required', path } : { code: 'invalid-type', path, params: { expected: issue.expected } };
+    case 'invalid_value':
+      return missing ? { code: 'required', path } : { code: 'invalid-option', path, params: { options: issue.values.map(String) } };
+    default:
+      return { code: 'invalid', path };
+  }
+}
+
+export type SafeParseResult<C extends Collection> = { ok: true; record: RecordOf<C> } | { ok: false; error: ValidationError };
+
+/** Validate a record of `collection`; never throws (hostile input included). */
+export function safeParseRecord<C extends Collection>(collection: C, input: unknown): SafeParseResult<C> {
+  if (!Object.hasOwn(SCHEMAS, collection)) {
+    return { ok: false, error: new ValidationError([{ code: 'invalid-option', path: 'collection', params: { options: COLLECTIONS } }]) };
+  }
+  const subject = SUBJECTS[collection];
+  try {
+    const result = z.safeParse(SCHEMAS[collection] as unknown as z.ZodMiniType<RecordOf<C>>, input);
+    if (result.success) return { ok: true, record: result.data };
+    return { ok: false, error: new ValidationError(result.error.issues.map((issue) => toFieldIssue(issue, input)), subject) };
+  } catch {
+    // A getter or proxy that throws while being read: report it, never crash the caller.
+    return { ok: false, error: new ValidationError([{ code: 'invalid', path: '' }], subject) };
+  }
+}
+
+/** Validate a record of `collection`, applying defaults; throws ValidationError. */
+export function parseRecord<C extends Collection>(collection: C, input: unknown): RecordOf<C> {
+  const result = safeParseRecord(collection, input);
+  if (!result.ok) throw result.error;
+  return result.record;
+}

@@ -1,0 +1,317 @@
+// ActionPlanStore: the one place that talks to IndexedDB. No DOM, no Lit.
+import { openDB, type IDBPDatabase, type StoreNames } from 'idb';
+import { parseRecord, safeParseRecord, type AnyRecord, type Collection, type HistoryEntry, type RecordOf } from '../model/index.js';
+import { DB_VERSION, migrate, type ApDB, type ApTransaction } from './schema.js';
+import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
+import type { ChangeQuery, OutboxEntry, QuarantineEntry, QueryOptions, StoreChange, WriteOptions } from './types.js';
+
+export interface OpenOptions {
+  /** How long to wait for other tabs to let an upgrade through before failing with DatabaseBlockedError. */
+  blockedTimeoutMs?: number;
+}
+
+export interface ApplyResult<C extends Collection> {
+  applied: RecordOf<C>[];
+  quarantined: QuarantineEntry[];
+  /** Valid records not written because a local edit to them is waiting to sync: the caller merges them. */
+  pending: RecordOf<C>[];
+}
+
+type Listener = { query: ChangeQuery; callback: (change: StoreChange) => void };
+type RecordInput<C extends Collection> = Partial<RecordOf<C>> & { id: string };
+// Fields a local write stamps itself; a history entry does not list them as changes.
+const STAMPED = new Set(['version', 'updatedAt', 'updatedBy']);
+
+const baseKey = (collection: Collection, id: string) => `base:${collection}:${id}`;
+
+function diff(before: AnyRecord | undefined, after: AnyRecord): HistoryEntry['changes'] {
+  if (!before) return [{ field: 'created', to: String((after as { title?: string; name?: string }).title ?? (after as { name?: string }).name ?? after.id) }];
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changes: HistoryEntry['changes'] = [];
+  for (const field of fields) {
+    if (STAMPED.has(field)) continue;
+    const from = (before as Record<string, unknown>)[field];
+    const to = (after as Record<string, unknown>)[field];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
+  }
+  return changes;
+}
+
+function historyEntry(collection: Collection, record: AnyRecord, changes: HistoryEntry['changes'], by: string, at: string): HistoryEntry {
+  return parseRecord('history', { id: crypto.randomUUID(), planId: record.planId, recordId: record.id, collection, at, by, changes, updatedAt: at, updatedBy: by });
+}
+
+function outboxEntry(collection: Collection, record: AnyRecord, baseVersion: number, by: string, at: string): OutboxEntry {
+  const op = record.deleted ? 'delete' : baseVersion > 0 ? 'update' : 'create';
+  return { collection, recordId: record.id, op, baseVersion, record, at, by };
+}
+
+export class ActionPlanStore extends EventTarget {
+  #db?: IDBPDatabase<ApDB>;
+  #fault?: Error;
+  #channel?: BroadcastChannel;
+  #listeners = new Set<Listener>();
+
+  private constructor(readonly name: string, private readonly options: OpenOptions) {
+    super();
+  }
+
+  /** Opens (creating or upgrading) the database `name`. Rejects with a named error instead of hanging. */
+  static async open(name: string, options: OpenOptions = {}): Promise<ActionPlanStore> {
+    const store = new ActionPlanStore(name, options);
+    await store.#connect();
+    if (typeof BroadcastChannel === 'function') {
+      store.#channel = new BroadcastChannel(`ap-store:${name}`);
+      store.#channel.onmessage = (event: MessageEvent<Omit<StoreChange, 'origin'>>) => store.#notify({ ...event.data, origin: 'remote' });
+    }
+    return store;
+  }
+
+  async #connect(): Promise<void> {
+    if (typeof indexedDB === 'undefined') throw new StorageUnavailableError();
+    const timeoutMs = this.options.blockedTimeoutMs ?? 3000;
+    this.#db = await new Promise<IDBPDatabase<ApDB>>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timedOut = false;
+      openDB<ApDB>(this.name, DB_VERSION, {
+        upgrade: (db, oldVersion, newVersion, tx) => {
+          // A failed migration aborts the upgrade; the open then rejects with the reason.
+          tx.done.catch(() => undefined);
+          migrate(db, oldVersion, newVersion ?? DB_VERSION, tx).catch(() => tx.abort());
+        },
+        blocked: () => {
+          timer = setTimeout(() => {
+            timedOut = true;
+            reject(new DatabaseBlockedError(this.name));
+          }, timeoutMs);
+        },
+        blocking: () => this.#failWith(new ReloadNeededError(this.name)),
+        // The browser dropped the connection (Safari does in background tabs): reopen on next use.
+        terminated: () => (this.#db = undefined),
+      }).then(
+        (db) => {
+          clearTimeout(timer);
+          // The other tab let go after we gave up: do not hold a connection nobody uses.
+          if (timedOut) db.close();
+          else resolve(db);
+        },
+        (error) => {
+          clearTimeout(timer);
+          reject(error instanceof DOMException && error.name !== 'AbortError' ? new StorageUnavailableError(error) : error);
+        },
+      );
+    });
+  }
+
+  #failWith(error: Error): void {
+    this.#fault = error;
+    this.#db?.close();
+    this.#db = undefined;
+    this.dispatchEvent(new CustomEvent('fault', { detail: error }));
+  }
+
+  /** The last fault (ReloadNeededError after another tab upgraded), if any. */
+  get fault(): Error | undefined {
+    return this.#fault;
+  }
+
+  async #database(): Promise<IDBPDatabase<ApDB>> {
+    if (this.#fault) throw this.#fault;
+    if (!this.#db) await this.#connect();
+    return this.#db!;
+  }
+
+  /** Runs `body` in one readwrite transaction; any failure aborts all of it and surfaces as a named error. */
+  async #transact<T>(stores: StoreNames<ApDB>[], body: (tx: ApTransaction<'readwrite'>) => Promise<T>): Promise<T> {
+    let db = await this.#database();
+    let tx: ApTransaction<'readwrite'>;
+    try {
+      tx = db.transaction(stores, 'readwrite');
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+      // The connection was lost between uses: reopen once.
+      this.#db = undefined;
+      db = await this.#database();
+      tx = db.transaction(stores, 'readwrite');
+    }
+    // Awaited below; this only keeps an early failure from being reported as unhandled.
+    tx.done.catch(() => undefined);
+    try {
+      const result = await body(tx);
+      await tx.done;
+      return result;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already committed or aborted: nothing more to undo.
+      }
+      throw storageError(error);
+    }
+  }
+
+  close(): void {
+    this.#channel?.close();
+    this.#db?.close();
+    this.#db = undefined;
+    this.#fault = new DatabaseClosedError();
+  }
+
+  async get<C extends Collection>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
+    const db = await this.#database();
+    return (await db.get(collection, id)) as RecordOf<C> | undefined;
+  }
+
+  /** Records of a collection by an index (planId by default); tombstones left out unless asked for. */
+  async query<C extends Collection>(collection: C, options: QueryOptions = {}): Promise<RecordOf<C>[]> {
+    const db = await this.#database();
+    const records = (options.value === undefined
+      ? await db.getAll(collection)
+      : await db.getAllFromIndex(collection, (options.index ?? 'planId') as never, options.value as never)) as RecordOf<C>[];
+    return options.includeDeleted ? records : records.filter((record) => !record.deleted);
+  }
+
+  /**
+   * A local write: validates, stamps updatedAt/updatedBy (never `version`: that is the server's),
+   * saves the synced base copy on the first local edit, and writes the record, its outbox entry
+   * and its history entry in one transaction.
+   */
+  async put<C extends Collection>(collection: C, input: RecordInput<C>, options: WriteOptions): Promise<RecordOf<C>> {
+    const at = (options.now ?? new Date()).toISOString();
+    const parsed = parseRecord(collection, { ...input, updatedAt: at, updatedBy: options.by });
+    const record = await this.#transact([collection, 'outbox', 'meta', 'history'], async (tx) => {
+      const existing = (await tx.objectStore(collection).get(parsed.id)) as AnyRecord | undefined;
+      const record = { ...parsed, version: existing?.version ?? 0 } as RecordOf<C>;
+      const changes = diff(existing, record);
+      if (existing && changes.length === 0) return undefined;
+      const writes: Promise<unknown>[] = [tx.objectStore(collection).put(record)];
+      if (existing && existing.version > 0 && (await tx.objectStore('meta').getKey(baseKey(collection, record.id))) === undefined) {
+        writes.push(tx.objectStore('meta').put(existing, baseKey(collection, record.id)));
+      }
+      writes.push(tx.objectStore('outbox').add(outboxEntry(collection, record, existing?.version ?? 0, options.by, at)));
+      if (collection !== 'history') {
+        const entry = historyEntry(collection, record, changes, options.by, at);
+        writes.push(tx.objectStore('history').add(entry), tx.objectStore('outbox').add(outboxEntry('history', entry, 0, options.by, at)));
+      }
+      await Promise.all(writes);
+      return record;
+    });
+    if (!record) return (await this.get(collection, parsed.id))!;
+    this.#announce([{ collection, ids: [record.id], planIds: [record.planId] }]);
+    if (collection !== 'history') this.#announce([{ collection: 'history', ids: [], planIds: [record.planId] }]);
+    return record;
+  }
+
+  /** Soft delete: a tombstone, so other clients learn of it when it syncs. */
+  async remove<C extends Collection>(collection: C, id: string, options: WriteOptions): Promise<void> {
+    const existing = await this.get(collection, id);
+    if (existing && !existing.deleted) await this.put(collection, { ...existing, deleted: true }, options);
+  }
+
+  /**
+   * Stores records as a pull does: each validated, written once, no outbox. Invalid ones go to
+   * quarantine (in the same transaction); ones with a pending local edit are handed back unwritten.
+   */
+  async applyPulled<C extends Collection>(collection: C, raws: readonly unknown[]): Promise<ApplyResult<C>> {
+    const at = new Date().toISOString();
+    const result: ApplyResult<C> = { applied: [], quarantined: [], pending: [] };
+    await this.#transact([collection, 'outbox', 'quarantine'], async (tx) => {
+      const pendingIds = new Set<string>();
+      for (let cursor = await tx.objectStore('outbox').index('recordId').openKeyCursor(); cursor; cursor = await cursor.continue()) {
+        pendingIds.add(cursor.key);
+      }
+      const target = tx.objectStore(collection);
+      const writes: Promise<unknown>[] = [];
+      for (const raw of raws) {
+        const parsed = safeParseRecord(collection, raw);
+        if (!parsed.ok) {
+          const id = (raw as { id?: unknown } | null)?.id;
+          const entry: QuarantineEntry = { collection, raw, issues: parsed.error.issues, at, ...(typeof id === 'string' ? { recordId: id } : {}) };
+          result.quarantined.push(entry);
+          writes.push(tx.objectStore('quarantine').add(entry));
+        } else if (pendingIds.has(parsed.record.id)) {
+          result.pending.push(parsed.record as RecordOf<C>);
+        } else {
+          result.applied.push(parsed.record as RecordOf<C>);
+          writes.push(target.put(parsed.record));
+        }
+      }
+      await Promise.all(writes);
+    });
+    if (result.applied.length > 0) this.#announce([{ collection, ids: result.applied.map((r) => r.id), planIds: [...new Set(result.applied.map((r) => r.planId))] }]);
+    return result;
+  }
+
+  /** Imports new local records (CSV, roll-over): one transaction with their outbox and history entries. */
+  async importLocal<C extends Collection>(collection: C, inputs: readonly RecordInput<C>[], options: WriteOptions): Promise<RecordOf<C>[]> {
+    const at = (options.now ?? new Date()).toISOString();
+    const records = inputs.map((input) => parseRecord(collection, { ...input, version: 0, updatedAt: at, updatedBy: options.by }) as RecordOf<C>);
+    await this.#transact([collection, 'outbox', 'history'], async (tx) => {
+      const writes: Promise<unknown>[] = [];
+      for (const record of records) {
+        writes.push(tx.objectStore(collection).add(record), tx.objectStore('outbox').add(outboxEntry(collection, record, 0, options.by, at)));
+        if (collection !== 'history') writes.push(tx.objectStore('history').add(historyEntry(collection, record, diff(undefined, record), options.by, at)));
+      }
+      await Promise.all(writes);
+    });
+    this.#announce([{ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))] }]);
+    return records;
+  }
+
+  /** Outbox entries in the order they were written. */
+  async outbox(): Promise<OutboxEntry[]> {
+    return (await this.#database()).getAll('outbox');
+  }
+
+  async pendingCount(): Promise<number> {
+    return (await this.#database()).count('outbox');
+  }
+
+  async quarantined(): Promise<QuarantineEntry[]> {
+    return (await this.#database()).getAll('quarantine');
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await (await this.#database()).get('meta', key)) as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    try {
+      await (await this.#database()).put('meta', value, key);
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** The synced copy a pending local edit was made on (for three-way merge), if any. */
+  base<C extends Collection>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
+    return this.getMeta<RecordOf<C>>(baseKey(collection, id));
+  }
+
+  /**
+   * Calls back after every committed change matching the query, in this tab and (via
+   * BroadcastChannel) from other tabs on the same database. Returns the unsubscribe function.
+   */
+  subscribe(query: ChangeQuery, callback: (change: StoreChange) => void): () => void {
+    const listener = { query, callback };
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #announce(changes: Omit<StoreChange, 'origin'>[]): void {
+    for (const change of changes) {
+      this.#channel?.postMessage(change);
+      this.#notify({ ...change, origin: 'local' });
+    }
+  }
+
+  #notify(change: StoreChange): void {
+    for (const { query, callback } of this.#listeners) {
+      const collections = query.collection === undefined ? undefined : ([] as Collection[]).concat(query.collection);
+      if (collections && !collections.includes(change.collection)) continue;
+      if (query.planId !== undefined && change.planIds.length > 0 && !change.planIds.includes(query.planId)) continue;
+      if (query.ids && change.ids.length > 0 && !query.ids.some((id) => change.ids.includes(id))) continue;
+      callback(change);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import type { AnyRecord, Collection, FieldIssue } from '../model/index.js';
+
+/** A local write waiting to reach the endpoint. */
+export interface OutboxEntry {
+  seq?: number;
+  collection: Collection;
+  recordId: string;
+  op: 'create' | 'update' | 'delete';
+  /** The server version the edit was made on (0: never synced). */
+  baseVersion: number;
+  record: AnyRecord;
+  at: string;
+  by: string;
+}
+
+/** A record from the endpoint that broke a rule, kept aside with the reason. */
+export interface QuarantineEntry {
+  seq?: number;
+  collection: Collection;
+  recordId?: string;
+  raw: unknown;
+  issues: FieldIssue[];
+  at: string;
+}
+
+/** What the change feed reports after a transaction commits. */
+export interface StoreChange {
+  collection: Collection;
+  ids: string[];
+  planIds: string[];
+  /** `local`: this store instance; `remote`: another tab on the same database. */
+  origin: 'local' | 'remote';
+}
+
+export interface ChangeQuery {
+  collection?: Collection | Collection[];
+  planId?: string;
+  ids?: string[];
+}
+
+export interface QueryOptions {
+  /** Index to look up (`planId` default). */
+  index?: 'planId' | 'priorityId' | 'status' | 'auditId' | 'recordId' | 'updatedAt';
+  value?: string;
+  includeDeleted?: boolean;
+}
+
+export interface WriteOptions {
+  /** Who made the change (`updatedBy`, history `by`). */
+  by: string;
+  /** Clock for `updatedAt`; injectable for tests. */
+  now?: Date;
+}

@@ -1,0 +1,18 @@
+// Stories seed their own IndexedDB database, so each story is independent of the others.
+import { ActionPlanStore } from '../src/store/index.js';
+import db from '../demo/data/db.json';
+
+type Db = Record<string, unknown[]>;
+
+/** Opens a fresh database named for the story and fills it with the sample plans. */
+export async function seedSample(name: string): Promise<void> {
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
+  const store = await ActionPlanStore.open(name);
+  for (const collection of ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] as const) {
+    await store.applyPulled(collection, (db as Db)[collection] ?? []);
+  }
+  store.close();
+}

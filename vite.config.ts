@@ -1,0 +1,32 @@
+// Two library builds: `vite build` writes per-module ES entry points (dependencies left to the
+// host's bundler); `vite build --mode dropin` writes the one self-contained drop-in file.
+import { defineConfig } from 'vite';
+
+const entries = {
+  index: 'src/index.ts',
+  define: 'src/define.ts',
+  model: 'src/model/index.ts',
+  store: 'src/store/index.ts',
+  'ap-plan': 'src/components/plan/plan.ts',
+};
+
+export default defineConfig(({ mode }) => {
+  const dropin = mode === 'dropin';
+  return {
+    // Lit's production build: no dev-mode warnings or checks in what councils ship.
+    resolve: { conditions: ['production'] },
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: !dropin,
+      sourcemap: true,
+      minify: dropin ? 'esbuild' : false,
+      lib: dropin
+        ? { entry: { 'action-plan-widgets': 'src/action-plan-widgets.ts' }, formats: ['es'] }
+        : { entry: entries, formats: ['es'] },
+      rollupOptions: dropin
+        ? {}
+        : { external: (id: string) => /^(lit|@lit|@lit-labs|idb|zod)(\/|$)/.test(id) },
+    },
+  };
+});
