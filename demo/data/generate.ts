@@ -312,7 +312,7 @@ const PLACES = [
   'along the seafront',
   'around the railway station',
 ];
-const QUALIFIERS = ['', '', '', ' (phase 2)', ' (pilot)', ' for 2023/24', ' with partners'];
+const QUALIFIERS = ['', '', '', ' (phase 2)', ' (pilot)', ' for {period}', ' with partners'];
 
 const LEAD_AGENCIES = [
   'Council Community Safety Team',
@@ -625,7 +625,7 @@ export function generatePlan(options: GeneratePlanOptions): GeneratedPlan {
       updatedBy: owner,
       deleted: false,
       priorityId: priority.id,
-      title: `${pick(verbs)} ${object}${chance(0.4) ? ` ${pick(PLACES)}` : ''}${pick(QUALIFIERS)}`,
+      title: `${pick(verbs)} ${object}${chance(0.4) ? ` ${pick(PLACES)}` : ''}${pick(QUALIFIERS).replace('{period}', period)}`,
       description: `${theme.description} This action contributes to the ${priority.title} priority.`,
       leadAgency: pick(LEAD_AGENCIES),
       owner,
