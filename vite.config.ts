@@ -8,6 +8,11 @@ const entries = {
   model: 'src/model/index.ts',
   store: 'src/store/index.ts',
   'ap-plan': 'src/components/plan/plan.ts',
+  'ap-import-export': 'src/components/import-export/import-export.ts',
+  'ap-report': 'src/components/report/report.ts',
+  'ap-plan-admin': 'src/components/plan-admin/plan-admin.ts',
+  'ap-action-card': 'src/components/action-card/action-card.ts',
+  'ap-priority-board': 'src/components/priority-board/priority-board.ts',
 };
 
 export default defineConfig(({ mode }) => {

@@ -1,30 +1,44 @@
-// Web Test Runner: every test runs in a real browser with real IndexedDB.
+// Web Test Runner: every test runs in real Chromium, Firefox and WebKit with real IndexedDB.
+// One group per engine (npm run test:chromium runs --group chromium); engines not installed are
+// left out here and named by scripts/browsers.mjs, which .ci/run makes require all three.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { countReporter } from './scripts/count-reporter.mjs';
-import { findChromium } from './scripts/browsers.mjs';
+import { findChromium, findFirefox, findWebKit, webkitLauncher } from './scripts/browsers.mjs';
 import { storagePlugin } from './test/plugins/storage.mjs';
+import { endpointPlugin } from './test/plugins/endpoint.mjs';
+import { bundleSizePlugin } from './scripts/bundle-size.mjs';
 
-const chromium = findChromium();
+const launchers = {
+  chromium: (executablePath) =>
+    chromeLauncher({
+      concurrency: 2,
+      // Each page its own profile (storage, quota, BroadcastChannel): a quota override on one page must not hit the other.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
+      },
+    }),
+  firefox: (executablePath) => puppeteerLauncher({ concurrency: 2, launchOptions: { browser: 'firefox', executablePath, headless: true } }),
+  webkit: (webkit) => webkitLauncher(webkit),
+};
+const found = Object.entries({ webkit: findWebKit(), chromium: findChromium(), firefox: findFirefox() }).filter(([, engine]) => engine);
+const browsers = Object.fromEntries(found.map(([name, engine]) => [name, launchers[name](engine)]));
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   reporters: [defaultReporter(), countReporter()],
-  // One page at a time: a quota override set through DevTools is not reliable while another page of
-  // the origin writes to IndexedDB.
+  // WebKit's WebDriver runs one page at a time (with more it would run tests in iframes); the others set their own.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromium,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      },
-    }),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), endpointPlugin(), bundleSizePlugin()],
+  browsers: Object.values(browsers),
+  // Without --group the root runs every file in every engine; a group picks one engine.
+  groups: process.argv.includes('--group') ? Object.entries(browsers).map(([name, browser]) => ({ name, browsers: [browser] })) : [],
 };

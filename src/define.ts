@@ -1,8 +1,18 @@
 // Registers every element. Guarded, so a page that loads the bundle twice does not throw.
 import { ApPlan } from './components/plan/plan.js';
+import { ApImportExport } from './components/import-export/import-export.js';
+import { ApReport } from './components/report/report.js';
+import { ApPlanAdmin } from './components/plan-admin/plan-admin.js';
+import { ApActionCard } from './components/action-card/action-card.js';
+import { ApPriorityBoard } from './components/priority-board/priority-board.js';
 
 const elements = {
   'ap-plan': ApPlan,
+  'ap-import-export': ApImportExport,
+  'ap-report': ApReport,
+  'ap-plan-admin': ApPlanAdmin,
+  'ap-action-card': ApActionCard,
+  'ap-priority-board': ApPriorityBoard,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -12,5 +22,10 @@ for (const [tag, element] of Object.entries(elements)) {
 declare global {
   interface HTMLElementTagNameMap {
     'ap-plan': ApPlan;
+    'ap-import-export': ApImportExport;
+    'ap-report': ApReport;
+    'ap-plan-admin': ApPlanAdmin;
+    'ap-action-card': ApActionCard;
+    'ap-priority-board': ApPriorityBoard;
   }
 }

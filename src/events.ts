@@ -22,6 +22,16 @@ export interface ActionChangeDetail {
   fields: string[];
 }
 
+export interface OpenActionDetail {
+  actionId: string;
+}
+
+export interface PlanSelectDetail {
+  /** The plan now shown; '' when none is (after clearing it from this device). */
+  planId: string;
+  previousPlanId: string;
+}
+
 export type SyncStateName = 'idle' | 'syncing' | 'offline' | 'error' | 'signed-out';
 
 export interface SyncStateDetail {
@@ -51,13 +61,15 @@ export interface ApEventMap {
   'ap-sync-state': CustomEvent<SyncStateDetail>;
   'ap-conflict': CustomEvent<ConflictDetail>;
   'ap-error': CustomEvent<ErrorDetail>;
+  'ap-plan-select': CustomEvent<PlanSelectDetail>;
+  'ap-open-action': CustomEvent<OpenActionDetail>;
 }
 
 type DetailOf<K extends keyof ApEventMap> = ApEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** Creates one of our events: bubbling, composed, so a host page hears it through shadow roots. */
-export function apEvent<K extends keyof ApEventMap>(type: K, detail: DetailOf<K>): ApEventMap[K] {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true }) as ApEventMap[K];
+export function apEvent<K extends keyof ApEventMap>(type: K, detail: DetailOf<K>, cancelable = false): ApEventMap[K] {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }) as ApEventMap[K];
 }
 
 declare global {

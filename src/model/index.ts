@@ -2,3 +2,8 @@ export * from './dates.js';
 export * from './errors.js';
 export * from './rag.js';
 export * from './schemas.js';
+export * from './filter.js';
+export * from './rank.js';
+export * from './workflow.js';
+export * from './rollover.js';
+export * from './due-soon.js';

@@ -97,7 +97,8 @@ export const ActionSchema = z.looseObject({
   updates: def(z.array(ProgressUpdateSchema), []),
   ragOverride: opt(RagOverrideSchema),
   funding: opt(FundingSchema),
-  rank: opt(z.number()),
+  // Fractional-index key (src/model/rank.ts): sorts as a plain string, so a move rewrites one action.
+  rank: opt(text),
   public: def(z.boolean(), false),
   carriedFrom: opt(text),
   carriedForwardTo: opt(text),

@@ -1,9 +1,9 @@
 // The IndexedDB schema and its migrations. Each migration upgrades from the version before it.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { AnyRecord, Collection, HistoryEntry } from '../model/index.js';
-import type { OutboxEntry, QuarantineEntry } from './types.js';
+import type { Conflict, DeadLetter, OutboxEntry, QuarantineEntry } from './types.js';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 interface RecordStore<T> {
   key: string;
@@ -21,6 +21,8 @@ export interface ApDB extends DBSchema {
   outbox: { key: number; value: OutboxEntry; indexes: { recordId: string } };
   meta: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantineEntry; indexes: { collection: string } };
+  conflicts: { key: string; value: Conflict };
+  deadLetters: { key: number; value: DeadLetter };
 }
 
 export type ApTransaction<Mode extends IDBTransactionMode> = IDBPTransaction<ApDB, StoreNames<ApDB>[], Mode>;
@@ -68,6 +70,12 @@ const migrations: Record<number, Migration> = {
         cursor = await cursor.continue();
       }
     }
+  },
+  // v3: sync: conflicts for the user to resolve; rejected writes (dead letters) kept aside.
+  3(db) {
+    const loose = db as unknown as LooseDb;
+    loose.createObjectStore('conflicts', { keyPath: 'id' });
+    loose.createObjectStore('deadLetters', { keyPath: 'seq', autoIncrement: true });
   },
 };
 

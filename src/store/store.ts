@@ -1,9 +1,9 @@
 // ActionPlanStore: the one place that talks to IndexedDB. No DOM, no Lit.
 import { openDB, type IDBPDatabase, type StoreNames } from 'idb';
-import { parseRecord, safeParseRecord, type AnyRecord, type Collection, type HistoryEntry, type RecordOf } from '../model/index.js';
+import { COLLECTIONS, parseRecord, safeParseRecord, type AnyRecord, type Collection, type HistoryEntry, type RecordOf } from '../model/index.js';
 import { DB_VERSION, migrate, type ApDB, type ApTransaction } from './schema.js';
 import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
-import type { ChangeQuery, OutboxEntry, QuarantineEntry, QueryOptions, StoreChange, WriteOptions } from './types.js';
+import type { ChangeQuery, Conflict, DeadLetter, OutboxEntry, QuarantineEntry, QueryOptions, StoreChange, WriteOptions } from './types.js';
 
 export interface OpenOptions {
   /** How long to wait for other tabs to let an upgrade through before failing with DatabaseBlockedError. */
@@ -44,6 +44,11 @@ function historyEntry(collection: Collection, record: AnyRecord, changes: Histor
 function outboxEntry(collection: Collection, record: AnyRecord, baseVersion: number, by: string, at: string): OutboxEntry {
   const op = record.deleted ? 'delete' : baseVersion > 0 ? 'update' : 'create';
   return { collection, recordId: record.id, op, baseVersion, record, at, by };
+}
+
+/** The record's queued outbox entries, oldest first. */
+async function pendingFor(tx: ApTransaction<'readwrite'>, collection: Collection, id: string): Promise<OutboxEntry[]> {
+  return (await tx.objectStore('outbox').index('recordId').getAll(id)).filter((entry) => entry.collection === collection);
 }
 
 export class ActionPlanStore extends EventTarget {
@@ -256,6 +261,109 @@ export class ActionPlanStore extends EventTarget {
     });
     this.#announce([{ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))] }]);
     return records;
+  }
+
+  /**
+   * The endpoint accepted the outbox entries `seqs` and answered with its record (new version).
+   * Later local edits of the record stay queued, moved onto that version.
+   */
+  async confirmPushed<C extends Collection>(collection: C, seqs: readonly number[], confirmed: RecordOf<C>): Promise<void> {
+    const key = baseKey(collection, confirmed.id);
+    await this.#transact([collection, 'outbox', 'meta'], async (tx) => {
+      const outbox = tx.objectStore('outbox');
+      await Promise.all(seqs.map((seq) => outbox.delete(seq)));
+      const later = await pendingFor(tx, collection, confirmed.id);
+      if (later.length === 0) {
+        await Promise.all([tx.objectStore(collection).put(confirmed), tx.objectStore('meta').delete(key)]);
+        return;
+      }
+      const { version } = confirmed;
+      const local = (await tx.objectStore(collection).get(confirmed.id)) as AnyRecord;
+      await Promise.all([
+        tx.objectStore('meta').put(confirmed, key),
+        tx.objectStore(collection).put({ ...local, version }),
+        ...later.map((entry) => outbox.put({ ...entry, baseVersion: version, op: entry.record.deleted ? 'delete' : 'update', record: { ...entry.record, version } })),
+      ]);
+    });
+    this.#announce([{ collection, ids: [confirmed.id], planIds: [confirmed.planId] }]);
+  }
+
+  /**
+   * Replaces the record's queued edits (exactly `seqs`: false, changing nothing, if another edit
+   * arrived meanwhile) with `resolved` made on the server's `theirs`, and closes its conflict.
+   * Without `resolved` the server's record stands (or the record goes, if the server has none).
+   */
+  async rebase<C extends Collection>(collection: C, id: string, seqs: readonly number[], resolved: RecordOf<C> | undefined, theirs: RecordOf<C> | undefined, options: WriteOptions): Promise<boolean> {
+    const at = (options.now ?? new Date()).toISOString();
+    const done = await this.#transact([collection, 'outbox', 'meta', 'conflicts'], async (tx) => {
+      const pending = await pendingFor(tx, collection, id);
+      if (pending.some((entry) => !seqs.includes(entry.seq!))) return false;
+      const records = tx.objectStore(collection);
+      const writes: Promise<unknown>[] = [
+        ...pending.map((entry) => tx.objectStore('outbox').delete(entry.seq!)),
+        tx.objectStore('conflicts').delete(`${collection}:${id}`),
+        tx.objectStore('meta').delete(baseKey(collection, id)),
+      ];
+      if (!resolved || (theirs && diff(theirs, resolved).length === 0)) {
+        writes.push(theirs ? records.put(theirs) : records.delete(id));
+      } else {
+        const record = { ...resolved, version: theirs?.version ?? 0 };
+        writes.push(records.put(record), tx.objectStore('outbox').add(outboxEntry(collection, record, record.version, options.by, at)));
+        if (theirs) writes.push(tx.objectStore('meta').put(theirs, baseKey(collection, id)));
+      }
+      await Promise.all(writes);
+      return true;
+    });
+    if (done) this.#announce([{ collection, ids: [id], planIds: [(resolved ?? theirs)?.planId ?? ''].filter(Boolean) }]);
+    return done;
+  }
+
+  /** Records the server no longer has (hard deletes): gone from this browser too. */
+  async purge(collection: Collection, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#transact([collection, 'meta'], async (tx) => {
+      await Promise.all(ids.flatMap((id) => [tx.objectStore(collection).delete(id), tx.objectStore('meta').delete(baseKey(collection, id))]));
+    });
+    this.#announce([{ collection, ids: [...ids], planIds: [] }]);
+  }
+
+  async saveConflict(conflict: Conflict): Promise<void> {
+    await this.#transact(['conflicts'], async (tx) => void (await tx.objectStore('conflicts').put(conflict)));
+    this.#announce([{ collection: conflict.collection, ids: [conflict.recordId], planIds: [conflict.mine.planId] }]);
+  }
+
+  async conflicts(): Promise<Conflict[]> {
+    return (await this.#database()).getAll('conflicts');
+  }
+
+  /** Moves outbox entries the endpoint refused to the dead-letter list, so later entries still sync. */
+  async deadLetter(entries: readonly OutboxEntry[], status: number, reason: string): Promise<void> {
+    await this.#transact(['outbox', 'deadLetters'], async (tx) => {
+      await Promise.all(entries.flatMap((entry) => [tx.objectStore('outbox').delete(entry.seq!), tx.objectStore('deadLetters').put({ ...entry, status, reason })]));
+    });
+    this.#announce(entries.map((entry) => ({ collection: entry.collection, ids: [entry.recordId], planIds: [entry.record.planId] })));
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    return (await this.#database()).getAll('deadLetters');
+  }
+
+  /** Retry queues the dead letter again (last in the outbox); discard drops it and, with nothing else queued, restores the synced copy. */
+  async settleDeadLetter(seq: number, choice: 'retry' | 'discard'): Promise<void> {
+    const letter = await this.#transact(['outbox', 'deadLetters', 'meta', ...COLLECTIONS], async (tx) => {
+      const letter = await tx.objectStore('deadLetters').get(seq);
+      if (!letter) return undefined;
+      const { status: _status, reason: _reason, seq: _seq, ...entry } = letter;
+      const writes: Promise<unknown>[] = [tx.objectStore('deadLetters').delete(seq)];
+      if (choice === 'retry') writes.push(tx.objectStore('outbox').add(entry));
+      else if ((await pendingFor(tx, letter.collection, letter.recordId)).length === 0) {
+        const base = await tx.objectStore('meta').get(baseKey(letter.collection, letter.recordId));
+        if (base) writes.push(tx.objectStore(letter.collection).put(base as AnyRecord), tx.objectStore('meta').delete(baseKey(letter.collection, letter.recordId)));
+      }
+      await Promise.all(writes);
+      return letter;
+    });
+    if (letter) this.#announce([{ collection: letter.collection, ids: [letter.recordId], planIds: [letter.record.planId] }]);
   }
 
   /** Outbox entries in the order they were written. */

@@ -51,3 +51,31 @@ export interface WriteOptions {
   /** Clock for `updatedAt`; injectable for tests. */
   now?: Date;
 }
+
+/** A field both this browser and the server changed since the base copy. */
+export interface ConflictField {
+  field: string;
+  base: unknown;
+  mine: unknown;
+  theirs: unknown;
+}
+
+/** A local edit that could not merge with the server's record: the user chooses. */
+export interface Conflict {
+  /** `{collection}:{recordId}`: one open conflict per record. */
+  id: string;
+  collection: Collection;
+  recordId: string;
+  /** `edited`: both sides changed the same fields; `deleted`: the record is gone from the server. */
+  kind: 'edited' | 'deleted';
+  fields: ConflictField[];
+  mine: AnyRecord;
+  theirs?: AnyRecord;
+  at: string;
+}
+
+/** An outbox entry the endpoint refused (400/422): kept for the user to retry or discard. */
+export interface DeadLetter extends OutboxEntry {
+  status: number;
+  reason: string;
+}

@@ -10,6 +10,7 @@ const by = { by: 'J. Smith' };
 describe('ActionPlanStore on a full disk', () => {
   it('surfaces a full disk as StorageFullError and loses nothing it reported saved', async function () {
     // A device with little space left: a real quota, set through the DevTools protocol before the store opens.
+    await executeServerCommand('clear-site-data');
     const { supported } = (await executeServerCommand('set-storage-quota', { bytes: 200_000 })) as { supported: boolean };
     // Only Chromium's DevTools protocol can set a real quota; other engines have no such hook.
     if (!supported) this.skip();

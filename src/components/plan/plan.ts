@@ -6,6 +6,7 @@ import { apEvent, type PlanFilter } from '../../events.js';
 import { defaultRagRules, isIsoDate, todayInLondon, type RagRules } from '../../model/index.js';
 import { resolveLocale } from '../../i18n/index.js';
 import { ActionPlanStore } from '../../store/index.js';
+import { loadPublished } from '../../io/snapshot.js';
 import { styles } from './plan.styles.js';
 
 const DEFAULT_NAME = 'action-plan-widgets';
@@ -66,6 +67,7 @@ export class ApPlan extends LitElement {
   #ownedStore?: ActionPlanStore;
   #needsOpen = false;
   #opening?: string;
+  #srcLoad?: AbortController;
 
   constructor() {
     super();
@@ -100,6 +102,7 @@ export class ApPlan extends LitElement {
       this.#needsOpen = true;
     }
     if (this.#needsOpen && !this.store) void this.#open(this.name);
+    if ((changed.has('src') || changed.has('store')) && this.src && this.store) void this.#loadSrc(this.store, this.src);
     this.#needsOpen = false;
     this.context = {
       store: this.store,
@@ -126,6 +129,18 @@ export class ApPlan extends LitElement {
       this.#report(error instanceof Error ? error : new Error(String(error)));
     } finally {
       if (this.#opening === name) this.#opening = undefined;
+    }
+  }
+
+  // A published snapshot replaces the plan's copy in this browser; plan-id defaults to the snapshot's plan.
+  async #loadSrc(store: ActionPlanStore, src: string): Promise<void> {
+    this.#srcLoad?.abort();
+    const load = (this.#srcLoad = new AbortController());
+    try {
+      const snapshot = await loadPublished(store, new URL(src, document.baseURI).href, load.signal);
+      if (!this.planId) this.planId = snapshot.plan.id;
+    } catch (error) {
+      if (!load.signal.aborted) this.#report(error as Error);
     }
   }
 

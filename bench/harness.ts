@@ -1,0 +1,118 @@
+// Runs contenders side by side in one page, interleaved, and reports each figure as a ratio to the
+// baseline (median, min, max over the iterations) to the runner in scripts/bench.mjs.
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface Contender<Context> {
+  name: string;
+  /** Untimed: a fresh database, elements, records... */
+  setup: () => Promise<Context>;
+  /** Timed. */
+  run: (context: Context) => Promise<unknown>;
+  /** Untimed. */
+  teardown?: (context: Context) => Promise<unknown>;
+}
+
+export interface Comparison<Ours, Baseline, Reference> {
+  row: string;
+  name: string;
+  /** Target for ours / baseline (at most). */
+  target?: number;
+  ours: Contender<Ours>;
+  baseline: Contender<Baseline>;
+  /** Shown for scale, not a target (e.g. Dexie). */
+  reference?: Contender<Reference>;
+}
+
+export interface BenchRow {
+  row: string;
+  name: string;
+  unit: 'ms' | 'ratio' | 'frames';
+  ours: Spread;
+  baseline?: { name: string } & Spread;
+  reference?: { name: string } & Spread;
+  ratio?: Spread;
+  referenceRatio?: Spread;
+  target?: number;
+  met?: boolean;
+  note?: string;
+}
+
+export interface BenchConfig {
+  iterations: number;
+  /** Rows to record a Chromium trace of (one extra run of ours), e.g. ['2a']. */
+  trace: string[];
+}
+
+export const config = (await executeServerCommand('bench-config')) as BenchConfig;
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+export async function timed<Context>(contender: Contender<Context>): Promise<number> {
+  const context = await contender.setup();
+  gc();
+  const start = performance.now();
+  await contender.run(context);
+  const elapsed = performance.now() - start;
+  await contender.teardown?.(context);
+  return elapsed;
+}
+
+export async function report(row: BenchRow): Promise<BenchRow> {
+  await executeServerCommand('bench-row', row);
+  return row;
+}
+
+/** One warm-up round, then `config.iterations` rounds, each running every contender in a rotating order. */
+export async function compare<Ours, Baseline, Reference>(comparison: Comparison<Ours, Baseline, Reference>): Promise<BenchRow> {
+  const contenders = [comparison.ours, comparison.baseline, ...(comparison.reference ? [comparison.reference] : [])] as unknown as Contender<unknown>[];
+  const times = contenders.map(() => [] as number[]);
+  for (let round = -1; round < config.iterations; round++) {
+    for (let turn = 0; turn < contenders.length; turn++) {
+      const index = (turn + Math.max(round, 0)) % contenders.length;
+      const elapsed = await timed(contenders[index]!);
+      if (round >= 0) times[index]!.push(elapsed);
+    }
+  }
+  if (config.trace.includes(comparison.row)) {
+    await executeServerCommand('bench-trace', { row: comparison.row, start: true });
+    await timed(comparison.ours);
+    await executeServerCommand('bench-trace', { row: comparison.row, start: false });
+  }
+  const [ours, baseline, reference] = times;
+  const ratio = spread(ours!.map((time, i) => time / baseline![i]!));
+  return report({
+    row: comparison.row,
+    name: comparison.name,
+    unit: 'ratio',
+    ours: spread(ours!),
+    baseline: { name: comparison.baseline.name, ...spread(baseline!) },
+    ...(reference ? { reference: { name: comparison.reference!.name, ...spread(reference) }, referenceRatio: spread(reference.map((time, i) => time / baseline![i]!)) } : {}),
+    ratio,
+    ...(comparison.target === undefined ? {} : { target: comparison.target, met: ratio.median <= comparison.target }),
+  });
+}
+
+let counter = 0;
+/** A database name no other run uses. */
+export const freshName = (label: string) => `ap-bench-${label}-${Date.now()}-${++counter}`;
+
+export function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}

@@ -1,0 +1,129 @@
+// `npm run bench`: bundle sizes (node), then the bench pages in bench/ in headless Chromium (the
+// tests' browser), each figure a ratio against a baseline run in the same page. Prints a table and
+// writes bench/results.json. Options: --iterations N (default 5), --trace 2a,2b (Chromium traces
+// of those rows, summarised, in bench/traces/), --only store (bench file name filter), --no-size.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startTestRunner, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import testConfig from '../web-test-runner.config.mjs';
+import { findChromium } from './browsers.mjs';
+import { measureDropin, measureEntries } from './bundle-size.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: options } = parseArgs({
+  options: { iterations: { type: 'string', default: '5' }, trace: { type: 'string', default: '' }, only: { type: 'string', default: '' }, 'no-size': { type: 'boolean', default: false } },
+});
+const benchConfig = { iterations: Number(options.iterations), trace: options.trace.split(',').filter(Boolean) };
+const rows = [];
+const traces = new Map();
+const started = Date.now();
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const x = (spread) => `${spread.median.toFixed(2)}x (${spread.min.toFixed(2)}-${spread.max.toFixed(2)})`;
+
+/** Self time by function and the heaviest trace events, from a Chromium trace's CPU profile. */
+function summariseTrace(path) {
+  const { traceEvents } = JSON.parse(readFileSync(path, 'utf8'));
+  const nodes = new Map();
+  const selfTime = new Map();
+  const eventTime = new Map();
+  for (const event of traceEvents) {
+    if (event.ph === 'X' && event.dur) eventTime.set(event.name, (eventTime.get(event.name) ?? 0) + event.dur / 1000);
+    const profile = event.name === 'ProfileChunk' ? event.args?.data : undefined;
+    for (const node of profile?.cpuProfile?.nodes ?? []) nodes.set(node.id, node.callFrame);
+    (profile?.cpuProfile?.samples ?? []).forEach((id, i) => {
+      const frame = nodes.get(id);
+      const key = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')}:${frame.lineNumber + 1}` : `node ${id}`;
+      selfTime.set(key, (selfTime.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+    });
+  }
+  const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, time]) => ({ name, ms: Math.round(time * 10) / 10 }));
+  return { selfTime: top(selfTime, 15), events: top(eventTime, 10) };
+}
+
+// Server side of bench/harness.ts.
+const benchPlugin = {
+  name: 'ap-bench',
+  async executeCommand({ command, payload, session }) {
+    if (command === 'bench-config') return benchConfig;
+    if (command === 'bench-row') {
+      rows.push(payload);
+      return true;
+    }
+    if (command !== 'bench-trace') return undefined;
+    const page = session.browser.getPage(session.id);
+    const path = join(root, 'bench/traces', `${payload.row}.json`);
+    if (payload.start) {
+      mkdirSync(dirname(path), { recursive: true });
+      await page.tracing.start({ path });
+    } else {
+      await page.tracing.stop();
+      traces.set(payload.row, summariseTrace(path));
+    }
+    return true;
+  },
+};
+
+const bundle = options['no-size'] ? undefined : { dropin: await measureDropin(), entries: await measureEntries() };
+
+const runner = await startTestRunner({
+  readCliArgs: false,
+  readFileConfig: false,
+  autoExitProcess: false,
+  config: {
+    ...testConfig,
+    rootDir: root,
+    port: Number(process.env.BENCH_PORT ?? 8765),
+    files: [`bench/**/*${options.only}*.bench.ts`],
+    reporters: [summaryReporter({ flatten: true })],
+    testFramework: { config: { timeout: 0 } },
+    testsFinishTimeout: 9 * 60 * 1000,
+    plugins: [...testConfig.plugins, benchPlugin],
+    browsers: [
+      chromeLauncher({
+        launchOptions: {
+          executablePath: findChromium(),
+          headless: true,
+          // gc: the harness collects garbage before each timed run, so one run's garbage is not the next one's cost.
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--js-flags=--expose-gc'],
+        },
+      }),
+    ],
+  },
+});
+
+const passed = await new Promise((resolve) => runner.on('stopped', resolve));
+const measured = rows.sort((a, b) => a.row.localeCompare(b.row, 'en', { numeric: true }));
+
+const lines = [];
+if (bundle) {
+  const { dropin, entries } = bundle;
+  lines.push(`| 1 | drop-in ${dropin.file}, min + gzip | ${kb(dropin.gzip)} | budget ${kb(dropin.budget)} | ${(dropin.gzip / dropin.budget).toFixed(2)}x | at most 1.00x | ${dropin.gzip <= dropin.budget ? 'yes' : 'NO'} |`);
+  for (const entry of entries) lines.push(`| 1 | entry \`${entry.name}\` with its dependencies | ${kb(entry.gzip)} | | | | |`);
+}
+for (const row of measured) {
+  const ours = row.unit === 'ratio' ? `${ms(row.ours.median)} ms` : `${ms(row.ours.median)} ${row.unit} (${ms(row.ours.min)}-${ms(row.ours.max)})`;
+  const baseline = row.baseline ? `${row.baseline.name}: ${ms(row.baseline.median)} ms` : '';
+  const reference = row.reference ? `; ${row.reference.name}: ${x(row.referenceRatio)}` : '';
+  const target = row.target === undefined ? '' : `at most ${row.target}${row.unit === 'ratio' ? 'x' : ` ${row.unit}`}`;
+  const met = row.met === undefined ? '' : row.met ? 'yes' : 'NO';
+  lines.push(`| ${row.row} | ${row.name} | ${ours} | ${baseline}${reference} | ${row.ratio ? x(row.ratio) : ''} | ${target} | ${met} |`);
+}
+const table = ['| row | measure | ours (median) | baseline (median); reference ratio | ours / baseline: median (min-max) | target | met |', '|---|---|---|---|---|---|---|', ...lines].join('\n');
+
+console.log(`\n${table}\n`);
+if (bundle) console.log(`Drop-in by part (each minified + gzipped on its own):\n${bundle.dropin.modules.map((part) => `  ${part.name.padEnd(28)} ${kb(part.gzip)}`).join('\n')}\n`);
+for (const [row, trace] of traces) console.log(`Trace of row ${row} (bench/traces/${row}.json), self time:\n${trace.selfTime.map((entry) => `  ${String(entry.ms).padStart(8)} ms  ${entry.name}`).join('\n')}\n`);
+
+const seconds = Math.round((Date.now() - started) / 1000);
+writeFileSync(
+  join(root, 'bench/results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, iterations: benchConfig.iterations, seconds, bundle, rows: measured, traces: Object.fromEntries(traces), table }, null, 2)}\n`,
+);
+console.log(`bench/results.json written (${seconds} s, ${benchConfig.iterations} iterations, ${cpus().length} cores).`);
+process.exit(passed ? 0 : 1);

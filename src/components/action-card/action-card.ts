@@ -1,0 +1,493 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { PlanController } from '../../controllers/plan.js';
+import { AnnounceController } from '../../controllers/announce.js';
+import { apEvent } from '../../events.js';
+import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, computeRag, daysBetween, effectiveTarget, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
+import {
+  describeIssue,
+  describeReason,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatRelativeDays,
+  ragDescription,
+  ragLabel,
+  statusLabel,
+  t,
+  type Locale,
+  type MessageKey,
+} from '../../i18n/index.js';
+import { enGB } from '../../i18n/en-GB.js';
+import { applyDraft, draftOf, validateDraft, type Draft, type DraftError } from './draft.js';
+import { styles } from './action-card.styles.js';
+
+interface CardData {
+  action?: Action;
+  priority?: string;
+  history: HistoryEntry[];
+}
+
+const fieldName = (field: string, locale: Locale) => (Object.hasOwn(enGB, `field.${field}`) ? t(locale, `field.${field}` as MessageKey) : field);
+
+/**
+ * One action of the plan, live from the store: a change in this tab, another tab or a sync
+ * re-renders it. Give it `action-id`, or set `.action` (a board passes the action it already
+ * has, so a `compact` card reads nothing from the store).
+ *
+ * The full card shows timescales, milestones on a timeline, progress, status, the RAG tag with
+ * its reasons (and any override), funding, updates and change history, and an editor.
+ * A `compact` card shows title, owner, target, RAG and progress; Enter or a click on it fires a
+ * cancelable `ap-open-action` and, unless a listener calls `preventDefault()`, opens the full
+ * card in a modal dialog.
+ *
+ * @summary One action with its timescales, RAG status and reasons, updates and editor.
+ * @event ap-action-change - The user saved the action; `detail`: `{ action, previous, fields }`.
+ * @event ap-open-action - A compact card was opened (cancelable); `detail`: `{ actionId }`.
+ * @csspart card - The card's outline.
+ * @csspart title - The action's title (a button on a compact card).
+ * @csspart rag-tag - The RAG tag (text: Red, Amber, Green, Complete, Not started, Cancelled).
+ * @csspart conflict - The "Conflict" badge.
+ * @csspart reasons - The list of reasons for the RAG.
+ * @csspart details - Lead agency, owner, status, dates, progress and funding.
+ * @csspart timeline - The timeline bar with milestones and today's marker.
+ * @csspart progress - The progress meter.
+ * @csspart editor - The edit form.
+ * @csspart error-summary - The list of problems shown when a save is refused.
+ * @csspart button - Every button.
+ * @csspart dialog - The dialog a compact card opens.
+ * @cssproperty --ap-rag-red-background - Red tag fill (also -amber-, -green-, -blue-, -grey-).
+ * @cssproperty --ap-rag-red-text - Red tag text (also -amber-, -green-, -blue-, -grey-).
+ * @cssproperty --ap-color-border - Card border.
+ * @cssproperty --ap-color-focus - Focus ring.
+ * @cssproperty --ap-color-error - Error messages and error borders.
+ * @cssproperty --ap-color-link - Buttons that look like links.
+ * @cssproperty --ap-color-button - Primary button.
+ */
+export class ApActionCard extends LitElement {
+  static override styles = styles;
+
+  /** Id of the action to show. */
+  @property({ attribute: 'action-id' }) actionId = '';
+
+  /** The action to show, when the page already has it; the store's copy wins once it is read (full card). */
+  @property({ attribute: false }) action?: Action;
+
+  /** A short card for a board column. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Shows the "Conflict" badge: a sync found the same field changed here and on the server. */
+  @property({ type: Boolean, reflect: true }) conflict = false;
+
+  @state() private editing = false;
+  @state() private draft?: Draft;
+  @state() private errors: DraftError[] = [];
+
+  @query('#error-summary') private errorSummary?: HTMLElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities', 'history'] });
+  readonly #announcer = new AnnounceController(this);
+  #focusAfterRender?: string;
+
+  readonly #data = new Task(this, {
+    task: async ([store, id, compact, planId]): Promise<CardData> => {
+      if (!store || !id || (compact && this.action)) return { history: [] };
+      const action = await store.get('actions', id);
+      if (!action || action.planId !== planId) {
+        if (!this.action) console.warn(`<ap-action-card>: no action "${id}" in plan "${planId}".`);
+        return { history: [] };
+      }
+      if (compact) return { action, history: [] };
+      const [priority, history] = await Promise.all([store.get('priorities', action.priorityId), store.query('history', { index: 'recordId', value: id })]);
+      return { action, priority: priority?.title, history: history.sort((a, b) => b.at.localeCompare(a.at)) };
+    },
+    args: () => [this.#plan.plan?.store, this.actionId || this.action?.id, this.compact, this.#plan.plan?.planId, this.#plan.revision] as const,
+  });
+
+  get #shown(): Action | undefined {
+    const stored = this.#data.value?.action;
+    return stored && !stored.deleted ? stored : this.action;
+  }
+
+  get #locale(): Locale {
+    return this.#plan.plan?.locale ?? 'en-GB';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const progress = this.#shown?.progress;
+    if (progress !== undefined) this.style.setProperty('--ap-progress', `${progress}%`);
+    if (this.#focusAfterRender) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender)?.focus();
+      this.#focusAfterRender = undefined;
+    }
+  }
+
+  protected override render() {
+    const action = this.#shown;
+    const plan = this.#plan.plan;
+    if (!action || !plan) return html`${this.#announcer.region()}`;
+    return this.compact ? this.#renderCompact(action) : this.#renderFull(action);
+  }
+
+  #rag(action: Action) {
+    const plan = this.#plan.plan!;
+    return computeRag(action, plan.today, plan.ragRules);
+  }
+
+  #ragTag(action: Action) {
+    const { state, rag } = this.#rag(action);
+    const description = rag ? ragDescription(rag, this.#locale) : '';
+    return html`<strong part="rag-tag" class="tag rag-${state}">${ragLabel(state, this.#locale)}${description ? html`<span class="ap-visually-hidden"> (${description})</span>` : nothing}</strong>`;
+  }
+
+  #conflictBadge() {
+    return this.conflict ? html`<strong part="conflict" class="tag conflict">${t(this.#locale, 'card.conflict')}</strong>` : nothing;
+  }
+
+  #targetText(action: Action): string {
+    const target = effectiveTarget(action);
+    if (!target) return t(this.#locale, 'card.no-date');
+    const date = formatDate(target, this.#locale);
+    if (action.status === 'complete' || action.status === 'cancelled') return date;
+    return `${date} (${formatRelativeDays(daysBetween(this.#plan.plan!.today, target), this.#locale)})`;
+  }
+
+  #meter(action: Action) {
+    const label = t(this.#locale, 'card.progress-value', { progress: action.progress });
+    return html`<span class="progress"
+      ><meter part="progress" min="0" max="100" low="0" high="100" optimum="100" .value=${action.progress} aria-label=${t(this.#locale, 'field.progress')}
+        >${label}</meter
+      >
+      <span>${label}</span></span
+    >`;
+  }
+
+  #renderCompact(action: Action) {
+    const locale = this.#locale;
+    return html`<article part="card" class="card compact" @click=${this.#openFromCard}>
+        <h3 class="title"><button part="title button" class="link" type="button" aria-haspopup="dialog" @click=${this.#open}>${action.title}</button></h3>
+        <p class="tags">${this.#ragTag(action)} ${this.#conflictBadge()}</p>
+        <dl part="details">
+          ${this.#detail(t(locale, 'field.owner'), action.owner || t(locale, 'card.none'))}
+          ${this.#detail(t(locale, 'card.target'), this.#targetText(action))}
+          ${this.#detail(t(locale, 'field.progress'), this.#meter(action))}
+        </dl>
+      </article>
+      <dialog part="dialog" aria-label=${action.title} @close=${() => this.requestUpdate()}>
+        <form method="dialog"><button part="button" class="secondary" autofocus>${t(locale, 'card.close')}</button></form>
+        ${this.dialog?.open ? html`<ap-action-card .actionId=${action.id} .action=${action}></ap-action-card>` : nothing}
+      </dialog>
+      ${this.#announcer.region()}`;
+  }
+
+  #openFromCard(event: Event): void {
+    // A click anywhere on the card opens it, as the title button does; text selection is left alone.
+    if (event.target === event.currentTarget || !(event.composedPath()[0] as Element).closest?.('button')) this.#open();
+  }
+
+  #open(event?: Event): void {
+    event?.stopPropagation();
+    const id = this.#shown?.id;
+    if (!id || !this.dispatchEvent(apEvent('ap-open-action', { actionId: id }, true))) return;
+    this.dialog?.showModal();
+    this.requestUpdate();
+  }
+
+  #detail(term: string, value: unknown) {
+    return html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+  }
+
+  #renderFull(action: Action) {
+    const locale = this.#locale;
+    const plan = this.#plan.plan!;
+    const result = this.#rag(action);
+    const data = this.#data.value;
+    const latest = action.updates.at(-1);
+    return html`<article part="card" class="card" aria-labelledby="title">
+      ${data?.priority ? html`<p class="caption">${data.priority}</p>` : nothing}
+      <h3 id="title" part="title" class="title">${action.title}</h3>
+      <p class="tags">${this.#ragTag(action)} ${this.#conflictBadge()}</p>
+      <ul part="reasons" class="reasons">
+        ${result.reasons.map((reason) => html`<li>${describeReason(reason, locale)}</li>`)}
+        ${result.overrideLapsed
+          ? html`<li>${t(locale, 'card.override-lapsed', { rag: ragLabel(result.overrideLapsed.rag, locale), date: formatDateTime(result.overrideLapsed.at, locale) })}</li>`
+          : nothing}
+      </ul>
+      <dl part="details">
+        ${this.#detail(t(locale, 'field.leadAgency'), action.leadAgency || t(locale, 'card.none'))}
+        ${this.#detail(t(locale, 'field.owner'), action.owner || t(locale, 'card.none'))}
+        ${this.#detail(t(locale, 'field.status'), statusLabel(action.status, locale))}
+        ${this.#detail(t(locale, 'field.startDate'), action.startDate ? formatDate(action.startDate, locale) : t(locale, 'card.no-date'))}
+        ${this.#detail(t(locale, 'field.targetDate'), this.#timescale(action))}
+        ${this.#detail(t(locale, 'field.progress'), this.#meter(action))}
+        ${action.funding
+          ? this.#detail(
+              t(locale, 'field.funding'),
+              t(locale, 'card.funding', { allocated: formatMoney(action.funding.allocatedPence, locale), spent: formatMoney(action.funding.spentPence, locale), source: action.funding.source ?? '' }),
+            )
+          : nothing}
+      </dl>
+      ${this.#timeline(action)}
+      <h4>${t(locale, 'card.latest-update')}</h4>
+      ${latest ? html`<p class="update">${latest.text} <span class="meta">${latest.by}, ${formatDateTime(latest.at, locale)}</span></p>` : html`<p>${t(locale, 'card.no-updates')}</p>`}
+      ${action.updates.length > 1
+        ? html`<details>
+            <summary>${t(locale, 'card.all-updates', { count: action.updates.length })}</summary>
+            <ol class="log">
+              ${[...action.updates].reverse().map((u) => html`<li>${u.text} <span class="meta">${u.by}, ${formatDateTime(u.at, locale)}${u.progress !== undefined ? `, ${u.progress}%` : ''}</span></li>`)}
+            </ol>
+          </details>`
+        : nothing}
+      ${data?.history.length ? this.#history(data.history) : nothing}
+      ${plan.readonly ? nothing : this.editing ? this.#editor(action) : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>`}
+      ${this.#announcer.region()}
+    </article>`;
+  }
+
+  #timescale(action: Action) {
+    const locale = this.#locale;
+    if (!action.revisedTargetDate) return this.#targetText(action);
+    const count = action.revisions.length;
+    return html`${action.targetDate ? html`<del>${formatDate(action.targetDate, locale)}</del> ` : nothing}${this.#targetText(action)}
+      ${count
+        ? html`<details class="revisions">
+            <summary>${t(locale, count === 1 ? 'card.revised-once' : 'card.revised-times', { count })}</summary>
+            <ol>
+              ${action.revisions.map(
+                (r) => html`<li>${t(locale, 'card.revision', { from: r.previousDate ? formatDate(r.previousDate, locale) : '-', to: formatDate(r.date, locale), by: r.by, reason: r.reason })}</li>`,
+              )}
+            </ol>
+          </details>`
+        : nothing}`;
+  }
+
+  #milestoneState(m: Milestone): 'done' | 'due' | 'overdue' {
+    return m.doneDate ? 'done' : m.dueDate < this.#plan.plan!.today ? 'overdue' : 'due';
+  }
+
+  #timeline(action: Action) {
+    const locale = this.#locale;
+    const today = this.#plan.plan!.today;
+    const dates = [action.startDate, action.targetDate, action.revisedTargetDate, ...action.milestones.map((m) => m.dueDate), today].filter((d): d is string => !!d).sort();
+    const first = dates[0];
+    const span = Math.max(1, daysBetween(first, dates.at(-1)!));
+    const x = (date: string) => `${2 + (96 * daysBetween(first, date)) / span}%`;
+    const target = effectiveTarget(action);
+    return html`<div part="timeline" class="timeline">
+      <svg aria-hidden="true" width="100%" height="32" focusable="false">
+        ${action.startDate && target ? html`<rect class="span" x=${x(action.startDate)} width=${`${(96 * Math.max(0, daysBetween(action.startDate, target))) / span}%`} y="12" height="8"></rect>` : nothing}
+        ${action.milestones.map((m) => html`<circle class=${`milestone ${this.#milestoneState(m)}`} cx=${x(m.dueDate)} cy="16" r="6"></circle>`)}
+        <line class="today" x1=${x(today)} x2=${x(today)} y1="2" y2="30"></line>
+      </svg>
+      <p class="meta">${t(locale, 'card.today', { date: formatDate(today, locale) })}</p>
+      ${action.milestones.length
+        ? html`<ul class="milestones">
+            ${action.milestones.map((m) => {
+              const state = this.#milestoneState(m);
+              return html`<li class=${state}>
+                <span class="marker" aria-hidden="true"></span>${m.title}:
+                ${state === 'done'
+                  ? t(locale, 'card.milestone-done', { date: formatDate(m.doneDate!, locale) })
+                  : t(locale, `card.milestone-${state}`, { date: formatDate(m.dueDate, locale), relative: formatRelativeDays(daysBetween(today, m.dueDate), locale) })}
+              </li>`;
+            })}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  #history(history: HistoryEntry[]) {
+    const locale = this.#locale;
+    const value = (v: unknown) =>
+      v === undefined || v === null || v === '' ? t(locale, 'card.none') : typeof v === 'object' ? t(locale, 'card.changed') : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatDate(String(v), locale) : String(v);
+    return html`<details class="history">
+      <summary>${t(locale, 'card.history', { count: history.length })}</summary>
+      <ol class="log">
+        ${history.map(
+          (entry) => html`<li>
+            <span class="meta">${entry.by}, ${formatDateTime(entry.at, locale)}</span>
+            <ul>
+              ${entry.changes.map((c) =>
+                html`<li>${c.field === 'created' ? t(locale, 'card.created') : Array.isArray(c.to) || typeof c.to === 'object' ? t(locale, 'card.change-list', { field: fieldName(c.field, locale) }) : t(locale, 'card.change', { field: fieldName(c.field, locale), from: value(c.from), to: value(c.to) })}</li>`,
+              )}
+            </ul>
+          </li>`,
+        )}
+      </ol>
+    </details>`;
+  }
+
+  // ---- editing ----
+
+  #edit(): void {
+    this.draft = draftOf(this.#shown!);
+    this.errors = [];
+    this.editing = true;
+    this.#focusAfterRender = '#title-input';
+  }
+
+  #set<K extends keyof Draft>(field: K, value: Draft[K]): void {
+    this.draft = { ...this.draft!, [field]: value };
+  }
+
+  #setMilestone(index: number, change: Partial<Milestone>): void {
+    this.#set(
+      'milestones',
+      this.draft!.milestones.map((m, i) => (i === index ? { ...m, ...change } : m)),
+    );
+  }
+
+  #addMilestone(): void {
+    this.#set('milestones', [...this.draft!.milestones, { id: crypto.randomUUID(), title: '', dueDate: '' }]);
+    this.#focusAfterRender = `#milestone-${this.draft!.milestones.length - 1}-title`;
+  }
+
+  #removeMilestone(index: number): void {
+    const removed = this.draft!.milestones[index];
+    this.#set(
+      'milestones',
+      this.draft!.milestones.filter((_, i) => i !== index),
+    );
+    this.#announcer.announce(t(this.#locale, 'card.milestone-removed', { title: removed.title }));
+    this.#focusAfterRender = '#add-milestone';
+  }
+
+  #close(message: MessageKey): void {
+    this.editing = false;
+    this.draft = undefined;
+    this.errors = [];
+    this.#focusAfterRender = '#edit';
+    this.#announcer.announce(t(this.#locale, message));
+  }
+
+  async #save(event: Event): Promise<void> {
+    event.preventDefault();
+    const plan = this.#plan.plan!;
+    const previous = this.#shown!;
+    this.errors = validateDraft(previous, this.draft!, this.#locale);
+    if (!this.errors.length) {
+      try {
+        const action = await plan.store!.put('actions', applyDraft(previous, this.draft!, plan.user), { by: plan.user });
+        const fields = Object.keys({ ...previous, ...action }).filter((key) => !['updatedAt', 'updatedBy', 'version'].includes(key) && JSON.stringify(previous[key as keyof Action]) !== JSON.stringify(action[key as keyof Action]));
+        this.#close('card.saved');
+        this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
+        return;
+      } catch (error) {
+        // The store refused it (a rule the form does not check, or storage full): say so and keep the draft.
+        this.errors = error instanceof ValidationError ? error.issues.map((issue) => ({ field: 'title', message: describeIssue(issue, this.#locale) })) : [{ field: 'title', message: (error as Error).message }];
+      }
+    }
+    await this.updateComplete;
+    this.errorSummary?.focus();
+  }
+
+  #error(field: string) {
+    const error = this.errors.find((e) => e.field === field);
+    return error ? html`<p class="error-message" id=${`${field}-error`}><span class="ap-visually-hidden">${t(this.#locale, 'card.error-prefix')}</span> ${error.message}</p>` : nothing;
+  }
+
+  #field(id: keyof Draft & string, label: MessageKey, type = 'text', hint?: TemplateResult | string) {
+    const invalid = this.errors.some((e) => e.field === id);
+    const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class=${`field${invalid ? ' invalid' : ''}`}>
+      <label for=${`${id}-input`}>${t(this.#locale, label)}</label>
+      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing} ${this.#error(id)}
+      <input
+        id=${`${id}-input`}
+        type=${type}
+        .value=${String(this.draft![id])}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        inputmode=${type === 'number' ? 'numeric' : nothing}
+        @input=${(e: Event) => this.#set(id, (e.target as HTMLInputElement).value as never)}
+      />
+    </div>`;
+  }
+
+  #editor(action: Action) {
+    const locale = this.#locale;
+    const draft = this.draft!;
+    return html`<form part="editor" class="editor" novalidate @submit=${this.#save}>
+      ${this.errors.length
+        ? html`<div part="error-summary" id="error-summary" class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+            <h4 id="error-summary-title">${t(locale, 'card.error-summary')}</h4>
+            <ul>
+              ${this.errors.map((e) => html`<li><a href=${`#${e.field}-input`} @click=${(ev: Event) => this.#focusField(ev, e.field)}>${e.message}</a></li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      ${this.#field('title', 'field.title')} ${this.#field('leadAgency', 'field.leadAgency')} ${this.#field('owner', 'field.owner')}
+      ${this.#field('startDate', 'field.startDate', 'date')} ${this.#field('targetDate', 'field.targetDate', 'date')}
+      ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}
+      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))}
+      <div class="field">
+        <label for="status-input">${t(locale, 'field.status')}</label>
+        <select id="status-input" @change=${(e: Event) => this.#set('status', (e.target as HTMLSelectElement).value as Draft['status'])}>
+          ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${draft.status === s}>${statusLabel(s, locale)}</option>`)}
+        </select>
+      </div>
+      ${this.#field('progress', 'card.progress-label', 'number')}
+      <div class="field">
+        <label for="update-input">${t(locale, 'card.update')}</label>
+        <textarea id="update-input" rows="3" .value=${draft.update} @input=${(e: Event) => this.#set('update', (e.target as HTMLTextAreaElement).value)}></textarea>
+      </div>
+      <fieldset>
+        <legend>${t(locale, 'field.milestones')}</legend>
+        ${draft.milestones.map((m, i) => this.#milestoneEditor(m, i))}
+        <button part="button" id="add-milestone" class="secondary" type="button" @click=${this.#addMilestone}>${t(locale, 'card.add-milestone')}</button>
+      </fieldset>
+      <fieldset>
+        <legend>${t(locale, 'card.override')}</legend>
+        <div class="field">
+          <label for="override-input">${t(locale, 'card.override-rag')}</label>
+          <select id="override-input" @change=${(e: Event) => this.#set('override', (e.target as HTMLSelectElement).value as Draft['override'])}>
+            <option value="" ?selected=${!draft.override}>${t(locale, 'card.override-none', { rag: ragLabel(this.#rag({ ...action, ragOverride: undefined }).state, locale) })}</option>
+            ${OVERRIDE_RAGS.map((r) => html`<option value=${r} ?selected=${draft.override === r}>${ragLabel(r, locale)}</option>`)}
+          </select>
+        </div>
+        ${this.#field('overrideReason', 'card.override-reason')}
+      </fieldset>
+      <div class="buttons">
+        <button part="button" type="submit">${t(locale, 'card.save')}</button>
+        <button part="button" class="secondary" type="button" @click=${() => this.#close('card.cancelled')}>${t(locale, 'card.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  #milestoneEditor(m: Milestone, i: number) {
+    const locale = this.#locale;
+    const n = i + 1;
+    const invalid = (field: string) => (this.errors.some((e) => e.field === field) ? 'true' : 'false');
+    return html`<div class="milestone-row">
+      <div class="field">
+        <label for=${`milestone-${i}-title`}>${t(locale, 'card.milestone-title-label', { n })}</label>
+        ${this.#error(`milestone-${i}-title`)}
+        <input id=${`milestone-${i}-title`} .value=${m.title} aria-invalid=${invalid(`milestone-${i}-title`)} @input=${(e: Event) => this.#setMilestone(i, { title: (e.target as HTMLInputElement).value })} />
+      </div>
+      <div class="field">
+        <label for=${`milestone-${i}-due`}>${t(locale, 'card.milestone-due-label', { n })}</label>
+        ${this.#error(`milestone-${i}-due`)}
+        <input id=${`milestone-${i}-due`} type="date" .value=${m.dueDate} aria-invalid=${invalid(`milestone-${i}-due`)} @input=${(e: Event) => this.#setMilestone(i, { dueDate: (e.target as HTMLInputElement).value })} />
+      </div>
+      <div class="checkbox">
+        <input
+          id=${`milestone-${i}-done`}
+          type="checkbox"
+          .checked=${!!m.doneDate}
+          @change=${(e: Event) => this.#setMilestone(i, { doneDate: (e.target as HTMLInputElement).checked ? this.#plan.plan!.today : undefined })}
+        />
+        <label for=${`milestone-${i}-done`}>${t(locale, 'card.milestone-done-label', { n })}</label>
+      </div>
+      <button part="button" class="secondary" type="button" @click=${() => this.#removeMilestone(i)}>${t(locale, 'card.remove-milestone', { n })}</button>
+    </div>`;
+  }
+
+  #focusField(event: Event, field: string): void {
+    event.preventDefault();
+    // Fragment links do not reach into a shadow root, so move focus ourselves.
+    this.renderRoot.querySelector<HTMLElement>(`#${field}-input, #${field}`)?.focus();
+  }
+}

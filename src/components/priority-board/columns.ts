@@ -1,0 +1,89 @@
+// Pure: groups the plan's actions into board columns and works out what a move writes. No DOM.
+import { ACTION_STATUSES, RAGS, compareRank, computeRag, countRag, emptyCounts, rankBetween, type Action, type IsoDate, type Priority, type RagCounts, type RagRules } from '../../model/index.js';
+
+export type GroupBy = 'priority' | 'status' | 'rag' | 'lead';
+export const GROUP_BYS: readonly GroupBy[] = ['priority', 'status', 'rag', 'lead'];
+
+export interface Column {
+  /** Priority id, status, RAG (`none`: cancelled or carried forward) or lead agency ('' for none). */
+  key: string;
+  priority?: Priority;
+  actions: Action[];
+  counts: RagCounts;
+}
+
+/** A card on the move: where it came from and where it would land (index in the column without it). */
+export interface Grab {
+  id: string;
+  from: { column: string; index: number };
+  to: { column: string; index: number };
+}
+
+export const UNASSIGNED = '';
+
+function keyOf(action: Action, groupBy: GroupBy, today: IsoDate, rules: RagRules): string {
+  switch (groupBy) {
+    case 'priority':
+      return action.priorityId;
+    case 'status':
+      return action.status;
+    case 'rag':
+      return computeRag(action, today, rules).rag ?? 'none';
+    case 'lead':
+      return action.leadAgency?.trim() ?? UNASSIGNED;
+  }
+}
+
+/** The board's columns in order, each with its (filtered) actions sorted by rank, and the grabbed card shown where it would land. */
+export function buildColumns(
+  actions: readonly Action[],
+  priorities: readonly Priority[],
+  groupBy: GroupBy,
+  today: IsoDate,
+  rules: RagRules,
+  grab?: Grab,
+): Column[] {
+  const groups = new Map<string, Action[]>();
+  for (const action of actions) {
+    const key = keyOf(action, groupBy, today, rules);
+    groups.get(key)?.push(action) ?? groups.set(key, [action]);
+  }
+  let keys: string[];
+  const live = priorities.filter((p) => !p.deleted && !p.retired).sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title, 'en-GB'));
+  if (groupBy === 'priority') {
+    keys = live.map((p) => p.id);
+    const retired = new Set(priorities.filter((p) => p.retired).map((p) => p.id));
+    // Actions whose priority is unknown (not merely retired) still need a home on the board.
+    const orphans = [...groups.keys()].filter((key) => !keys.includes(key) && !retired.has(key)).flatMap((key) => groups.get(key)!);
+    if (orphans.length) keys.push(UNASSIGNED), groups.set(UNASSIGNED, orphans);
+  } else if (groupBy === 'status') keys = [...ACTION_STATUSES];
+  else if (groupBy === 'rag') keys = [...RAGS, 'none'];
+  else keys = [...groups.keys()].sort((a, b) => (a === UNASSIGNED ? 1 : b === UNASSIGNED ? -1 : a.localeCompare(b, 'en-GB')));
+
+  const moving = grab && actions.find((a) => a.id === grab.id);
+  return keys.map((key) => {
+    const sorted = (groups.get(key) ?? []).filter((a) => a !== moving).sort(compareRank);
+    const counts = countRag(sorted, today, rules).get('') ?? emptyCounts();
+    if (moving && grab.to.column === key) sorted.splice(Math.min(grab.to.index, sorted.length), 0, moving);
+    return { key, priority: live.find((p) => p.id === key), actions: sorted, counts };
+  });
+}
+
+/** The fields a move into `column` of a `groupBy` board changes (besides rank). */
+export function movePatch(groupBy: GroupBy, column: string): Partial<Action> {
+  if (groupBy === 'priority') return { priorityId: column };
+  if (groupBy === 'status') return { status: column as Action['status'] };
+  return { leadAgency: column || undefined };
+}
+
+/** A rank between the cards either side of `index` in `others` (the column without the moving card). */
+export function rankAt(others: readonly Action[], index: number): string {
+  const before = others[index - 1]?.rank;
+  const after = others[index]?.rank;
+  try {
+    return rankBetween(before, after);
+  } catch {
+    // Neighbours that share a rank (two offline edits): land just after the one before.
+    return rankBetween(before);
+  }
+}

@@ -1,0 +1,834 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task } from '@lit/task';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { PlanController } from '../../controllers/plan.js';
+import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
+import { apEvent, type PlanFilter } from '../../events.js';
+import {
+  ACTION_STATUSES,
+  RAGS,
+  ValidationError,
+  financialQuarter,
+  isEmptyFilter,
+  matchesFilter,
+  parseRecord,
+  quarterBounds,
+  rankBetween,
+  type Action,
+  type ActionStatus,
+  type Priority,
+  type Rag,
+} from '../../model/index.js';
+import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { GROUP_BYS, buildColumns, movePatch, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
+import { styles } from './priority-board.styles.js';
+
+/** Columns longer than this are virtualised: only the cards in view are in the DOM. */
+const VIRTUALISE_FROM = 40;
+const TYPEAHEAD_MS = 700;
+const DRAG_THRESHOLD_PX = 5;
+
+type Dialog = { kind: 'action'; column: string } | { kind: 'priority'; priority?: Priority } | { kind: 'retire'; priority: Priority; open: Action[] };
+
+const optionalText = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/**
+ * The plan's actions as cards in columns, grouped by priority, status, RAG or lead agency, with
+ * filters. Cards move between columns by pointer drag, by keyboard (Space, arrows, Space) or by
+ * their "Move to…" button; the order within a column is kept as a fractional rank, so a move
+ * rewrites one action. Long columns are virtualised.
+ *
+ * @summary Board of the plan's actions: columns, filters, drag and keyboard moves, priority management.
+ * @event ap-action-change - The user moved or added an action; `detail`: `{ action, previous, fields }`.
+ * @event ap-filter-change - The user removed a filter the plan holds (set by a sibling such as `<ap-rag-summary>`).
+ * @csspart filters - The filter form.
+ * @csspart active-filters - The filters set elsewhere on the page, each with a remove button.
+ * @csspart columns - The row of columns.
+ * @csspart column - One column.
+ * @csspart column-header - A column's name, lead, count and RAG breakdown.
+ * @csspart card - The list item around each compact action card (the keyboard focus stop).
+ * @csspart move-menu - The "Move to…" list of columns.
+ * @csspart button - Every button.
+ * @csspart dialog - The add action, priority and retire dialogs.
+ * @cssproperty --ap-board-column-width - Width of a column (default 18rem).
+ * @cssproperty --ap-board-column-height - Height of a long (virtualised) column (default 70vh).
+ * @cssproperty --ap-color-border - Borders.
+ * @cssproperty --ap-color-focus - Focus ring.
+ * @cssproperty --ap-color-error - Error messages.
+ * @cssproperty --ap-color-button - Primary button.
+ */
+export class ApPriorityBoard extends LitElement {
+  static override styles = [styles, visuallyHidden];
+
+  /** Column grouping: `priority` (default), `status`, `rag` (computed, so no moves) or `lead` (lead agency). */
+  @property({ attribute: 'group-by' }) groupBy: GroupBy = 'priority';
+  @property({ attribute: 'filter-rag' }) filterRag?: Rag;
+  @property({ attribute: 'filter-status' }) filterStatus?: ActionStatus;
+  @property({ attribute: 'filter-priority' }) filterPriority?: string;
+  @property({ attribute: 'filter-lead' }) filterLead?: string;
+  @property({ attribute: 'filter-owner' }) filterOwner?: string;
+  /** Only actions whose target date has passed and that are not complete or cancelled. */
+  @property({ attribute: 'filter-overdue', type: Boolean }) filterOverdue = false;
+  /** Only open actions due within this many days. */
+  @property({ attribute: 'due-within', type: Number }) dueWithin?: number;
+  /** Only actions whose target date falls in this financial quarter, e.g. "2023/24 Q4". */
+  @property() quarter?: string;
+  /** Only actions whose title, description, owner or lead agency contain this text. */
+  @property() search?: string;
+
+  @state() private focusId?: string;
+  @state() private grab?: Grab;
+  @state() private menuFor?: string;
+  @state() private dialog?: Dialog;
+  @state() private issues: string[] = [];
+  @state() private error?: string;
+
+  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities'] });
+  readonly #announcer = new AnnounceController(this);
+  #columns: Column[] = [];
+  #typeahead = '';
+  #typeaheadTimer?: ReturnType<typeof setTimeout>;
+  #pointer?: { id: string; x: number; y: number; dragging: boolean };
+
+  readonly #data = new Task(this, {
+    task: async ([store, planId]) => {
+      if (!store) return { actions: [] as Action[], priorities: [] as Priority[] };
+      const [actions, priorities] = await Promise.all([store.query('actions', { value: planId }), store.query('priorities', { value: planId })]);
+      return { actions, priorities };
+    },
+    args: () => [this.#plan.plan?.store, this.#plan.plan?.planId, this.#plan.revision] as const,
+  });
+
+  get #locale(): Locale {
+    return this.#plan.plan?.locale ?? 'en-GB';
+  }
+
+  #t(key: MessageKey, params?: Record<string, string | number | undefined>): string {
+    return t(this.#locale, key, params);
+  }
+
+  get #ownFilter(): PlanFilter {
+    return {
+      rag: this.filterRag || undefined,
+      status: this.filterStatus || undefined,
+      priorityId: this.filterPriority || undefined,
+      lead: this.filterLead || undefined,
+      owner: this.filterOwner || undefined,
+      overdue: this.filterOverdue || undefined,
+      dueWithinDays: Number.isFinite(this.dueWithin) ? this.dueWithin : undefined,
+      quarter: this.quarter || undefined,
+      search: this.search || undefined,
+    };
+  }
+
+  get #movable(): boolean {
+    return !this.#plan.plan?.readonly && this.groupBy !== 'rag';
+  }
+
+  get #grouping(): GroupBy {
+    return GROUP_BYS.includes(this.groupBy) ? this.groupBy : 'priority';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('groupBy') && !GROUP_BYS.includes(this.groupBy)) {
+      console.warn(`<ap-priority-board group-by="${this.groupBy}"> is not one of ${GROUP_BYS.join(', ')}; grouping by priority.`);
+    }
+  }
+
+  protected override render() {
+    const plan = this.#plan.plan;
+    const data = this.#data.value;
+    if (!plan || !data) return html`${this.#announcer.region()}`;
+    const own = this.#ownFilter;
+    let quarterError = '';
+    try {
+      if (own.quarter) quarterBounds(own.quarter);
+    } catch (error) {
+      quarterError = (error as Error).message;
+      own.quarter = undefined;
+    }
+    const shown = data.actions.filter((a) => matchesFilter(a, plan.filter, plan.today, plan.ragRules) && matchesFilter(a, own, plan.today, plan.ragRules));
+    this.#columns = buildColumns(shown, data.priorities, this.#grouping, plan.today, plan.ragRules, this.grab);
+    const focusId = this.#columns.some((c) => c.actions.some((a) => a.id === this.focusId)) ? this.focusId : this.#columns.find((c) => c.actions.length)?.actions[0]?.id;
+    return html`${this.#renderFilters(data.actions, data.priorities, quarterError)}
+      <p class="summary">${this.#t('board.showing', { shown: shown.length, total: data.actions.length })}</p>
+      <p id="instructions" class="hint">${this.#t('board.instructions')}</p>
+      ${this.groupBy === 'rag' ? html`<p class="hint" part="rag-note">${this.#t('board.rag-fixed')}</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.#grouping === 'priority' && !plan.readonly
+        ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
+        : nothing}
+      <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#onKeydown} @pointerdown=${this.#onPointerDown}>
+        ${this.#columns.map((column, i) => this.#renderColumn(column, i, focusId))}
+      </div>
+      ${this.#renderDialog(data.priorities)} ${this.#announcer.region()}`;
+  }
+
+  #columnTitle(column: Column): string {
+    switch (this.#grouping) {
+      case 'priority':
+        return column.priority?.title ?? this.#t('board.unassigned');
+      case 'status':
+        return statusLabel(column.key as ActionStatus, this.#locale);
+      case 'rag':
+        return column.key === 'none' ? this.#t('board.no-rag') : ragLabel(column.key as Rag, this.#locale);
+      case 'lead':
+        return column.key || this.#t('board.no-lead');
+    }
+  }
+
+  #renderFilters(actions: Action[], priorities: Priority[], quarterError: string) {
+    const distinct = (values: (string | undefined)[], current?: string) =>
+      [...new Set([...values.map((v) => v?.trim()).filter((v): v is string => !!v), ...(current ? [current] : [])])].sort((a, b) => a.localeCompare(b, 'en-GB'));
+    const quarters = distinct(actions.map((a) => (a.revisedTargetDate ?? a.targetDate) && financialQuarter((a.revisedTargetDate ?? a.targetDate)!).label), this.quarter);
+    const select = (label: string, name: string, value: string | undefined, options: [string, string][]) =>
+      html`<div class="field">
+        <label for="filter-${name}">${label}</label>
+        <select id="filter-${name}" name=${name} @change=${this.#onFilter}>
+          <option value="" ?selected=${!value}>${this.#t('widget.any')}</option>
+          ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+        </select>
+      </div>`;
+    const active = Object.entries(this.#plan.plan!.filter).filter(([, v]) => v !== undefined && v !== '' && v !== false);
+    return html`<form part="filters" class="filters" aria-label=${this.#t('board.filters')} @submit=${(e: Event) => e.preventDefault()}>
+        <div class="field search">
+          <label for="filter-search">${this.#t('board.search')}</label>
+          <input id="filter-search" name="search" type="search" .value=${this.search ?? ''} @input=${this.#onFilter} />
+        </div>
+        ${select(this.#t('field.rag'), 'rag', this.filterRag, RAGS.map((r) => [r, ragLabel(r, this.#locale)]))}
+        ${select(this.#t('field.status'), 'status', this.filterStatus, ACTION_STATUSES.map((s) => [s, statusLabel(s, this.#locale)]))}
+        ${select(this.#t('field.priorityId'), 'priority', this.filterPriority, priorities.filter((p) => !p.retired).map((p) => [p.id, p.title]))}
+        ${select(this.#t('field.leadAgency'), 'lead', this.filterLead, distinct(actions.map((a) => a.leadAgency), this.filterLead).map((v) => [v, v]))}
+        ${select(this.#t('field.owner'), 'owner', this.filterOwner, distinct(actions.map((a) => a.owner), this.filterOwner).map((v) => [v, v]))}
+        ${select(this.#t('board.filter-quarter'), 'quarter', this.quarter, quarters.map((q) => [q, q]))}
+        <div class="field">
+          <label for="filter-due">${this.#t('board.filter-due-within')}</label>
+          <input id="filter-due" name="due" type="number" min="0" inputmode="numeric" .value=${this.dueWithin === undefined || Number.isNaN(this.dueWithin) ? '' : String(this.dueWithin)} @input=${this.#onFilter} />
+        </div>
+        <div class="field checkbox">
+          <input id="filter-overdue" name="overdue" type="checkbox" .checked=${this.filterOverdue} @change=${this.#onFilter} />
+          <label for="filter-overdue">${this.#t('board.filter-overdue')}</label>
+        </div>
+        ${isEmptyFilter(this.#ownFilter) ? nothing : html`<button part="button" type="button" class="link" @click=${this.#clearOwnFilter}>${this.#t('board.clear-filters')}</button>`}
+        ${quarterError ? html`<p class="error" role="alert">${quarterError}</p>` : nothing}
+      </form>
+      ${active.length
+        ? html`<div part="active-filters" class="active-filters">
+            <span>${this.#t('board.plan-filter')}</span>
+            ${active.map(([key, value]) => {
+              const text = this.#describeFilter(key as keyof PlanFilter, value, priorities);
+              return html`<button part="button" type="button" class="chip" aria-label=${this.#t('board.remove-filter', { filter: text })} @click=${() => this.#removePlanFilter(key as keyof PlanFilter)}>
+                ${text} <span aria-hidden="true">×</span>
+              </button>`;
+            })}
+          </div>`
+        : nothing}`;
+  }
+
+  #describeFilter(key: keyof PlanFilter, value: unknown, priorities: Priority[]): string {
+    const locale = this.#locale;
+    switch (key) {
+      case 'rag':
+        return `${t(locale, 'field.rag')}: ${ragLabel(value as Rag, locale)}`;
+      case 'status':
+        return `${t(locale, 'field.status')}: ${statusLabel(value as ActionStatus, locale)}`;
+      case 'priorityId':
+        return `${t(locale, 'field.priorityId')}: ${priorities.find((p) => p.id === value)?.title ?? value}`;
+      case 'overdue':
+        return t(locale, 'board.filter-overdue');
+      case 'dueWithinDays':
+        return `${t(locale, 'board.filter-due-within')}: ${value}`;
+      case 'quarter':
+        return `${t(locale, 'board.filter-quarter')}: ${value}`;
+      case 'search':
+        return `${t(locale, 'board.search')}: “${value}”`;
+      default:
+        return `${t(locale, key === 'lead' ? 'field.leadAgency' : 'field.owner')}: ${value}`;
+    }
+  }
+
+  #removePlanFilter(key: keyof PlanFilter): void {
+    const rest = { ...this.#plan.plan!.filter };
+    delete rest[key];
+    this.dispatchEvent(apEvent('ap-filter-change', rest));
+  }
+
+  #onFilter(event: Event): void {
+    const input = event.target as HTMLInputElement | HTMLSelectElement;
+    const value = input.value || undefined;
+    switch (input.name) {
+      case 'search':
+        this.search = value;
+        break;
+      case 'rag':
+        this.filterRag = value as Rag | undefined;
+        break;
+      case 'status':
+        this.filterStatus = value as ActionStatus | undefined;
+        break;
+      case 'priority':
+        this.filterPriority = value;
+        break;
+      case 'lead':
+        this.filterLead = value;
+        break;
+      case 'owner':
+        this.filterOwner = value;
+        break;
+      case 'quarter':
+        this.quarter = value;
+        break;
+      case 'due':
+        this.dueWithin = value === undefined ? undefined : Number(value);
+        break;
+      case 'overdue':
+        this.filterOverdue = (input as HTMLInputElement).checked;
+    }
+  }
+
+  #clearOwnFilter(): void {
+    this.search = this.filterRag = this.filterStatus = this.filterPriority = this.filterLead = this.filterOwner = this.quarter = this.dueWithin = undefined;
+    this.filterOverdue = false;
+  }
+
+  #renderColumn(column: Column, index: number, focusId?: string) {
+    const title = this.#columnTitle(column);
+    const headingId = `column-${index}`;
+    const lead = column.priority?.lead;
+    const count = column.actions.length;
+    const canEdit = this.#grouping === 'priority' && !this.#plan.plan!.readonly && column.priority;
+    const renderCard = (action: Action, position: number) => this.#renderCard(action, position, column, focusId);
+    return html`<section part="column" class="column" aria-labelledby=${headingId}>
+      <header part="column-header">
+        <h3 id=${headingId}>${title}</h3>
+        ${lead ? html`<p class="lead">${this.#t('board.lead', { lead })}</p>` : nothing}
+        <p class="count">${count === 1 ? this.#t('board.count-one') : this.#t('board.count', { count })}</p>
+        <ul class="rag-breakdown">
+          ${RAGS.filter((rag) => column.counts[rag] > 0).map((rag) => html`<li class="tag rag-${rag}">${column.counts[rag]} ${ragLabel(rag, this.#locale)}</li>`)}
+        </ul>
+        ${canEdit ? this.#renderPriorityTools(column.priority!, title, index) : nothing}
+      </header>
+      ${count === 0
+        ? html`<p class="empty">${this.#t('board.empty-column')}</p>`
+        : count >= VIRTUALISE_FROM
+          ? html`<ul class="cards virtual" data-column=${column.key} aria-labelledby=${headingId}>
+              ${virtualize({ items: column.actions, renderItem: renderCard, keyFunction: (a: Action) => a.id, scroller: true })}
+            </ul>`
+          : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
+              ${repeat(column.actions, (a) => a.id, renderCard)}
+            </ul>`}
+      ${this.#movable && column.key !== 'none'
+        ? html`<button part="button" type="button" class="secondary add" @click=${() => this.#openDialog({ kind: 'action', column: column.key })}>
+            ${this.#t('board.add-action')}<span class="ap-visually-hidden">: ${title}</span>
+          </button>`
+        : nothing}
+    </section>`;
+  }
+
+  #renderPriorityTools(priority: Priority, title: string, index: number) {
+    const last = this.#columns.filter((c) => c.priority).length - 1;
+    return html`<div class="tools">
+      <button part="button" type="button" class="link" @click=${() => this.#openDialog({ kind: 'priority', priority })}>
+        ${this.#t('board.edit-priority')}<span class="ap-visually-hidden">: ${title}</span>
+      </button>
+      <button part="button" type="button" class="link" ?disabled=${index === 0} @click=${() => this.#reorderPriority(index, -1)}>
+        <span aria-hidden="true">←</span><span class="ap-visually-hidden">${this.#t('board.move-left', { title })}</span>
+      </button>
+      <button part="button" type="button" class="link" ?disabled=${index >= last} @click=${() => this.#reorderPriority(index, 1)}>
+        <span aria-hidden="true">→</span><span class="ap-visually-hidden">${this.#t('board.move-right', { title })}</span>
+      </button>
+      <button part="button" type="button" class="link" @click=${() => this.#retire(priority)}>${this.#t('board.retire-priority', { title })}</button>
+    </div>`;
+  }
+
+  #renderCard(action: Action, position: number, column: Column, focusId?: string) {
+    const active = action.id === focusId;
+    const grabbed = this.grab?.id === action.id;
+    const menuOpen = this.menuFor === action.id;
+    return html`<li
+      part="card"
+      class="card ${grabbed ? 'grabbed' : ''}"
+      tabindex=${active ? 0 : -1}
+      data-id=${action.id}
+      data-column=${column.key}
+      data-index=${position}
+      aria-describedby="instructions"
+      @focus=${() => (this.focusId = action.id)}
+    >
+      <ap-action-card compact .action=${action}></ap-action-card>
+      ${this.#movable
+        ? html`<button
+              part="button"
+              type="button"
+              class="link move-button"
+              tabindex=${active ? 0 : -1}
+              aria-expanded=${menuOpen ? 'true' : 'false'}
+              aria-controls="move-${action.id}"
+              @click=${() => (this.menuFor = menuOpen ? undefined : action.id)}
+            >
+              ${this.#t('board.move-to')}<span class="ap-visually-hidden"> ${action.title}</span>
+            </button>
+            <ul part="move-menu" class="move-menu" id="move-${action.id}" ?hidden=${!menuOpen} aria-label=${this.#t('board.move-menu', { title: action.title })}>
+              ${menuOpen
+                ? this.#columns
+                    .filter((c) => c.key !== column.key && c.key !== 'none' && !(this.#grouping === 'priority' && !c.priority))
+                    .map(
+                      (c) =>
+                        html`<li>
+                          <button part="button" type="button" class="link" @click=${() => this.#moveTo(action, c.key)}>${this.#t('board.move-to-column', { column: this.#columnTitle(c) })}</button>
+                        </li>`,
+                    )
+                : nothing}
+            </ul>`
+        : nothing}
+    </li>`;
+  }
+
+  // ---- Keyboard: roving focus, find-as-you-type, pick up / move / drop.
+
+  #position(id: string): { column: number; index: number } | undefined {
+    for (let column = 0; column < this.#columns.length; column++) {
+      const index = this.#columns[column]!.actions.findIndex((a) => a.id === id);
+      if (index >= 0) return { column, index };
+    }
+    return undefined;
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const item = event.composedPath()[0] as HTMLElement;
+    if (item.dataset?.id === undefined || item.localName !== 'li') {
+      if (event.key === 'Escape' && this.menuFor) this.#closeMenu();
+      return;
+    }
+    const id = item.dataset.id;
+    const handled = this.grab ? this.#keyWhileGrabbed(event) : this.#keyWhileBrowsing(event, id);
+    if (handled) event.preventDefault();
+  }
+
+  #keyWhileBrowsing(event: KeyboardEvent, id: string): boolean {
+    const here = this.#position(id);
+    if (!here) return false;
+    const column = this.#columns[here.column]!;
+    const go = (columnIndex: number, index: number) => {
+      const target = this.#columns[columnIndex]?.actions;
+      if (target?.length) void this.#focusCard(target[Math.max(0, Math.min(index, target.length - 1))]!.id);
+    };
+    const sideways = (step: number) => {
+      for (let c = here.column + step; c >= 0 && c < this.#columns.length; c += step) {
+        if (this.#columns[c]!.actions.length) return go(c, here.index);
+      }
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        go(here.column, here.index + 1);
+        return true;
+      case 'ArrowUp':
+        go(here.column, here.index - 1);
+        return true;
+      case 'ArrowRight':
+        sideways(1);
+        return true;
+      case 'ArrowLeft':
+        sideways(-1);
+        return true;
+      case 'Home':
+        if (event.ctrlKey) go(this.#columns.findIndex((c) => c.actions.length), 0);
+        else go(here.column, 0);
+        return true;
+      case 'End':
+        if (event.ctrlKey) go(this.#columns.findLastIndex((c) => c.actions.length), Infinity);
+        else go(here.column, column.actions.length - 1);
+        return true;
+      case ' ':
+        this.#pickUp(id, here);
+        return true;
+      case 'Enter':
+        this.#cardTitle(id)?.click();
+        return true;
+      default:
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          this.#findAsYouType(event.key, id);
+          return true;
+        }
+        return false;
+    }
+  }
+
+  #cardTitle(id: string): HTMLElement | null | undefined {
+    return this.#cardElement(id)?.querySelector('ap-action-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="title"]');
+  }
+
+  #findAsYouType(char: string, fromId: string): void {
+    clearTimeout(this.#typeaheadTimer);
+    this.#typeahead += char.toLocaleLowerCase();
+    this.#typeaheadTimer = setTimeout(() => (this.#typeahead = ''), TYPEAHEAD_MS);
+    const all = this.#columns.flatMap((c) => c.actions);
+    const start = all.findIndex((a) => a.id === fromId);
+    // A fresh search starts after the current card; a continued one may stay on it.
+    const offset = this.#typeahead.length === 1 ? 1 : 0;
+    for (let i = 0; i < all.length; i++) {
+      const action = all[(start + offset + i) % all.length]!;
+      if (action.title.toLocaleLowerCase().startsWith(this.#typeahead)) return void this.#focusCard(action.id);
+    }
+  }
+
+  #pickUp(id: string, here: { column: number; index: number }): void {
+    if (!this.#movable) return this.#announcer.announce(this.#t(this.#plan.plan?.readonly ? 'board.readonly' : 'board.rag-fixed'));
+    const from = { column: this.#columns[here.column]!.key, index: here.index };
+    this.grab = { id, from, to: { ...from } };
+    this.menuFor = undefined;
+    this.#announceGrab('board.picked-up');
+    void this.#focusCard(id);
+  }
+
+  #keyWhileGrabbed(event: KeyboardEvent): boolean {
+    const grab = this.grab!;
+    const columnIndex = this.#columns.findIndex((c) => c.key === grab.to.column);
+    // Positions in the target column without the moving card: 0..length.
+    const room = (c: number) => this.#columns[c]!.actions.filter((a) => a.id !== grab.id).length;
+    const moveTo = (c: number, index: number) => {
+      const column = this.#columns[c];
+      if (!column || column.key === 'none' || (this.#grouping === 'priority' && !column.priority)) return;
+      this.grab = { ...grab, to: { column: column.key, index: Math.max(0, Math.min(index, room(c))) } };
+      this.#announceGrab('board.position');
+      void this.#focusCard(grab.id);
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(columnIndex, grab.to.index + 1);
+        return true;
+      case 'ArrowUp':
+        moveTo(columnIndex, grab.to.index - 1);
+        return true;
+      case 'ArrowRight':
+        moveTo(columnIndex + 1, grab.to.index);
+        return true;
+      case 'ArrowLeft':
+        moveTo(columnIndex - 1, grab.to.index);
+        return true;
+      case 'Home':
+        moveTo(columnIndex, 0);
+        return true;
+      case 'End':
+        moveTo(columnIndex, Infinity);
+        return true;
+      case ' ':
+      case 'Enter':
+        void this.#drop();
+        return true;
+      case 'Escape':
+        this.#cancel();
+        return true;
+      case 'Tab':
+        this.#cancel();
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  #announceGrab(key: 'board.picked-up' | 'board.position' | 'board.dropped'): void {
+    const grab = this.grab!;
+    const column = this.#columns.find((c) => c.key === grab.to.column)!;
+    const count = column.actions.filter((a) => a.id !== grab.id).length + 1;
+    const title = this.#data.value?.actions.find((a) => a.id === grab.id)?.title;
+    this.#announcer.announce(this.#t(key, { title, column: this.#columnTitle(column), position: grab.to.index + 1, count }));
+  }
+
+  #cancel(): void {
+    const grab = this.grab;
+    if (!grab) return;
+    this.grab = undefined;
+    const column = this.#columns.find((c) => c.key === grab.from.column);
+    const title = this.#data.value?.actions.find((a) => a.id === grab.id)?.title;
+    this.#announcer.announce(this.#t('board.cancelled', { title, column: column ? this.#columnTitle(column) : '' }));
+    void this.#focusCard(grab.id);
+  }
+
+  async #drop(): Promise<void> {
+    const grab = this.grab!;
+    this.#announceGrab('board.dropped');
+    if (grab.to.column !== grab.from.column || grab.to.index !== grab.from.index) {
+      const column = this.#columns.find((c) => c.key === grab.to.column)!;
+      await this.#write(grab.id, grab.to.column, column.actions.filter((a) => a.id !== grab.id), grab.to.index);
+    }
+    this.grab = undefined;
+    await this.#focusCard(grab.id);
+  }
+
+  #closeMenu(): void {
+    const id = this.menuFor!;
+    this.menuFor = undefined;
+    void this.updateComplete.then(() => this.#cardElement(id)?.querySelector<HTMLElement>('.move-button')?.focus());
+  }
+
+  async #moveTo(action: Action, columnKey: string): Promise<void> {
+    this.menuFor = undefined;
+    const column = this.#columns.find((c) => c.key === columnKey)!;
+    const others = column.actions.filter((a) => a.id !== action.id);
+    await this.#write(action.id, columnKey, others, others.length);
+    this.#announcer.announce(this.#t('board.dropped', { title: action.title, column: this.#columnTitle(column), position: others.length + 1, count: others.length + 1 }));
+    await this.#focusCard(action.id);
+  }
+
+  /** The one write a move makes: the moved action's column field and rank. */
+  async #write(id: string, columnKey: string, others: Action[], index: number): Promise<void> {
+    const plan = this.#plan.plan!;
+    const previous = this.#data.value!.actions.find((a) => a.id === id)!;
+    const patch = { ...movePatch(this.#grouping, columnKey), rank: rankAt(others, index) };
+    const fields = Object.keys(patch).filter((field) => previous[field as keyof Action] !== patch[field as keyof typeof patch]);
+    try {
+      const action = await plan.store!.put('actions', { ...previous, ...patch }, { by: plan.user });
+      // Keep showing the move until the board has re-read the store, so the card never jumps back.
+      await this.updateComplete;
+      await this.#data.taskComplete;
+      this.error = undefined;
+      this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  #cardElement(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+  }
+
+  /** Focuses a card, scrolling a virtualised column to it first when it is not in the DOM. */
+  async #focusCard(id: string): Promise<void> {
+    this.focusId = id;
+    await this.updateComplete;
+    let element = this.#cardElement(id);
+    if (!element) {
+      const at = this.#position(id);
+      const list = at && this.renderRoot.querySelector<VirtualizerHostElement>(`ul[data-column="${CSS.escape(this.#columns[at.column]!.key)}"]`);
+      list?.[virtualizerRef]?.element(at!.index)?.scrollIntoView({ block: 'nearest' });
+      for (let frame = 0; frame < 30 && !element; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        element = this.#cardElement(id);
+      }
+    }
+    element?.focus({ preventScroll: false });
+  }
+
+  // ---- Pointer drag: the same grab as the keyboard, landing where the pointer is.
+
+  #onPointerDown(event: PointerEvent): void {
+    const item = (event.composedPath() as HTMLElement[]).find((el) => el.localName === 'li' && el.dataset?.id);
+    const onButton = (event.composedPath() as HTMLElement[]).some((el) => el.classList?.contains('move-button') || el.parentElement?.classList?.contains('move-menu'));
+    if (!item || onButton || event.button !== 0 || !this.#movable) return;
+    this.#pointer = { id: item.dataset.id!, x: event.clientX, y: event.clientY, dragging: false };
+    window.addEventListener('pointermove', this.#onPointerMove);
+    window.addEventListener('pointerup', this.#onPointerUp, { once: true });
+    window.addEventListener('pointercancel', this.#onPointerCancel, { once: true });
+  }
+
+  #onPointerMove = (event: PointerEvent): void => {
+    const pointer = this.#pointer;
+    if (!pointer) return;
+    if (!pointer.dragging) {
+      if (Math.hypot(event.clientX - pointer.x, event.clientY - pointer.y) < DRAG_THRESHOLD_PX) return;
+      const here = this.#position(pointer.id);
+      if (!here) return;
+      pointer.dragging = true;
+      this.#pickUp(pointer.id, here);
+    }
+    const target = this.#dropTarget(event.clientX, event.clientY);
+    const grab = this.grab;
+    if (grab && target && (target.column !== grab.to.column || target.index !== grab.to.index)) {
+      this.grab = { ...grab, to: target };
+      this.#announceGrab('board.position');
+    }
+  };
+
+  #onPointerUp = (): void => {
+    const dragging = this.#pointer?.dragging;
+    this.#endPointer();
+    if (!dragging || !this.grab) return;
+    // The click that follows a drag must not open the card.
+    window.addEventListener('click', this.#swallow, { capture: true, once: true });
+    setTimeout(() => window.removeEventListener('click', this.#swallow, { capture: true }));
+    void this.#drop();
+  };
+
+  #swallow = (event: Event) => event.stopPropagation();
+
+  #onPointerCancel = (): void => {
+    this.#endPointer();
+    this.#cancel();
+  };
+
+  #endPointer(): void {
+    this.#pointer = undefined;
+    window.removeEventListener('pointermove', this.#onPointerMove);
+    window.removeEventListener('pointerup', this.#onPointerUp);
+    window.removeEventListener('pointercancel', this.#onPointerCancel);
+  }
+
+  /** The column under the pointer and the index among its other cards that the pointer is above. */
+  #dropTarget(x: number, y: number): Grab['to'] | undefined {
+    const sections = [...this.renderRoot.querySelectorAll<HTMLElement>('section.column')];
+    const c = sections.findIndex((section) => {
+      const box = section.getBoundingClientRect();
+      return x >= box.left && x <= box.right;
+    });
+    const column = this.#columns[c];
+    if (!column || column.key === 'none' || (this.#grouping === 'priority' && !column.priority)) return undefined;
+    const cards = [...sections[c]!.querySelectorAll<HTMLElement>('li.card')].filter((li) => li.dataset.id !== this.grab?.id);
+    const below = cards.find((li) => {
+      const box = li.getBoundingClientRect();
+      return y < box.top + box.height / 2;
+    });
+    const others = column.actions.filter((a) => a.id !== this.grab?.id);
+    const index = below ? others.findIndex((a) => a.id === below.dataset.id) : cards.length ? others.findIndex((a) => a.id === cards.at(-1)!.dataset.id) + 1 : 0;
+    return { column: column.key, index };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#endPointer();
+    clearTimeout(this.#typeaheadTimer);
+  }
+
+  // ---- Dialogs: add an action, add or rename a priority, retire a priority.
+
+  #openDialog(dialog: Dialog): void {
+    this.dialog = dialog;
+    this.issues = [];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal());
+  }
+
+  #closeDialog(): void {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+  }
+
+  #renderDialog(priorities: Priority[]) {
+    const dialog = this.dialog;
+    if (!dialog) return nothing;
+    const live = priorities.filter((p) => !p.retired);
+    let heading: string;
+    let fields;
+    if (dialog.kind === 'action') {
+      const column = this.#columns.find((c) => c.key === dialog.column);
+      heading = this.#t('board.add-action-to', { column: column ? this.#columnTitle(column) : '' });
+      const priorityId = this.#grouping === 'priority' ? dialog.column : undefined;
+      fields = html`${this.#input('title', 'field.title', '', true)}
+        <div class="field">
+          <label for="d-priorityId">${this.#t('field.priorityId')}</label>
+          <select id="d-priorityId" name="priorityId" required>
+            ${live.map((p) => html`<option value=${p.id} ?selected=${p.id === priorityId}>${p.title}</option>`)}
+          </select>
+        </div>
+        ${this.#input('leadAgency', 'field.leadAgency', this.#grouping === 'lead' ? dialog.column : '')} ${this.#input('owner', 'field.owner', '')}
+        ${this.#input('startDate', 'field.startDate', '', false, 'date')} ${this.#input('targetDate', 'field.targetDate', '', false, 'date')}`;
+    } else if (dialog.kind === 'priority') {
+      heading = this.#t(dialog.priority ? 'board.edit-priority' : 'board.add-priority');
+      fields = html`${this.#input('title', 'field.title', dialog.priority?.title ?? '', true)} ${this.#input('lead', 'field.lead', dialog.priority?.lead ?? '')}`;
+    } else {
+      heading = this.#t('board.retire-title', { title: dialog.priority.title });
+      fields = html`<p>${this.#t('board.retire-question', { count: dialog.open.length })}</p>
+        <div class="field">
+          <label for="d-destination">${this.#t('board.retire-destination')}</label>
+          <select id="d-destination" name="destination">
+            ${live.filter((p) => p.id !== dialog.priority.id).map((p) => html`<option value=${p.id}>${p.title}</option>`)}
+          </select>
+        </div>`;
+    }
+    return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${() => (this.dialog = undefined)}>
+      <form method="dialog" novalidate @submit=${this.#onSubmit}>
+        <h2 id="dialog-heading">${heading}</h2>
+        ${this.issues.length
+          ? html`<div class="error-summary" role="alert" tabindex="-1">
+              <h3>${this.#t('widget.problem')}</h3>
+              <ul>
+                ${this.issues.map((issue) => html`<li>${issue}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        ${fields}
+        <div class="buttons">
+          <button part="button" type="submit" class="primary">${dialog.kind === 'retire' ? this.#t('board.retire-priority', { title: dialog.priority.title }) : this.#t('widget.save')}</button>
+          <button part="button" type="button" class="secondary" @click=${this.#closeDialog}>${this.#t('widget.cancel')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #input(name: string, label: MessageKey, value: string, required = false, type = 'text') {
+    return html`<div class="field">
+      <label for="d-${name}">${this.#t(label)}</label>
+      <input id="d-${name}" name=${name} type=${type} .value=${value} ?required=${required} aria-required=${required ? 'true' : 'false'} />
+    </div>`;
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const plan = this.#plan.plan!;
+    const form = new FormData(event.target as HTMLFormElement);
+    const dialog = this.dialog!;
+    const priorities = this.#data.value!.priorities;
+    try {
+      if (dialog.kind === 'action') {
+        const column = this.#columns.find((c) => c.key === dialog.column);
+        const input = {
+          id: crypto.randomUUID(),
+          planId: plan.planId,
+          priorityId: String(form.get('priorityId') ?? ''),
+          title: String(form.get('title') ?? ''),
+          leadAgency: optionalText(form.get('leadAgency')),
+          owner: optionalText(form.get('owner')),
+          startDate: optionalText(form.get('startDate')),
+          targetDate: optionalText(form.get('targetDate')),
+          ...(this.#grouping === 'status' ? { status: dialog.column as ActionStatus } : {}),
+          rank: rankAt(column?.actions ?? [], column?.actions.length ?? 0),
+        };
+        parseRecord('actions', input);
+        const action = await plan.store!.put('actions', input, { by: plan.user });
+        this.dispatchEvent(apEvent('ap-action-change', { action, fields: ['created'] }));
+        this.#announcer.announce(this.#t('board.action-added', { title: action.title, column: column ? this.#columnTitle(column) : '' }));
+        this.focusId = action.id;
+      } else if (dialog.kind === 'priority') {
+        const last = Math.max(0, ...priorities.map((p) => p.order ?? 0));
+        const input = { ...(dialog.priority ?? { id: crypto.randomUUID(), planId: plan.planId, order: last + 1 }), title: String(form.get('title') ?? ''), lead: optionalText(form.get('lead')) };
+        const priority = await plan.store!.put('priorities', input, { by: plan.user });
+        this.#announcer.announce(this.#t('board.priority-saved', { title: priority.title }));
+      } else {
+        const destination = String(form.get('destination') ?? '');
+        const target = this.#columns.find((c) => c.key === destination)?.actions ?? [];
+        let rank = target.at(-1)?.rank;
+        for (const action of dialog.open) {
+          rank = rankBetween(rank);
+          await plan.store!.put('actions', { ...action, priorityId: destination, rank }, { by: plan.user });
+        }
+        await plan.store!.put('priorities', { ...dialog.priority, retired: true }, { by: plan.user });
+        this.#announcer.announce(this.#t('board.retired', { title: dialog.priority.title }));
+      }
+      this.#closeDialog();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      this.issues = error.issues.map((issue) => describeIssue(issue, this.#locale));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    }
+  }
+
+  async #retire(priority: Priority): Promise<void> {
+    const plan = this.#plan.plan!;
+    const open = this.#data.value!.actions.filter((a) => a.priorityId === priority.id && a.status !== 'complete' && a.status !== 'cancelled');
+    if (open.length) return this.#openDialog({ kind: 'retire', priority, open });
+    await plan.store!.put('priorities', { ...priority, retired: true }, { by: plan.user });
+    this.#announcer.announce(this.#t('board.retired', { title: priority.title }));
+  }
+
+  async #reorderPriority(index: number, step: -1 | 1): Promise<void> {
+    const plan = this.#plan.plan!;
+    const ordered = this.#columns.flatMap((c) => (c.priority ? [c.priority] : []));
+    const orderAt = (i: number) => ordered[i]?.order ?? i + 1;
+    const moving = ordered[index]!;
+    // One write, as for ranks: halfway between the neighbour it passes and the one beyond.
+    const beyond = ordered[index + 2 * step] ? (orderAt(index + step) + orderAt(index + 2 * step)) / 2 : orderAt(index + step) + step;
+    await plan.store!.put('priorities', { ...moving, order: beyond }, { by: plan.user });
+    this.#announcer.announce(this.#t('board.priority-saved', { title: moving.title }));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './csv.js';
+export * from './actions-csv.js';
+export * from './snapshot.js';

@@ -1,0 +1,143 @@
+// Plan snapshots (CONTRACT.md "Publishing"): the full JSON export, its re-import, and the public Publish export.
+import { safeParseRecord, type Action, type Audit, type Collection, type HistoryEntry, type Plan, type Priority, type Recommendation } from '../model/index.js';
+import type { ActionPlanStore } from '../store/index.js';
+
+export interface Snapshot {
+  format: 'action-plan-snapshot';
+  formatVersion: 1;
+  exportedAt: string;
+  /** The date the snapshot describes (ISO `YYYY-MM-DD`). */
+  asOf: string;
+  plan: Plan;
+  priorities: Priority[];
+  actions: Action[];
+  audits: Audit[];
+  recommendations: Recommendation[];
+  /** Only in a full export: the audit trail. */
+  history?: HistoryEntry[];
+}
+
+const LISTS = ['priorities', 'actions', 'audits', 'recommendations', 'history'] as const;
+
+/** A file that is not an action plan snapshot, or one with records that break the data model. */
+export class SnapshotError extends Error {
+  override name = 'SnapshotError';
+
+  constructor(message: string, readonly issues: { collection: Collection; recordId?: string; message: string }[] = []) {
+    super(issues.length ? `${message} ${issues.slice(0, 3).map((issue) => `${issue.recordId ?? issue.collection}: ${issue.message}`).join(' ')}` : message);
+  }
+}
+
+/** Everything about one plan, tombstones and history included: re-imports to the same data. */
+export async function exportPlan(store: ActionPlanStore, planId: string, asOf: string, now = new Date()): Promise<Snapshot> {
+  const plan = await store.get('plans', planId);
+  if (!plan) throw new SnapshotError(`There is no plan "${planId}" in this browser's storage to export.`);
+  const all = <C extends Collection>(collection: C) => store.query(collection, { value: planId, includeDeleted: true });
+  const [priorities, actions, audits, recommendations, history] = await Promise.all([all('priorities'), all('actions'), all('audits'), all('recommendations'), all('history')]);
+  return { format: 'action-plan-snapshot', formatVersion: 1, exportedAt: now.toISOString(), asOf, plan, priorities, actions, audits, recommendations, history };
+}
+
+/** Reads a snapshot file's JSON; throws SnapshotError (naming the bad records) rather than returning a partial plan. */
+export function parseSnapshot(json: string | unknown): Snapshot {
+  let input: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      input = JSON.parse(json);
+    } catch {
+      throw new SnapshotError('The file is not JSON: export it again from the plan.');
+    }
+  }
+  const file = input as Partial<Record<keyof Snapshot, unknown>> | null;
+  if (file?.format !== 'action-plan-snapshot' || file.formatVersion !== 1) {
+    throw new SnapshotError('The file is not an action plan snapshot (format "action-plan-snapshot", version 1).');
+  }
+  const issues: SnapshotError['issues'] = [];
+  const parse = <C extends Collection>(collection: C, raws: unknown) =>
+    (Array.isArray(raws) ? raws : []).flatMap((raw) => {
+      const result = safeParseRecord(collection, raw);
+      if (result.ok) return [result.record];
+      issues.push({ collection, recordId: (raw as { id?: string } | null)?.id, message: result.error.message });
+      return [];
+    });
+  const [plan] = parse('plans', [file.plan]);
+  const snapshot: Snapshot = {
+    format: 'action-plan-snapshot',
+    formatVersion: 1,
+    exportedAt: String(file.exportedAt ?? ''),
+    asOf: String(file.asOf ?? ''),
+    plan: plan as Plan,
+    priorities: parse('priorities', file.priorities),
+    actions: parse('actions', file.actions),
+    audits: parse('audits', file.audits),
+    recommendations: parse('recommendations', file.recommendations),
+  };
+  if (file.history !== undefined) snapshot.history = parse('history', file.history);
+  if (issues.length) throw new SnapshotError(`The snapshot has ${issues.length} record(s) that break the data model; nothing was imported.`, issues);
+  return snapshot;
+}
+
+/**
+ * Stores a snapshot's records as the endpoint's would be (versions kept, no outbox). With
+ * `replace`, the plan's records missing from the snapshot become tombstones, as a newer
+ * published file no longer lists them.
+ */
+export async function loadSnapshot(store: ActionPlanStore, snapshot: Snapshot, { replace = false } = {}): Promise<void> {
+  await store.applyPulled('plans', [snapshot.plan]);
+  for (const collection of LISTS) {
+    const records: { id: string }[] = snapshot[collection] ?? [];
+    const ids = new Set(records.map((record) => record.id));
+    const gone = replace && snapshot[collection] ? (await store.query(collection, { value: snapshot.plan.id })).filter((record) => !ids.has(record.id)) : [];
+    await store.applyPulled(collection, [...records, ...gone.map((record) => ({ ...record, deleted: true }))]);
+  }
+}
+
+/** Fetches a published snapshot file and puts it in the store in place of the plan's older copy. */
+export async function loadPublished(store: ActionPlanStore, url: string, signal?: AbortSignal): Promise<Snapshot> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new SnapshotError(`The published plan ${url} could not be loaded: check the connection and the src address.`);
+  }
+  if (!response.ok) throw new SnapshotError(`The published plan ${url} could not be loaded (HTTP ${response.status}): check the src address.`);
+  const snapshot = parseSnapshot(await response.text());
+  await loadSnapshot(store, snapshot, { replace: true });
+  return snapshot;
+}
+
+const pick = <T extends object, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> =>
+  Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, record[key]])) as Pick<T, K>;
+
+// Public fields only, listed rather than removed, so a field added later stays on the intranet by default.
+const COMMON = ['id', 'planId', 'version', 'updatedAt'] as const;
+
+/**
+ * The Publish export for the council website: actions marked public, without owners, progress
+ * update texts, revision reasons, overrides, or funding not marked public. No history.
+ */
+export function publishSnapshot(full: Snapshot): Snapshot {
+  const live = <T extends { deleted: boolean }>(records: readonly T[]) => records.filter((record) => !record.deleted);
+  const actions = live(full.actions)
+    .filter((action) => action.public)
+    .map((action) => ({
+      ...pick(action, [...COMMON, 'priorityId', 'title', 'description', 'leadAgency', 'startDate', 'targetDate', 'revisedTargetDate', 'status', 'progress', 'rank', 'public', 'carriedFrom', 'carriedForwardTo']),
+      milestones: action.milestones.map((milestone) => pick(milestone, ['id', 'title', 'dueDate', 'doneDate'])),
+      ...(action.funding?.public ? { funding: pick(action.funding, ['allocatedPence', 'spentPence', 'source', 'public']) } : {}),
+    })) as Action[];
+  const publicIds = new Set(actions.map((action) => action.id));
+  return {
+    format: 'action-plan-snapshot',
+    formatVersion: 1,
+    exportedAt: full.exportedAt,
+    asOf: full.asOf,
+    plan: pick(full.plan, [...COMMON, 'name', 'period', 'description']) as Plan,
+    priorities: live(full.priorities).map((priority) => pick(priority, [...COMMON, 'title', 'lead', 'order', 'description', 'retired'])) as Priority[],
+    actions,
+    audits: live(full.audits).map((audit) => pick(audit, [...COMMON, 'title', 'auditor', 'date', 'assurance'])) as Audit[],
+    recommendations: live(full.recommendations).map((rec) => ({
+      ...pick(rec, [...COMMON, 'auditId', 'ref', 'recommendation', 'finding', 'rating', 'agreedAction', 'targetDate', 'revisedTargetDate', 'status', 'supersededBy']),
+      linkedActionIds: rec.linkedActionIds.filter((id) => publicIds.has(id)),
+    })) as Recommendation[],
+  };
+}

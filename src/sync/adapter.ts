@@ -1,0 +1,153 @@
+// The default adapter: REST over fetch, compatible with json-server 0.17.4 (CONTRACT.md "Sync").
+import type { AnyRecord, Collection } from '../model/index.js';
+import { SyncHttpError } from './errors.js';
+
+export interface PullQuery {
+  planId: string;
+  /** Only records with `updatedAt` at or after this (server value); none: all of them. */
+  since?: string;
+  start: number;
+  limit: number;
+  /** `updatedAt` (then id) for incremental pulls; `id` for the full pull, which writes do not reorder. */
+  order: 'updatedAt' | 'id';
+}
+
+export interface PushChange {
+  collection: Collection;
+  op: 'create' | 'update' | 'delete';
+  record: AnyRecord;
+  /** The server version the change was made on. */
+  baseVersion: number;
+}
+
+/** What the sync engine needs from an endpoint. Throw SyncHttpError to say what went wrong. */
+export interface SyncAdapter {
+  /** One page of raw records, in the query's order. */
+  pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]>;
+  /** Writes the change; resolves to the server's record (with its new version). */
+  push(change: PushChange, signal?: AbortSignal): Promise<unknown>;
+}
+
+export interface RestAdapterOptions {
+  /** Path of each collection under the base URL (default: its name). */
+  paths?: Partial<Record<Collection, string>>;
+  /** Sent with every request (tokens: set them as a property, never in an attribute). */
+  headers?: Record<string, string>;
+  /** `same-origin` by default; `include` for a cross-origin endpoint behind intranet single sign-on. */
+  credentials?: RequestCredentials;
+  /** Property that wraps a list or record in answers (`data`, `value`); arrays are used as they are. */
+  envelope?: string;
+  /** Model field name to the endpoint's, for endpoints that name fields differently. */
+  fieldMap?: Record<string, string>;
+  /** Milliseconds before a request counts as timed out. */
+  timeoutMs?: number;
+}
+
+const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
+
+export class RestAdapter implements SyncAdapter {
+  headers: Record<string, string>;
+  readonly #options: RestAdapterOptions;
+
+  constructor(readonly baseUrl: string, options: RestAdapterOptions = {}) {
+    this.#options = options;
+    this.headers = { ...options.headers };
+  }
+
+  #url(collection: Collection, id?: string): string {
+    const path = this.#options.paths?.[collection] ?? collection;
+    return `${this.baseUrl.replace(/\/+$/, '')}/${path}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+  }
+
+  #wire = (field: string) => this.#options.fieldMap?.[field] ?? field;
+
+  #rename(record: Record<string, unknown>, toWire: boolean): Record<string, unknown> {
+    const map = Object.entries(this.#options.fieldMap ?? {});
+    if (map.length === 0) return record;
+    const lookup = new Map(toWire ? map : map.map(([model, wire]) => [wire, model]));
+    return Object.fromEntries(Object.entries(record).map(([field, value]) => [lookup.get(field) ?? field, value]));
+  }
+
+  #unwrap(body: unknown): unknown {
+    if (Array.isArray(body) || typeof body !== 'object' || body === null) return body;
+    const wrapped = body as Record<string, unknown>;
+    const key = this.#options.envelope;
+    return key ? wrapped[key] : (wrapped.data ?? wrapped.value ?? body);
+  }
+
+  #fromWire(body: unknown): unknown {
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? this.#rename(body as Record<string, unknown>, false) : body;
+  }
+
+  async #request(method: string, url: string, signal: AbortSignal | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.#options.timeoutMs ?? 20000);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        credentials: this.#options.credentials ?? 'same-origin',
+        headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...this.headers, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        cache: 'no-store',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new SyncHttpError('retry', timeout.signal.aborted ? 'The endpoint did not answer in time.' : 'The endpoint could not be reached.');
+    } finally {
+      clearTimeout(timer);
+    }
+    const text = await response.text().catch(() => '');
+    let data: unknown;
+    try {
+      data = isJson(response) ? JSON.parse(text) : undefined;
+    } catch {
+      data = undefined;
+    }
+    const { status } = response;
+    const message = (data as { error?: unknown; message?: unknown } | undefined)?.error ?? (data as { message?: unknown } | undefined)?.message;
+    const reason = typeof message === 'string' ? message : `The endpoint answered ${status} ${response.statusText}`.trim();
+    if (response.ok) {
+      if (data === undefined) throw new SyncHttpError('retry', 'The endpoint answered with a web page instead of data (perhaps a Wi-Fi or sign-in page).', status);
+      return this.#unwrap(data);
+    }
+    if (status === 401 || status === 403) throw new SyncHttpError('auth', reason, status);
+    if (status === 404) throw new SyncHttpError('gone', reason, status);
+    if (status === 409 || status === 412) throw new SyncHttpError('conflict', reason, status, null, this.#fromWire((data as { current?: unknown } | undefined)?.current));
+    // json-server answers a create whose id exists (a retried create that landed) with 500 "duplicate id".
+    if (status === 500 && /duplicate id/i.test(text)) throw new SyncHttpError('conflict', reason, status);
+    if (status === 400 || status === 422) throw new SyncHttpError('invalid', reason, status);
+    if (status === 429 || status >= 500) throw new SyncHttpError('retry', reason, status, response.headers.get('Retry-After'));
+    throw new SyncHttpError('invalid', reason, status);
+  }
+
+  async pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]> {
+    const params = new URLSearchParams({ [this.#wire('planId')]: query.planId });
+    if (query.since) params.set(`${this.#wire('updatedAt')}_gte`, query.since);
+    const sort = query.order === 'id' ? [this.#wire('id')] : [this.#wire('updatedAt'), this.#wire('id')];
+    params.set('_sort', sort.join(','));
+    params.set('_order', sort.map(() => 'asc').join(','));
+    params.set('_start', String(query.start));
+    params.set('_limit', String(query.limit));
+    const page = await this.#request('GET', `${this.#url(collection)}?${params}`, signal);
+    if (!Array.isArray(page)) throw new SyncHttpError('retry', `The endpoint did not answer ${collection} with a list.`);
+    return page.map((record) => this.#fromWire(record));
+  }
+
+  async push({ collection, op, record, baseVersion }: PushChange, signal?: AbortSignal): Promise<unknown> {
+    const body = this.#rename({ ...record, version: baseVersion + 1 }, true);
+    try {
+      const answer =
+        op === 'create'
+          ? await this.#request('POST', this.#url(collection), signal, body)
+          : await this.#request('PUT', this.#url(collection, record.id), signal, body, { 'If-Match': `"${baseVersion}"` });
+      return this.#fromWire(answer);
+    } catch (error) {
+      if (!(error instanceof SyncHttpError) || error.kind !== 'conflict' || error.current !== undefined) throw error;
+      // The server did not send its record: fetch it so the engine can compare and merge.
+      const current = this.#fromWire(await this.#request('GET', this.#url(collection, record.id), signal));
+      throw new SyncHttpError('conflict', error.message, error.status, null, current);
+    }
+  }
+}

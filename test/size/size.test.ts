@@ -1,0 +1,18 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+interface DropinSize {
+  file: string;
+  gzip: number;
+  budget: number;
+  modules: { name: string; gzip: number }[];
+}
+
+// Deterministic, so a test: the bench reports the same figures with the per-entry split.
+describe('drop-in size budget', () => {
+  it('keeps the whole drop-in file within its gzipped budget', async () => {
+    const size = (await executeServerCommand('bundle-size')) as DropinSize;
+    const largest = size.modules.slice(0, 5).map((module) => `${module.name} ${(module.gzip / 1000).toFixed(1)} KB`).join(', ');
+    expect(size.gzip, `${size.file} is ${(size.gzip / 1000).toFixed(1)} KB gzipped (largest parts: ${largest})`).to.be.within(1, size.budget);
+  });
+});

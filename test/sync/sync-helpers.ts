@@ -1,0 +1,57 @@
+// Sync test fixtures: a fresh real json-server endpoint (behind the fault proxy) and engines on it.
+import { executeServerCommand } from '@web/test-runner-commands';
+import { waitUntil } from '@open-wc/testing';
+import { RestAdapter, SyncEngine, type SyncEngineOptions } from '../../src/sync/index.js';
+import type { ActionPlanStore } from '../../src/store/index.js';
+import { PLAN } from '../helpers.js';
+
+export interface Endpoint {
+  id: string;
+  url: string;
+}
+
+type Data = Record<string, Record<string, unknown>[]>;
+
+/** A fresh endpoint: our demo middleware unless `plain` (json-server 0.17.4 as it comes). */
+export const createEndpoint = (options: { plain?: boolean; data?: Data } = {}) => executeServerCommand<Endpoint, typeof options>('endpoint-create', options);
+
+/** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */
+export const injectFaults = (faults: Record<string, unknown>[]) => executeServerCommand('endpoint-faults', { faults });
+
+/** What the server holds now. */
+export const serverData = async (endpoint: Endpoint) => (await executeServerCommand<Data, { id: string }>('endpoint-data', { id: endpoint.id }))!;
+
+/** Requests the proxy saw for this endpoint since the last call. */
+export const serverRequests = (endpoint: Endpoint) =>
+  executeServerCommand<{ method: string; url: string; ifMatch?: string }[], { id: string }>('endpoint-requests', { id: endpoint.id });
+
+export const serverRecord = async (endpoint: Endpoint, collection: string, id: string) => (await serverData(endpoint))[collection]!.filter((record) => record.id === id);
+
+/** An engine with fast backoff and no interval ticks, that never hears the page's own online events. */
+export function engineFor(store: ActionPlanStore, endpoint: Endpoint, options: Partial<SyncEngineOptions> = {}): SyncEngine {
+  return new SyncEngine({
+    store,
+    adapter: new RestAdapter(endpoint.url, { timeoutMs: 800 }),
+    planId: PLAN,
+    scope: endpoint.url,
+    user: 'Tester',
+    intervalMs: 600_000,
+    backoff: { baseMs: 20, maxMs: 100 },
+    events: new EventTarget(),
+    ...options,
+  });
+}
+
+/** Starts the engine and waits until it holds the lock (is the tab that syncs). */
+export async function started(engine: SyncEngine): Promise<SyncEngine> {
+  engine.start();
+  await waitUntil(() => engine.state.leader, 'the engine never became the syncing tab', { timeout: 3000 });
+  return engine;
+}
+
+/** Waits until the engine has synced with nothing waiting. */
+export const settled = (engine: SyncEngine, timeout = 4000) =>
+  waitUntil(() => engine.state.state === 'idle' && engine.state.pending === 0, `sync did not settle: ${JSON.stringify(engine.state.state)} ${engine.state.error ?? ''}`, { timeout });
+
+/** A record as the server stores it. */
+export const wire = (record: Record<string, unknown>, version = 1, updatedAt = '2024-01-10T09:00:00.000Z') => ({ planId: PLAN, version, updatedAt, updatedBy: 'Server', deleted: false, ...record });
