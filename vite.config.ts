@@ -13,6 +13,7 @@ const entries = {
   'ap-plan-admin': 'src/components/plan-admin/plan-admin.ts',
   'ap-action-card': 'src/components/action-card/action-card.ts',
   'ap-priority-board': 'src/components/priority-board/priority-board.ts',
+  'ap-audit-tracker': 'src/components/audit-tracker/audit-tracker.ts',
 };
 
 export default defineConfig(({ mode }) => {

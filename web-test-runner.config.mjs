@@ -8,6 +8,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { findChromium, findFirefox, findWebKit, webkitLauncher } from './scripts/browsers.mjs';
 import { storagePlugin } from './test/plugins/storage.mjs';
+import { cspHeader } from './test/plugins/csp.mjs';
 import { endpointPlugin } from './test/plugins/endpoint.mjs';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
 
@@ -37,6 +38,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
+  // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
+  middleware: [cspHeader],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), endpointPlugin(), bundleSizePlugin()],
   browsers: Object.values(browsers),
   // Without --group the root runs every file in every engine; a group picks one engine.

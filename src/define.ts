@@ -5,6 +5,7 @@ import { ApReport } from './components/report/report.js';
 import { ApPlanAdmin } from './components/plan-admin/plan-admin.js';
 import { ApActionCard } from './components/action-card/action-card.js';
 import { ApPriorityBoard } from './components/priority-board/priority-board.js';
+import { ApAuditTracker } from './components/audit-tracker/audit-tracker.js';
 
 const elements = {
   'ap-plan': ApPlan,
@@ -13,6 +14,7 @@ const elements = {
   'ap-plan-admin': ApPlanAdmin,
   'ap-action-card': ApActionCard,
   'ap-priority-board': ApPriorityBoard,
+  'ap-audit-tracker': ApAuditTracker,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -27,5 +29,6 @@ declare global {
     'ap-plan-admin': ApPlanAdmin;
     'ap-action-card': ApActionCard;
     'ap-priority-board': ApPriorityBoard;
+    'ap-audit-tracker': ApAuditTracker;
   }
 }

@@ -10,6 +10,7 @@ export { toIcs, type CalendarEvent } from './io/ics.js';
 export * from './io/update-pack.js';
 export { ApActionCard } from './components/action-card/action-card.js';
 export { ApPriorityBoard } from './components/priority-board/priority-board.js';
+export { ApAuditTracker } from './components/audit-tracker/audit-tracker.js';
 export { PlanController } from './controllers/plan.js';
 export { AnnounceController } from './controllers/announce.js';
 export { planContext, type PlanContext } from './context/index.js';

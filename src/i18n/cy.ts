@@ -229,6 +229,7 @@ export const cy: Record<MessageKey, string> = {
   "audit.no-audit": "Nid oes archwiliad “{id}” yn y cynllun hwn eto.",
   "audit.no-recommendations": "Nid oes argymhellion yn cyfateb.",
   "audit.showing": "Yn dangos {shown} o {total} argymhelliad",
+  "audit.edit-short": "Golygu",
   "audit.edit": "Golygu argymhelliad {ref}",
   "audit.add-recommendation": "Ychwanegu argymhelliad",
   "audit.edit-audit": "Golygu manylion yr archwiliad",

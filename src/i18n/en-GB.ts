@@ -227,6 +227,7 @@ export const enGB = {
   "audit.no-audit": "There is no audit “{id}” in this plan yet.",
   "audit.no-recommendations": "No recommendations match.",
   "audit.showing": "Showing {shown} of {total} recommendations",
+  "audit.edit-short": "Edit",
   "audit.edit": "Edit recommendation {ref}",
   "audit.add-recommendation": "Add recommendation",
   "audit.edit-audit": "Edit audit details",

@@ -16,7 +16,7 @@ export interface SyncEngineOptions {
   scope?: string;
   /** Milliseconds between syncs (default 30 s). */
   intervalMs?: number;
-  /** Every how many syncs a full pull compares id lists to notice hard deletes (default 10; the first sync is full). */
+  /** Every how many syncs a full pull compares id lists, to notice hard deletes (default 10). */
   fullPullEvery?: number;
   pageSize?: number;
   /** How far before the checkpoint each pull starts again, for writes that committed late (default 5 s). */
@@ -224,7 +224,7 @@ export class SyncEngine {
     if (!this.#o.isOnline()) return this.#refresh({ state: 'offline' });
     this.#set({ state: 'syncing' });
     try {
-      const full = this.#cycles++ % this.#o.fullPullEvery === 0;
+      const full = ++this.#cycles % this.#o.fullPullEvery === 0;
       for (const collection of COLLECTIONS) await (full ? this.#pullAll(collection) : this.#pullSince(collection));
       await this.#push();
       this.#attempt = 0;
@@ -240,8 +240,9 @@ export class SyncEngine {
         return this.#refresh({ state: 'signed-out', error: error.message });
       }
       const retryAfter = error instanceof SyncHttpError ? retryAfterMs(error.retryAfter, this.#o.now()) : undefined;
+      this.#set({ state: this.#o.isOnline() ? 'error' : 'offline', error: message(error) });
+      await this.#refresh({});
       this.#schedule(retryAfter ?? backoffDelay(this.#attempt++, { ...this.#o.backoff, random: this.#o.random }));
-      await this.#refresh({ state: this.#o.isOnline() ? 'error' : 'offline', error: message(error) });
     }
   }
 

@@ -49,9 +49,15 @@ export async function started(engine: SyncEngine): Promise<SyncEngine> {
   return engine;
 }
 
-/** Waits until the engine has synced with nothing waiting. */
-export const settled = (engine: SyncEngine, timeout = 4000) =>
-  waitUntil(() => engine.state.state === 'idle' && engine.state.pending === 0, `sync did not settle: ${JSON.stringify(engine.state.state)} ${engine.state.error ?? ''}`, { timeout });
+/** Waits until the outbox is empty and the engine idle (a sync after the last local write has finished). */
+export async function settled(engine: SyncEngine, store: ActionPlanStore, timeout = 4000): Promise<void> {
+  const until = Date.now() + timeout;
+  while ((await store.outbox()).some((entry) => !engine.state.conflicts.some((c) => c.recordId === entry.recordId)) || engine.state.state !== 'idle') {
+    if (Date.now() > until) throw new Error(`sync did not settle: ${engine.state.state} ${engine.state.error ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await engine.syncNow();
+}
 
 /** A record as the server stores it. */
 export const wire = (record: Record<string, unknown>, version = 1, updatedAt = '2024-01-10T09:00:00.000Z') => ({ planId: PLAN, version, updatedAt, updatedBy: 'Server', deleted: false, ...record });

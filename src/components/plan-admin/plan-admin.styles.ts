@@ -8,7 +8,7 @@ export const styles = [
       display: block;
       font-family: var(--ap-font-family, inherit);
       color: var(--ap-color-text, #0b0c0c);
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     :host([hidden]) {
       display: none;
@@ -40,13 +40,15 @@ export const styles = [
     }
     button,
     input,
-    select {
+    select,
+    textarea {
       font: inherit;
       min-height: 44px;
       box-sizing: border-box;
     }
     input:not([type='checkbox']),
-    select {
+    select,
+    textarea {
       max-width: 100%;
       width: 30rem;
       padding: 0.25rem 0.5rem;
@@ -104,7 +106,11 @@ export const styles = [
     legend label.check {
       font-weight: bold;
     }
-    .checks,
+    .checks {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
     .preview,
     .due {
       padding-left: 1rem;
@@ -152,8 +158,10 @@ export const styles = [
       padding: 0.5rem;
       border-bottom: 1px solid var(--ap-color-border, #b1b4b6);
     }
+    .scroll {
+      overflow-x: auto;
+    }
     .blank {
-      min-width: 12rem;
       height: 4rem;
     }
     @media print {
@@ -164,6 +172,7 @@ export const styles = [
         display: none;
       }
       .blank {
+        width: 35%;
         border: 1px solid #000;
       }
     }

@@ -197,14 +197,16 @@ export class ApPlanAdmin extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.view}`)?.focus());
   }
 
-  #field(name: string, label: string, value = '', hint = '', required = false) {
+  #field(name: string, label: string, value = '', hint = '', required = false, multiline = false) {
     const error = this.errors[name];
     const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${name}>${label}</label>
       ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
       ${error ? html`<p class="error" id="${name}-error">${error}</p>` : nothing}
-      <input id=${name} name=${name} .value=${value} ?required=${required} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />
+      ${multiline
+        ? html`<textarea id=${name} name=${name} rows="3" .value=${value}></textarea>`
+        : html`<input id=${name} name=${name} .value=${value} ?required=${required} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />`}
     </div>`;
   }
 
@@ -237,7 +239,7 @@ export class ApPlanAdmin extends LitElement {
             <h3>${this.#t('admin.plans.edit', { name: current.name })}</h3>
             ${this.#field('edit-name', this.#t('field.name'), current.name, '', true)}
             ${this.#field('edit-period', this.#t('field.period'), current.period, this.#t('admin.plans.period-hint'))}
-            ${this.#field('edit-description', this.#t('field.description'), current.description)}
+            ${this.#field('edit-description', this.#t('field.description'), current.description, '', false, true)}
             <button part="button">${this.#t('admin.plans.save')}</button>
           </form>`
         : nothing}
@@ -245,14 +247,14 @@ export class ApPlanAdmin extends LitElement {
         <h3>${this.#t('admin.plans.create')}</h3>
         ${this.#field('new-name', this.#t('field.name'), '', '', true)}
         ${this.#field('new-period', this.#t('field.period'), '', this.#t('admin.plans.period-hint'))}
-        ${this.#field('new-description', this.#t('field.description'))}
+        ${this.#field('new-description', this.#t('field.description'), '', '', false, true)}
         <button part="button">${this.#t('admin.plans.create-button')}</button>
       </form>`;
   }
 
   /** Validates a plan form; on errors shows them and focuses the first. */
   #readPlanForm(form: HTMLFormElement, prefix: string) {
-    const value = (name: string) => (form.elements.namedItem(`${prefix}-${name}`) as HTMLInputElement).value.trim();
+    const value = (name: string) => (form.elements.namedItem(`${prefix}-${name}`) as HTMLInputElement | HTMLTextAreaElement).value.trim();
     const details = { name: value('name'), period: value('period'), description: value('description') };
     const errors: Record<string, string> = {};
     if (!details.name) errors[`${prefix}-name`] = this.#t('admin.plans.name-required');
@@ -292,9 +294,10 @@ export class ApPlanAdmin extends LitElement {
       <form @submit=${(e: SubmitEvent) => this.#rollOver(e, data, current)} novalidate>
         ${this.#field('next-name', this.#t('field.name'), next && current.period ? current.name.replace(current.period, next) : '', '', true)}
         ${this.#field('next-period', this.#t('field.period'), next, this.#t('admin.plans.period-hint'))}
-        ${this.#field('next-description', this.#t('field.description'), current.description)}
+        ${this.#field('next-description', this.#t('field.description'), current.description, '', false, true)}
         ${data.priorities
           .filter((p) => !p.retired)
+          .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title))
           .map((priority) => {
             const open = data.actions.filter((a) => a.priorityId === priority.id && canCarry(a));
             const carried = !this.excluded.has(priority.id);
@@ -386,7 +389,8 @@ export class ApPlanAdmin extends LitElement {
         <button part="button" class="secondary" ?disabled=${!actions.length} @click=${() => window.print()}>${this.#t('admin.updates.print')}</button>
       </p>
       <div class="pack">
-        <h3>${this.#t('admin.updates.pack-title', { partner })}</h3>
+        <h3 id="pack-title">${this.#t('admin.updates.pack-title', { partner })}</h3>
+        <div class="scroll" role="region" aria-labelledby="pack-title" tabindex="0">
         <table>
           <thead>
             <tr>
@@ -405,6 +409,7 @@ export class ApPlanAdmin extends LitElement {
             )}
           </tbody>
         </table>
+        </div>
       </div>
       <div class="field no-print">
         <label for="pack-file">${this.#t('admin.updates.import')}</label>

@@ -32,6 +32,8 @@ export const styles = [
       margin: 0 0 0.25rem;
     }
     .columns {
+      /* Contains the visually hidden text, which would otherwise widen the page past the scroller. */
+      position: relative;
       display: flex;
       gap: 1rem;
       overflow-x: auto;

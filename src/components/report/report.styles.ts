@@ -99,8 +99,17 @@ export const styles = [
       thead {
         display: table-header-group;
       }
+      table {
+        font-size: 9pt;
+      }
       .minutes {
         break-before: page;
+      }
+      .minutes td:first-child {
+        width: 22%;
+      }
+      .minutes td:last-child {
+        width: 36%;
       }
       .tag {
         print-color-adjust: exact;

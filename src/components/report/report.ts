@@ -169,7 +169,10 @@ export class ApReport extends LitElement {
         ({ audit, summary, recommendations }) => html`<h4>${audit.title}</h4>
           <p>
             ${this.#t('report.implemented', {
-              ...summary,
+              implemented: summary.implemented,
+              total: summary.total,
+              overdue: summary.overdue,
+              revisions: summary.revisions,
               ...Object.fromEntries(RATINGS.map((rating) => [rating, summary.overdueByRating[rating]])),
             })}
           </p>

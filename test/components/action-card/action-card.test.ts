@@ -43,9 +43,7 @@ async function type(el: ApActionCard, id: string, value: string) {
     await sendKeys({ type: order.map((p) => parts[p.type]).join('') });
     console.log('DATE', navigator.language, control.value, value);
   } else {
-    await sendKeys({ down: 'Control' });
-    await sendKeys({ press: 'a' });
-    await sendKeys({ up: 'Control' });
+    control.select(); // what Ctrl+A does, which sendKeys cannot press in every engine
     await sendKeys(value ? { type: value } : { press: 'Delete' });
   }
 }

@@ -3,7 +3,6 @@ import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPriorityBoard } from '../../../src/components/priority-board/priority-board.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
-import type { Action, Priority } from '../../../src/model/index.js';
 import { apEvent, type ActionChangeDetail } from '../../../src/events.js';
 import { generatePlan } from '../../../demo/data/generate.js';
 import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
@@ -17,7 +16,7 @@ const actions = [
   actionInput({ id: 'a-4', priorityId: 'p-2', title: 'Hate crime reporting centres', rank: 'a0', status: 'complete', owner: 'A. Khan', targetDate: '2023-10-01' }),
 ];
 
-async function mount(options: { attrs?: string; readonly?: boolean; records?: { actions: Partial<Action>[]; priorities: Partial<Priority>[] }; planId?: string } = {}) {
+async function mount(options: { attrs?: string; readonly?: boolean; records?: { actions: unknown[]; priorities: unknown[] }; planId?: string } = {}) {
   const store = await ActionPlanStore.open(freshName('board'));
   const records = options.records ?? { actions, priorities };
   await store.applyPulled('priorities', records.priorities);

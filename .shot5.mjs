@@ -1,0 +1,13 @@
+import puppeteer from 'puppeteer-core';
+const [url, out, width = '1400', height = '1100', action] = process.argv.slice(2);
+const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.setViewport({ width: Number(width), height: Number(height) });
+await page.goto(url);
+await new Promise((r) => setTimeout(r, 6000));
+if (action) await page.evaluate(action);
+await new Promise((r) => setTimeout(r, 1000));
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();

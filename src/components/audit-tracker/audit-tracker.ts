@@ -1,0 +1,508 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { PlanController } from '../../controllers/plan.js';
+import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
+import { apEvent } from '../../events.js';
+import {
+  RATINGS,
+  RECOMMENDATION_STATUSES,
+  ValidationError,
+  WorkflowError,
+  allowedStatuses,
+  checkRecommendation,
+  describeWorkflowError,
+  effectiveTarget,
+  evidenceLink,
+  implementationSummary,
+  isRecommendationOverdue,
+  parseRecord,
+  rankBetween,
+  reviseTarget,
+  type Action,
+  type Audit,
+  type Evidence,
+  type Rating,
+  type Recommendation,
+  type RecommendationStatus,
+} from '../../model/index.js';
+import { describeIssue, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { styles } from './audit-tracker.styles.js';
+
+type SortKey = 'ref' | 'recommendation' | 'rating' | 'owner' | 'agreedAction' | 'target' | 'status' | 'evidence' | 'linked';
+type RatingScheme = 'high-medium-low' | 'priority' | 'fundamental';
+type Dialog = { kind: 'audit' } | { kind: 'recommendation'; rec?: Recommendation } | { kind: 'action'; actionId: string };
+
+const COLUMNS: [SortKey, MessageKey][] = [
+  ['ref', 'field.ref'],
+  ['recommendation', 'field.recommendation'],
+  ['rating', 'field.rating'],
+  ['owner', 'field.owner'],
+  ['agreedAction', 'field.agreedAction'],
+  ['target', 'field.targetDate'],
+  ['status', 'field.status'],
+  ['evidence', 'field.evidence'],
+  ['linked', 'field.linkedActionIds'],
+];
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim() || undefined;
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+/**
+ * The recommendations of one audit as a GOV.UK-style table, with the committee's summary
+ * ("5 of 7 implemented - 1 overdue (High)"), sorting, filters and the recommendation workflow:
+ * Open, In progress, Implemented, Verified (needs evidence), Not accepted (needs a reason),
+ * Superseded (needs the replacing recommendation); a revised target needs a reason and is kept.
+ *
+ * @summary Audit recommendations: status, targets and revisions, evidence, linked actions.
+ * @event ap-action-change - The user created an action linked to a recommendation; `detail`: `{ action, fields }`.
+ * @csspart summary - The "x of y implemented" line and the breakdown by rating.
+ * @csspart filters - Status, rating and overdue filters.
+ * @csspart table - The recommendations table.
+ * @csspart rating-tag - A rating tag.
+ * @csspart status-tag - A status tag (and the Overdue tag).
+ * @csspart button - Every button.
+ * @csspart dialog - The audit, recommendation and linked action dialogs.
+ * @cssproperty --ap-color-border - Table rules.
+ * @cssproperty --ap-color-focus - Focus ring.
+ * @cssproperty --ap-color-error - Error messages.
+ * @cssproperty --ap-color-link - Links and link-style buttons.
+ */
+export class ApAuditTracker extends LitElement {
+  static override styles = [styles, visuallyHidden];
+
+  /** Id of the audit whose recommendations are shown. */
+  @property({ attribute: 'audit-id' }) auditId = '';
+
+  /** Words for the ratings: `high-medium-low` (default), `priority` (Priority 1/2/3) or `fundamental` (Fundamental/Important/Desirable). */
+  @property({ attribute: 'rating-labels' }) ratingScheme: RatingScheme = 'high-medium-low';
+
+  /** Own words for the ratings, e.g. `{ high: 'Red', medium: 'Amber', low: 'Green' }`; wins over `rating-labels`. */
+  @property({ attribute: false }) ratingLabels?: Partial<Record<Rating, string>>;
+
+  @state() private sortKey: SortKey = 'ref';
+  @state() private descending = false;
+  @state() private filterStatus = '';
+  @state() private filterRating = '';
+  @state() private filterOverdue = false;
+  @state() private dialog?: Dialog;
+  @state() private issues: string[] = [];
+  @state() private evidence: Evidence[] = [];
+
+  readonly #plan = new PlanController(this, { collections: ['audits', 'recommendations', 'actions', 'priorities'] });
+  readonly #announcer = new AnnounceController(this);
+
+  readonly #data = new Task(this, {
+    task: async ([store, planId, auditId]) => {
+      if (!store || !auditId) return undefined;
+      const [audit, recs, actions, priorities] = await Promise.all([
+        store.get('audits', auditId),
+        store.query('recommendations', { index: 'auditId', value: auditId }),
+        store.query('actions', { value: planId }),
+        store.query('priorities', { value: planId }),
+      ]);
+      return {
+        audit: audit && !audit.deleted && audit.planId === planId ? audit : undefined,
+        recs: recs.filter((r) => r.planId === planId),
+        actions,
+        priorities: priorities.filter((p) => !p.retired),
+      };
+    },
+    args: () => [this.#plan.plan?.store, this.#plan.plan?.planId, this.auditId, this.#plan.revision] as const,
+  });
+
+  get #locale(): Locale {
+    return this.#plan.plan?.locale ?? 'en-GB';
+  }
+
+  #t(key: MessageKey, params?: Record<string, string | number | undefined>): string {
+    return t(this.#locale, key, params);
+  }
+
+  #rating(rating: Rating): string {
+    if (this.ratingLabels?.[rating]) return this.ratingLabels[rating]!;
+    return this.ratingScheme === 'priority' || this.ratingScheme === 'fundamental' ? this.#t(`rating-${this.ratingScheme}.${rating}`) : ratingLabel(rating, this.#locale);
+  }
+
+  protected override render() {
+    const plan = this.#plan.plan;
+    const data = this.#data.value;
+    if (!plan || !data) return html`${this.#announcer.region()}`;
+    const editable = !plan.readonly;
+    if (!data.audit) {
+      return html`<p>${this.#t('audit.no-audit', { id: this.auditId })}</p>
+        ${editable ? html`<button part="button" type="button" class="primary" @click=${() => this.#openDialog({ kind: 'audit' })}>${this.#t('audit.create-audit')}</button>` : nothing}
+        ${this.#renderDialog()} ${this.#announcer.region()}`;
+    }
+    const { audit, recs } = data;
+    const shown = this.#sorted(
+      recs.filter(
+        (r) =>
+          (!this.filterStatus || r.status === this.filterStatus) &&
+          (!this.filterRating || r.rating === this.filterRating) &&
+          (!this.filterOverdue || isRecommendationOverdue(r, plan.today)),
+      ),
+    );
+    return html`<h2>${audit.title}</h2>
+      <p class="meta">
+        ${[audit.auditor, audit.date && formatDate(audit.date, this.#locale), audit.assurance && `${this.#t('field.assurance')}: ${audit.assurance}`].filter(Boolean).join(' · ')}
+        ${editable ? html`<button part="button" type="button" class="link" @click=${() => this.#openDialog({ kind: 'audit' })}>${this.#t('audit.edit-audit')}</button>` : nothing}
+      </p>
+      ${this.#renderSummary(recs)} ${this.#renderFilters()}
+      <p class="hint">${this.#t('audit.showing', { shown: shown.length, total: recs.length })}</p>
+      <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
+        <table part="table">
+          <caption id="caption" class="ap-visually-hidden">${this.#t('audit.label')}: ${audit.title}</caption>
+          <thead>
+            <tr>
+              ${COLUMNS.map(([key, label]) => this.#renderHeader(key, label))}
+            </tr>
+          </thead>
+          <tbody>
+            ${shown.length ? shown.map((rec) => this.#renderRow(rec, data.actions, editable)) : html`<tr><td colspan=${COLUMNS.length}>${this.#t('audit.no-recommendations')}</td></tr>`}
+          </tbody>
+        </table>
+      </div>
+      ${editable ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'recommendation' })}>${this.#t('audit.add-recommendation')}</button>` : nothing}
+      ${this.#renderDialog()} ${this.#announcer.region()}`;
+  }
+
+  #renderSummary(recs: Recommendation[]) {
+    const today = this.#plan.plan!.today;
+    const summary = implementationSummary(recs, today);
+    const overdueRatings = RATINGS.filter((r) => summary.overdueByRating[r] > 0);
+    const ratings = overdueRatings.length === 1 ? this.#rating(overdueRatings[0]!) : overdueRatings.map((r) => `${summary.overdueByRating[r]} ${this.#rating(r)}`).join(', ');
+    const overdue = summary.overdue ? this.#t('audit.overdue-count', { count: summary.overdue, ratings }) : this.#t('audit.none-overdue');
+    return html`<div part="summary" class="summary">
+      <p class="headline">${this.#t('audit.summary', { implemented: summary.implemented, total: summary.total })} – ${overdue}${summary.revisions ? html`; ${this.#t('audit.revised-total', { count: summary.revisions })}` : nothing}</p>
+      <ul>
+        ${RATINGS.map((rating) => {
+          const byRating = implementationSummary(recs.filter((r) => r.rating === rating), today);
+          return byRating.total ? html`<li>${this.#t('audit.by-rating', { rating: this.#rating(rating), implemented: byRating.implemented, total: byRating.total })}</li>` : nothing;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #renderFilters() {
+    const select = (id: string, label: string, value: string, options: [string, string][], set: (v: string) => void) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!value}>${this.#t('widget.any')}</option>
+          ${options.map(([v, label]) => html`<option value=${v} ?selected=${v === value}>${label}</option>`)}
+        </select>
+      </div>`;
+    return html`<div part="filters" class="filters" role="group" aria-label=${this.#t('board.filters')}>
+      ${select('filter-status', this.#t('field.status'), this.filterStatus, RECOMMENDATION_STATUSES.map((s) => [s, statusLabel(s, this.#locale)]), (v) => (this.filterStatus = v))}
+      ${select('filter-rating', this.#t('field.rating'), this.filterRating, RATINGS.map((r) => [r, this.#rating(r)]), (v) => (this.filterRating = v))}
+      <div class="field checkbox">
+        <input id="filter-overdue" type="checkbox" .checked=${this.filterOverdue} @change=${(e: Event) => (this.filterOverdue = (e.target as HTMLInputElement).checked)} />
+        <label for="filter-overdue">${this.#t('board.filter-overdue')}</label>
+      </div>
+    </div>`;
+  }
+
+  #renderHeader(key: SortKey, label: MessageKey) {
+    const sorted = this.sortKey === key;
+    return html`<th scope="col" aria-sort=${sorted ? (this.descending ? 'descending' : 'ascending') : 'none'}>
+      <button part="button" type="button" class="sort" data-sort=${key} @click=${() => this.#sortBy(key)}>
+        ${this.#t(label)}<span class="ap-visually-hidden">${sorted ? '' : `, ${this.#t('audit.sort-by', { column: this.#t(label) })}`}</span>
+        <span aria-hidden="true">${sorted ? (this.descending ? '▼' : '▲') : '↕'}</span>
+      </button>
+    </th>`;
+  }
+
+  #sortBy(key: SortKey): void {
+    this.descending = this.sortKey === key ? !this.descending : false;
+    this.sortKey = key;
+  }
+
+  #sorted(recs: Recommendation[]): Recommendation[] {
+    const value = (r: Recommendation): string | number => {
+      switch (this.sortKey) {
+        case 'rating':
+          return r.rating ? RATINGS.indexOf(r.rating) : RATINGS.length;
+        case 'status':
+          return RECOMMENDATION_STATUSES.indexOf(r.status);
+        case 'target':
+          return effectiveTarget(r) ?? '9999';
+        case 'evidence':
+          return r.evidence.length;
+        case 'linked':
+          return r.linkedActionIds.length;
+        default:
+          return r[this.sortKey] ?? '';
+      }
+    };
+    const direction = this.descending ? -1 : 1;
+    return [...recs].sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      return direction * order || collator.compare(a.ref ?? '', b.ref ?? '') || collator.compare(a.id, b.id);
+    });
+  }
+
+  #renderRow(rec: Recommendation, actions: Action[], editable: boolean) {
+    const locale = this.#locale;
+    const today = this.#plan.plan!.today;
+    const revisions = rec.revisions.length;
+    const linked = rec.linkedActionIds.map((id) => actions.find((a) => a.id === id) ?? { id, title: id });
+    const reference = rec.ref ?? '';
+    return html`<tr data-id=${rec.id}>
+      <td>
+        ${reference}
+        ${editable
+          ? html`<button part="button" type="button" class="link" aria-label=${this.#t('audit.edit', { ref: reference || rec.recommendation })} @click=${() => this.#openDialog({ kind: 'recommendation', rec })}>
+              ${this.#t('audit.edit-short')}
+            </button>`
+          : nothing}
+      </td>
+      <td>
+        ${rec.recommendation}
+        ${rec.finding
+          ? html`<details>
+              <summary>${this.#t('audit.finding')}</summary>
+              <p>${rec.finding}</p>
+            </details>`
+          : nothing}
+      </td>
+      <td>${rec.rating ? html`<strong part="rating-tag" class="tag rating-${rec.rating}">${this.#rating(rec.rating)}</strong>` : nothing}</td>
+      <td>${rec.owner ?? ''}</td>
+      <td>${rec.agreedAction ?? ''}</td>
+      <td class="date">
+        ${rec.revisedTargetDate && rec.targetDate && rec.revisedTargetDate !== rec.targetDate
+          ? html`<s><span class="ap-visually-hidden">${this.#t('audit.original-target')}: </span>${formatDate(rec.targetDate, locale)}</s><br />${formatDate(rec.revisedTargetDate, locale)}`
+          : effectiveTarget(rec)
+            ? formatDate(effectiveTarget(rec)!, locale)
+            : ''}
+        ${revisions ? html`<br /><span class="hint">${revisions === 1 ? this.#t('audit.revised-once') : this.#t('audit.revised-times', { count: revisions })}</span>` : nothing}
+      </td>
+      <td>
+        <strong part="status-tag" class="tag status-${rec.status}">${statusLabel(rec.status, locale)}</strong>
+        ${isRecommendationOverdue(rec, today) ? html`<strong part="status-tag" class="tag overdue">${this.#t('audit.overdue')}</strong>` : nothing}
+        ${rec.status === 'not-accepted' && rec.reason ? html`<p class="hint">${rec.reason}</p>` : nothing}
+      </td>
+      <td>
+        ${rec.evidence.length
+          ? html`<ul>
+              ${rec.evidence.map((e) => html`<li><a href=${e.url} rel="noopener noreferrer" target="_blank">${e.label}</a></li>`)}
+            </ul>`
+          : ''}
+      </td>
+      <td>
+        ${linked.length
+          ? html`<ul class="plain">
+              ${linked.map((a) => html`<li><button part="button" type="button" class="link" aria-haspopup="dialog" @click=${() => this.#openDialog({ kind: 'action', actionId: a.id })}>${a.title}</button></li>`)}
+            </ul>`
+          : ''}
+      </td>
+    </tr>`;
+  }
+
+  // ---- Dialogs: the audit, a recommendation (workflow, revision, evidence, links), a linked action.
+
+  #openDialog(dialog: Dialog): void {
+    this.dialog = dialog;
+    this.issues = [];
+    this.evidence = dialog.kind === 'recommendation' ? [...(dialog.rec?.evidence ?? [])] : [];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal());
+  }
+
+  #renderDialog() {
+    const dialog = this.dialog;
+    if (!dialog) return nothing;
+    if (dialog.kind === 'action') {
+      return html`<dialog part="dialog" aria-label=${this.#t('audit.action-dialog')} @close=${() => (this.dialog = undefined)}>
+        <form method="dialog"><button part="button" class="secondary" autofocus>${this.#t('widget.close')}</button></form>
+        <ap-action-card action-id=${dialog.actionId}></ap-action-card>
+      </dialog>`;
+    }
+    const heading = dialog.kind === 'audit' ? this.#t(this.#data.value?.audit ? 'audit.edit-audit' : 'audit.create-audit') : dialog.rec ? this.#t('audit.edit', { ref: dialog.rec.ref ?? '' }) : this.#t('audit.add-recommendation');
+    return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${() => (this.dialog = undefined)}>
+      <form method="dialog" novalidate @submit=${this.#onSubmit}>
+        <h2 id="dialog-heading">${heading}</h2>
+        ${this.issues.length
+          ? html`<div class="error-summary" role="alert" tabindex="-1">
+              <h3>${this.#t('widget.problem')}</h3>
+              <ul>
+                ${this.issues.map((issue) => html`<li>${issue}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        ${dialog.kind === 'audit' ? this.#auditFields() : this.#recommendationFields(dialog.rec)}
+        <div class="buttons">
+          <button part="button" type="submit" class="primary">${this.#t('widget.save')}</button>
+          <button part="button" type="button" class="secondary" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${this.#t('widget.cancel')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #field(name: string, label: string, control: TemplateResult) {
+    return html`<div class="field"><label for="d-${name}">${label}</label>${control}</div>`;
+  }
+
+  #input(name: string, label: MessageKey, value = '', type = 'text', required = false) {
+    return this.#field(name, this.#t(label), html`<input id="d-${name}" name=${name} type=${type} .value=${value} ?required=${required} />`);
+  }
+
+  #textarea(name: string, label: MessageKey, value = '', required = false) {
+    return this.#field(name, this.#t(label), html`<textarea id="d-${name}" name=${name} rows="3" .value=${value} ?required=${required}></textarea>`);
+  }
+
+  #auditFields() {
+    const audit = this.#data.value?.audit;
+    return html`${this.#input('title', 'field.title', audit?.title, 'text', true)} ${this.#input('auditor', 'field.auditor', audit?.auditor)}
+    ${this.#input('date', 'field.date', audit?.date, 'date')} ${this.#input('assurance', 'field.assurance', audit?.assurance)}`;
+  }
+
+  #recommendationFields(rec?: Recommendation) {
+    const data = this.#data.value!;
+    const status = rec?.status ?? 'open';
+    const options = (values: readonly string[], current: string | undefined, label: (v: string) => string, blank?: string) =>
+      html`${blank !== undefined ? html`<option value="">${blank}</option>` : nothing}${values.map((v) => html`<option value=${v} ?selected=${v === current}>${label(v)}</option>`)}`;
+    return html`${this.#input('ref', 'field.ref', rec?.ref)} ${this.#textarea('recommendation', 'field.recommendation', rec?.recommendation, true)}
+      ${this.#textarea('finding', 'field.finding', rec?.finding)}
+      ${this.#field('rating', this.#t('field.rating'), html`<select id="d-rating" name="rating">${options(RATINGS, rec?.rating, (r) => this.#rating(r as Rating), '')}</select>`)}
+      ${this.#input('owner', 'field.owner', rec?.owner)} ${this.#textarea('agreedAction', 'field.agreedAction', rec?.agreedAction)}
+      ${rec?.targetDate
+        ? html`<p>${this.#t('field.targetDate')}: ${formatDate(effectiveTarget(rec)!, this.#locale)}</p>
+            ${this.#input('newTarget', 'audit.revise-target', '', 'date')} ${this.#textarea('revisionReason', 'audit.revision-reason')}`
+        : this.#input('targetDate', 'field.targetDate', '', 'date')}
+      ${this.#field('status', this.#t('field.status'), html`<select id="d-status" name="status">${options(allowedStatuses(status), status, (s) => statusLabel(s as RecommendationStatus, this.#locale))}</select>`)}
+      ${this.#textarea('reason', 'field.reason', rec?.reason)}
+      ${this.#field(
+        'supersededBy',
+        this.#t('field.supersededBy'),
+        html`<select id="d-supersededBy" name="supersededBy">
+          ${options(
+            data.recs.filter((r) => r.id !== rec?.id).map((r) => r.id),
+            rec?.supersededBy,
+            (id) => {
+              const other = data.recs.find((r) => r.id === id)!;
+              return `${other.ref ?? ''} ${other.recommendation}`.trim();
+            },
+            this.#t('audit.none'),
+          )}
+        </select>`,
+      )}
+      <fieldset>
+        <legend>${this.#t('field.evidence')}</legend>
+        <ul class="evidence">
+          ${this.evidence.map(
+            (e, i) => html`<li>
+              <a href=${e.url} rel="noopener noreferrer" target="_blank">${e.label}</a>
+              <button part="button" type="button" class="link" @click=${() => (this.evidence = this.evidence.filter((_, j) => j !== i))}>
+                ${this.#t('widget.cancel')}<span class="ap-visually-hidden"> ${e.label}</span>
+              </button>
+            </li>`,
+          )}
+        </ul>
+        ${this.#input('evidenceLabel', 'field.label')} ${this.#input('evidenceUrl', 'field.url', '', 'url')}
+        <button part="button" type="button" class="secondary" @click=${this.#addEvidence}>${this.#t('audit.evidence-add')}</button>
+      </fieldset>
+      <fieldset>
+        <legend>${this.#t('audit.linked-to')}</legend>
+        <div class="checkboxes">
+          ${data.actions.map(
+            (a) => html`<div class="field checkbox">
+              <input id="link-${a.id}" type="checkbox" name="linked" value=${a.id} .checked=${rec?.linkedActionIds.includes(a.id) ?? false} />
+              <label for="link-${a.id}">${a.title}</label>
+            </div>`,
+          )}
+        </div>
+        ${this.#field(
+          'newActionPriority',
+          this.#t('audit.create-action'),
+          html`<select id="d-newActionPriority" name="newActionPriority">${options(data.priorities.map((p) => p.id), undefined, (id) => data.priorities.find((p) => p.id === id)!.title, this.#t('audit.no-new-action'))}</select>`,
+        )}
+      </fieldset>`;
+  }
+
+  #addEvidence(): void {
+    const label = this.renderRoot.querySelector<HTMLInputElement>('#d-evidenceLabel')!;
+    const url = this.renderRoot.querySelector<HTMLInputElement>('#d-evidenceUrl')!;
+    try {
+      this.evidence = [...this.evidence, evidenceLink(label.value, url.value)];
+      this.issues = [];
+      label.value = url.value = '';
+      label.focus();
+    } catch (error) {
+      this.#refuse(error);
+    }
+  }
+
+  async #refuse(error: unknown): Promise<void> {
+    if (error instanceof ValidationError) this.issues = error.issues.map((issue) => describeIssue(issue, this.#locale));
+    else if (error instanceof WorkflowError) this.issues = [describeWorkflowError(error, this.#locale)];
+    else throw error;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const plan = this.#plan.plan!;
+    const form = new FormData(event.target as HTMLFormElement);
+    const dialog = this.dialog!;
+    const by = { by: plan.user };
+    try {
+      if (dialog.kind === 'audit') {
+        const audit = this.#data.value?.audit ?? ({ id: this.auditId, planId: plan.planId } as Audit);
+        const input = { ...audit, title: text(form, 'title') ?? '', auditor: text(form, 'auditor'), date: text(form, 'date'), assurance: text(form, 'assurance') };
+        await plan.store!.put('audits', parseRecord('audits', input), by);
+        this.#announcer.announce(this.#t('audit.audit-saved'));
+      } else if (dialog.kind === 'recommendation') {
+        await this.#saveRecommendation(dialog.rec, form);
+      }
+      this.renderRoot.querySelector('dialog')?.close();
+    } catch (error) {
+      await this.#refuse(error);
+    }
+  }
+
+  async #saveRecommendation(before: Recommendation | undefined, form: FormData): Promise<void> {
+    const plan = this.#plan.plan!;
+    const data = this.#data.value!;
+    const at = new Date().toISOString();
+    let rec = parseRecord('recommendations', {
+      ...(before ?? { id: crypto.randomUUID(), planId: plan.planId, auditId: this.auditId }),
+      ref: text(form, 'ref'),
+      recommendation: text(form, 'recommendation') ?? '',
+      finding: text(form, 'finding'),
+      rating: text(form, 'rating'),
+      owner: text(form, 'owner'),
+      agreedAction: text(form, 'agreedAction'),
+      targetDate: before?.targetDate ?? text(form, 'targetDate'),
+      status: text(form, 'status') ?? 'open',
+      reason: text(form, 'reason'),
+      supersededBy: text(form, 'supersededBy'),
+      evidence: this.evidence,
+      linkedActionIds: form.getAll('linked').map(String),
+    });
+    const newTarget = text(form, 'newTarget');
+    if (newTarget || text(form, 'revisionReason')) rec = reviseTarget(rec, newTarget ?? '', text(form, 'revisionReason') ?? '', plan.user, at);
+    checkRecommendation(before, rec, data.recs.map((r) => r.id));
+    const priorityId = text(form, 'newActionPriority');
+    let action: Action | undefined;
+    if (priorityId) {
+      const ranks = data.actions.filter((a) => a.priorityId === priorityId && a.rank).map((a) => a.rank!).sort();
+      action = parseRecord('actions', {
+        id: crypto.randomUUID(),
+        planId: plan.planId,
+        priorityId,
+        title: rec.agreedAction ?? rec.recommendation,
+        owner: rec.owner,
+        targetDate: effectiveTarget(rec),
+        rank: rankBetween(ranks.at(-1)),
+      });
+      rec = { ...rec, linkedActionIds: [...rec.linkedActionIds, action.id] };
+    }
+    if (action) {
+      const saved = await plan.store!.put('actions', action, { by: plan.user });
+      this.dispatchEvent(apEvent('ap-action-change', { action: saved, fields: ['created'] }));
+    }
+    await plan.store!.put('recommendations', rec, { by: plan.user });
+    this.#announcer.announce(this.#t('audit.saved', { ref: rec.ref ?? rec.recommendation }));
+  }
+}

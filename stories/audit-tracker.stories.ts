@@ -1,0 +1,38 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { seedSample } from './seed.js';
+
+interface TrackerArgs {
+  'audit-id': string;
+  'rating-labels': 'high-medium-low' | 'priority' | 'fundamental';
+  readonly: boolean;
+  lang: string;
+}
+
+const meta: Meta<TrackerArgs> = {
+  title: 'Elements/ap-audit-tracker',
+  component: 'ap-audit-tracker',
+  args: { 'audit-id': 'light-touch-2023', 'rating-labels': 'high-medium-low', readonly: false, lang: 'en-GB' },
+  argTypes: { 'rating-labels': { control: 'select', options: ['high-medium-low', 'priority', 'fundamental'] } },
+  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="Community Safety Officer" ?readonly=${args.readonly} lang=${args.lang}>
+    <ap-audit-tracker audit-id=${args['audit-id']} rating-labels=${args['rating-labels']}></ap-audit-tracker>
+  </ap-plan>`,
+};
+export default meta;
+
+async function seed(name: string) {
+  await seedSample(name);
+  return name;
+}
+
+type Story = StoryObj<TrackerArgs>;
+
+/** The Castle Point & Rochford light-touch audit (August 2023): seven recommendations. */
+export const LightTouchAudit: Story = {};
+export const PriorityLabels: Story = { args: { 'rating-labels': 'priority' } };
+export const FundamentalLabels: Story = { args: { 'rating-labels': 'fundamental' } };
+export const Readonly: Story = { args: { readonly: true } };
+export const Welsh: Story = { args: { lang: 'cy' } };
+/** An audit id with no audit yet: the tracker offers to create it. */
+export const NoAuditYet: Story = { args: { 'audit-id': 'annual-2024' } };

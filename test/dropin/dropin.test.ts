@@ -1,0 +1,72 @@
+// The drop-in file as a council web editor uses it: only dist/action-plan-widgets.js and plain tags.
+// Needs `npm run build` (and `npm run analyze` for the manifest check) first.
+import { expect, waitUntil } from '@open-wc/testing';
+import { open, type PageWindow } from './page.js';
+
+/** Every element of the library: add a tag here when it lands, so these pages keep covering all of them. */
+const TAGS = ['ap-plan', 'ap-rag-summary', 'ap-priority-board', 'ap-action-card', 'ap-audit-tracker', 'ap-sync-status', 'ap-report', 'ap-import-export', 'ap-plan-admin'];
+const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+
+afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+/** A registered element has rendered once its shadow root holds elements and, below <ap-plan>, text. */
+const rendered = (el: Element) => !!el.shadowRoot?.firstElementChild && (el.localName === 'ap-plan' || el.shadowRoot.textContent!.trim().length > 0);
+
+async function expectEveryElementRendered(page: PageWindow) {
+  const registered = TAGS.filter((tag) => page.customElements.get(tag));
+  expect(registered).to.include.members(['ap-plan', 'ap-report', 'ap-import-export']);
+  for (const tag of registered) {
+    const el = page.document.querySelector(tag)!;
+    await waitUntil(() => rendered(el), `<${tag}> rendered`, { timeout: 5000 });
+  }
+}
+
+before(async () => {
+  const response = await fetch('/dist/action-plan-widgets.js', { method: 'HEAD' });
+  if (!response.ok) throw new Error('dist/action-plan-widgets.js is missing: run `npm run build` before these tests.');
+});
+
+describe('drop-in: plain HTML page', () => {
+  it('lists every element the manifest declares', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const declared = manifest.modules.flatMap((m: { declarations?: { tagName?: string }[] }) => m.declarations ?? []).flatMap((d: { tagName?: string }) => (d.tagName ? [d.tagName] : []));
+    expect(declared.length).to.be.greaterThan(0);
+    expect(TAGS).to.include.members(declared);
+  });
+
+  it('renders every registered element from the single built file', async () => {
+    const page = await open('/test/dropin/plain.html');
+    await expectEveryElementRendered(page);
+    const report = page.document.querySelector('ap-report')!;
+    await waitUntil(() => report.shadowRoot!.textContent!.includes('quarterly report, 2023/24 Q3'), 'report of the published plan', { timeout: 5000 });
+  });
+});
+
+describe('drop-in: page sent with the strict Content-Security-Policy', () => {
+  it('is really sent with the header, and a blocked inline style is seen', async () => {
+    const response = await fetch('/test/dropin/plain.html?csp');
+    expect(response.headers.get('Content-Security-Policy')).to.equal(STRICT_CSP);
+    const page = await open('/test/dropin/plain.html?csp');
+    page.document.body.setAttribute('style', 'color: red');
+    await waitUntil(() => page.cspViolations!.length > 0, 'the watcher hears a violation');
+  });
+
+  it('renders every registered element with no violation at all', async () => {
+    const page = await open('/test/dropin/plain.html?csp');
+    await expectEveryElementRendered(page);
+    // Let any late work (store loads, re-renders) happen before counting.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(page.cspViolations).to.deep.equal([]);
+  });
+});
+
+describe('drop-in: Vue 3 host page', () => {
+  it('renders the tags, updates a bound property and receives events', async () => {
+    const page = await open('/test/dropin/vue.html');
+    await waitUntil(() => page.document.querySelector('ap-report')?.shadowRoot?.textContent!.includes('2023/24 Q3'), 'report rendered by Vue', { timeout: 5000 });
+    (page as unknown as { vueHost: { quarter: string } }).vueHost.quarter = '2023/24 Q2';
+    await waitUntil(() => page.document.querySelector('ap-report')!.shadowRoot!.textContent!.includes('quarterly report, 2023/24 Q2'), 'Vue set the quarter');
+    await waitUntil(() => page.document.querySelector('#vue-errors li'), 'Vue heard ap-error', { timeout: 5000 });
+    expect(page.document.querySelector('#vue-errors li')!.textContent).to.include('could not be loaded (HTTP 404)');
+  });
+});

@@ -1,0 +1,14 @@
+// Opens a test or demo page in an iframe of the test page, so its own scripts and headers apply.
+export type PageWindow = Window &
+  typeof globalThis & { cspViolations?: string[]; axe?: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+
+export async function open(url: string): Promise<PageWindow> {
+  const frame = document.createElement('iframe');
+  frame.width = '1024';
+  frame.height = '768';
+  frame.src = url;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame.contentWindow as PageWindow;
+}
