@@ -12,8 +12,11 @@ const entries = {
   'ap-report': 'src/components/report/report.ts',
   'ap-plan-admin': 'src/components/plan-admin/plan-admin.ts',
   'ap-action-card': 'src/components/action-card/action-card.ts',
+  'ap-rag-summary': 'src/components/rag-summary/rag-summary.ts',
   'ap-priority-board': 'src/components/priority-board/priority-board.ts',
   'ap-audit-tracker': 'src/components/audit-tracker/audit-tracker.ts',
+  'ap-sync-status': 'src/components/sync-status/sync-status.ts',
+  sync: 'src/sync/index.ts',
 };
 
 export default defineConfig(({ mode }) => {
@@ -31,7 +34,8 @@ export default defineConfig(({ mode }) => {
         ? { entry: { 'action-plan-widgets': 'src/action-plan-widgets.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rollupOptions: dropin
-        ? {}
+        ? // One file: the virtualizer's lazily loaded layout goes inside it too.
+          { output: { inlineDynamicImports: true } }
         : { external: (id: string) => /^(lit|@lit|@lit-labs|idb|zod)(\/|$)/.test(id) },
     },
   };

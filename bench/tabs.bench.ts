@@ -27,19 +27,20 @@ describe('tabs', () => {
     window.open(`/bench/tab-b.html?${new URLSearchParams({ name, planId: PLAN, actionId: action.id })}`, '_blank', 'noopener');
     await opened;
 
+    // Resolves once page B is watching for `title`, with the promise of when it shows it.
     const expect = async (title: string) => {
       const ready = next(channel, 'ready');
       channel.postMessage({ kind: 'expect', title } satisfies TabMessage);
       await ready;
-      return next(channel, 'seen');
+      return { seen: next(channel, 'seen') };
     };
-    await (await expect('Edit 0'));
+    await (await expect('Edit 0')).seen;
     // Stamped when this page's change feed reports the commit, as page B's hears of it.
     let committedAt = 0;
     store.subscribe({ collection: 'actions' }, () => (committedAt = performance.timeOrigin + performance.now()));
     const delays: number[] = [];
     for (let edit = 1; edit <= config.iterations * 4; edit++) {
-      const seen = await expect(`Edit ${edit}`);
+      const { seen } = await expect(`Edit ${edit}`);
       await store.put('actions', { ...action, title: `Edit ${edit}` }, { by: 'Bench' });
       delays.push((await seen).at - committedAt);
     }

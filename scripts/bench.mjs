@@ -2,7 +2,7 @@
 // tests' browser), each figure a ratio against a baseline run in the same page. Prints a table and
 // writes bench/results.json. Options: --iterations N (default 5), --trace 2a,2b (Chromium traces
 // of those rows, summarised, in bench/traces/), --only store (bench file name filter), --no-size.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,8 @@ const runner = await startTestRunner({
 });
 
 const passed = await new Promise((resolve) => runner.on('stopped', resolve));
-const measured = rows.sort((a, b) => a.row.localeCompare(b.row, 'en', { numeric: true }));
+const byRow = (a, b) => a.row.localeCompare(b.row, 'en', { numeric: true });
+const measured = rows.sort(byRow);
 
 const lines = [];
 if (bundle) {
@@ -121,9 +122,13 @@ if (bundle) console.log(`Drop-in by part (each minified + gzipped on its own):\n
 for (const [row, trace] of traces) console.log(`Trace of row ${row} (bench/traces/${row}.json), self time:\n${trace.selfTime.map((entry) => `  ${String(entry.ms).padStart(8)} ms  ${entry.name}`).join('\n')}\n`);
 
 const seconds = Math.round((Date.now() - started) / 1000);
+const resultsPath = join(root, 'bench/results.json');
+// A partial run (--only, --no-size) keeps the rows it did not measure from the last results.
+const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : { rows: [] };
+const rowsKept = [...previous.rows.filter((row) => !measured.some((fresh) => fresh.row === row.row)), ...measured].sort(byRow);
 writeFileSync(
-  join(root, 'bench/results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, iterations: benchConfig.iterations, seconds, bundle, rows: measured, traces: Object.fromEntries(traces), table }, null, 2)}\n`,
+  resultsPath,
+  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, iterations: benchConfig.iterations, seconds, bundle: bundle ?? previous.bundle, rows: rowsKept, traces: Object.fromEntries(traces), table }, null, 2)}\n`,
 );
 console.log(`bench/results.json written (${seconds} s, ${benchConfig.iterations} iterations, ${cpus().length} cores).`);
 process.exit(passed ? 0 : 1);

@@ -87,10 +87,11 @@ function forward(target, req, body) {
 /**
  * A proxy in front of `target` that answers CORS on everything (injected answers too) and applies
  * faults: { kind: drop | delay | status | timeout | cut | twice | html, path?, method?, status?,
- * headers?, body?, ms?, times? }. A fault matches a request whose path contains `path`.
+ * headers?, body?, ms?, times? }, per URL prefix (`scope`), so endpoints tested side by side keep
+ * their own. A fault matches a request under its scope whose URL contains `path`.
  */
 export function createFaultProxy(target) {
-  let faults = [];
+  const faultsByScope = new Map();
   const requests = [];
   const server = http.createServer(async (req, res) => {
     cors(req, res);
@@ -103,6 +104,7 @@ export function createFaultProxy(target) {
     for await (const chunk of req) chunks.push(chunk);
     const body = Buffer.concat(chunks);
     requests.push({ method: req.method, url: req.url, ifMatch: req.headers['if-match'] });
+    const faults = [...faultsByScope].filter(([scope]) => req.url.startsWith(scope)).flatMap(([, list]) => list);
     const fault = faults.find((f) => (!f.method || f.method === req.method) && (!f.path || req.url.includes(f.path)) && f.times !== 0);
     if (fault) fault.times = (fault.times ?? 1) - 1;
     const kind = fault?.kind;
@@ -127,8 +129,8 @@ export function createFaultProxy(target) {
   return {
     server,
     requests,
-    setFaults(list) {
-      faults = list.map((fault) => ({ ...fault }));
+    setFaults(scope, list) {
+      faultsByScope.set(scope, list.map((fault) => ({ ...fault })));
     },
   };
 }

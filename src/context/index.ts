@@ -4,6 +4,7 @@ import type { IsoDate, RagRules } from '../model/index.js';
 import type { Locale } from '../i18n/index.js';
 import type { ActionPlanStore } from '../store/index.js';
 import type { PlanFilter } from '../events.js';
+import type { SyncEngine, SyncState } from '../sync/index.js';
 
 export interface PlanContext {
   store?: ActionPlanStore;
@@ -16,6 +17,10 @@ export interface PlanContext {
   filter: PlanFilter;
   /** Sets the plan's shared filter (what an `ap-filter-change` does). */
   setFilter(filter: PlanFilter): void;
+  /** The plan's sync with its endpoint, when it has one. */
+  sync?: SyncEngine;
+  /** Its latest state: pending changes, conflicts (cards show a badge), dead letters. */
+  syncState?: SyncState;
 }
 
 export const planContext = createContext<PlanContext | undefined>(Symbol('ap-plan'));

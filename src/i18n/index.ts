@@ -143,7 +143,7 @@ function optionLabel(value: string, locale: Locale): string {
   return key ? lowerFirst(t(locale, key)) : value;
 }
 
-function fieldLabel(name: string, locale: Locale): string {
+export function fieldLabel(name: string, locale: Locale): string {
   const key = `field.${name}`;
   return isMessageKey(key) ? t(locale, key) : name;
 }

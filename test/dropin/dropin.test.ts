@@ -37,6 +37,8 @@ describe('drop-in: plain HTML page', () => {
   it('renders every registered element from the single built file', async () => {
     const page = await open('/test/dropin/plain.html');
     await expectEveryElementRendered(page);
+    const loaded = page.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/'));
+    expect(loaded).to.deep.equal(['/dist/action-plan-widgets.js']);
     const report = page.document.querySelector('ap-report')!;
     await waitUntil(() => report.shadowRoot!.textContent!.includes('quarterly report, 2023/24 Q3'), 'report of the published plan', { timeout: 5000 });
   });

@@ -1,6 +1,6 @@
 // Opens a test or demo page in an iframe of the test page, so its own scripts and headers apply.
 export type PageWindow = Window &
-  typeof globalThis & { cspViolations?: string[]; axe?: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+  typeof globalThis & { cspViolations?: string[]; axe?: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
 
 export async function open(url: string): Promise<PageWindow> {
   const frame = document.createElement('iframe');

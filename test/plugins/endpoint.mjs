@@ -32,15 +32,19 @@ export function endpointPlugin() {
       if (command === 'endpoint-create') {
         const id = String(endpoints.size + 1);
         endpoints.set(id, createEndpoint({ ...emptyData(), ...payload?.data }, { plain: Boolean(payload?.plain) }));
-        proxy.setFaults([]);
         return { id, url: `${origin}/e/${id}` };
       }
       if (command === 'endpoint-faults') {
-        proxy.setFaults(payload?.faults ?? []);
+        proxy.setFaults(`/e/${payload.id}/`, payload.faults ?? []);
         return true;
       }
       if (command === 'endpoint-data') return endpoints.get(payload.id)?.db.getState();
-      if (command === 'endpoint-requests') return proxy.requests.splice(0).filter((r) => r.url.startsWith(`/e/${payload.id}/`));
+      if (command === 'endpoint-requests') {
+        const all = proxy.requests.splice(0);
+        const mine = (request) => request.url.startsWith(`/e/${payload.id}/`);
+        proxy.requests.push(...all.filter((request) => !mine(request)));
+        return all.filter(mine);
+      }
       return undefined;
     },
   };

@@ -7,10 +7,7 @@ const by = { by: 'Officer' };
 
 describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
   const open: { close(): void }[] = [];
-  afterEach(async () => {
-    open.splice(0).reverse().forEach((thing) => thing.close());
-    await injectFaults([]);
-  });
+  afterEach(() => open.splice(0).reverse().forEach((thing) => thing.close()));
 
   /** A store holding a-1 (synced, version 1) with an engine that has synced once. */
   async function synced(options: { plain?: boolean } & Parameters<typeof engineFor>[2] = {}) {
@@ -29,7 +26,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
   for (const plain of [false, true]) {
     it(`retries a write whose answer was lost without writing twice${plain ? ' (plain json-server)' : ''}`, async () => {
       const { endpoint, store, engine } = await synced({ plain });
-      await injectFaults([
+      await injectFaults(endpoint, [
         { kind: 'cut', method: 'PUT', path: '/actions/a-1' },
         { kind: 'cut', method: 'POST', path: '/actions' },
       ]);
@@ -46,7 +43,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
 
   it('keeps a request delivered twice to one write', async () => {
     const { endpoint, store, engine } = await synced();
-    await injectFaults([{ kind: 'twice', method: 'POST', path: '/actions' }]);
+    await injectFaults(endpoint, [{ kind: 'twice', method: 'POST', path: '/actions' }]);
     await store.put('actions', actionInput({ id: 'a-2' }), by);
     await settled(engine, store);
     expect(await serverRecord(endpoint, 'actions', 'a-2')).to.have.length(1);
@@ -63,7 +60,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
       const { endpoint, store, engine } = await synced();
       const states: string[] = [];
       engine.subscribe((state) => states.push(state.state));
-      await injectFaults([{ ...fault, method: 'PUT', times: 2 }]);
+      await injectFaults(endpoint, [{ ...fault, method: 'PUT', times: 2 }]);
       await edit(store, 30);
       await waitUntil(() => states.includes('error'), 'the fault was not reported', { timeout: 3000 });
       expect(engine.state.error).to.be.a('string').and.not.equal('');
@@ -77,7 +74,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
 
   it('sends a refused (422) change to the dead letters; the next change still syncs', async () => {
     const { endpoint, store, engine } = await synced();
-    await injectFaults([{ kind: 'status', status: 422, method: 'PUT', path: '/actions/a-1', body: { error: 'Progress must be a whole number.' } }]);
+    await injectFaults(endpoint, [{ kind: 'status', status: 422, method: 'PUT', path: '/actions/a-1', body: { error: 'Progress must be a whole number.' } }]);
     await edit(store, 5);
     await store.put('actions', actionInput({ id: 'a-2' }), by);
     await settled(engine, store);
@@ -93,8 +90,8 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
   });
 
   it('discarding a dead letter puts back the synced copy', async () => {
-    const { store, engine } = await synced();
-    await injectFaults([{ kind: 'status', status: 400, method: 'PUT' }]);
+    const { endpoint, store, engine } = await synced();
+    await injectFaults(endpoint, [{ kind: 'status', status: 400, method: 'PUT' }]);
     await edit(store, 5);
     await waitUntil(() => engine.state.deadLetters.length === 1);
     await engine.settle(engine.state.deadLetters[0]!, 'discard');
@@ -103,11 +100,11 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
 
   it('pauses on 401 with a sign-in state, loses nothing, and drains when the endpoint accepts again', async () => {
     const { endpoint, store, engine } = await synced();
-    await injectFaults([{ kind: 'status', status: 401, times: 100, body: { error: 'Your session has ended.' } }]);
+    await injectFaults(endpoint, [{ kind: 'status', status: 401, times: 100, body: { error: 'Your session has ended.' } }]);
     await edit(store, 45);
     await waitUntil(() => engine.state.state === 'signed-out', 'not signed out', { timeout: 3000 });
     expect(engine.state.pending).to.equal(1);
-    await injectFaults([]);
+    await injectFaults(endpoint, []);
     await engine.syncNow();
     await settled(engine, store);
     expect(await serverRecord(endpoint, 'actions', 'a-1')).to.have.nested.property('[0].progress', 45);
@@ -116,7 +113,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
   it('waits as long as Retry-After asks on 429', async () => {
     const delays: number[] = [];
     const { endpoint, store, engine } = await synced({ setTimeout: (callback: () => void, ms: number) => (delays.push(ms), setTimeout(callback, ms)) });
-    await injectFaults([{ kind: 'status', status: 429, method: 'PUT', headers: { 'Retry-After': '1' } }]);
+    await injectFaults(endpoint, [{ kind: 'status', status: 429, method: 'PUT', headers: { 'Retry-After': '1' } }]);
     const before = Date.now();
     await edit(store, 20);
     await settled(engine, store);

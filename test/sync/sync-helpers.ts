@@ -16,7 +16,7 @@ type Data = Record<string, Record<string, unknown>[]>;
 export const createEndpoint = (options: { plain?: boolean; data?: Data } = {}) => executeServerCommand<Endpoint, typeof options>('endpoint-create', options);
 
 /** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */
-export const injectFaults = (faults: Record<string, unknown>[]) => executeServerCommand('endpoint-faults', { faults });
+export const injectFaults = (endpoint: Endpoint, faults: Record<string, unknown>[]) => executeServerCommand('endpoint-faults', { id: endpoint.id, faults });
 
 /** What the server holds now. */
 export const serverData = async (endpoint: Endpoint) => (await executeServerCommand<Data, { id: string }>('endpoint-data', { id: endpoint.id }))!;

@@ -144,7 +144,9 @@ export class ApActionCard extends LitElement {
   }
 
   #conflictBadge() {
-    return this.conflict ? html`<strong part="conflict" class="tag conflict">${t(this.#locale, 'card.conflict')}</strong>` : nothing;
+    // Set by the page, or from the plan's sync when it holds an open conflict on this action.
+    const open = this.#plan.plan?.syncState?.conflicts.some((c) => c.collection === 'actions' && c.recordId === (this.actionId || this.action?.id));
+    return this.conflict || open ? html`<strong part="conflict" class="tag conflict">${t(this.#locale, 'card.conflict')}</strong>` : nothing;
   }
 
   #targetText(action: Action): string {

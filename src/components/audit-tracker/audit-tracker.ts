@@ -27,6 +27,7 @@ import {
   type RecommendationStatus,
 } from '../../model/index.js';
 import { describeIssue, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { formDialog } from '../priority-board/form-dialog.js';
 import { styles } from './audit-tracker.styles.js';
 
 type SortKey = 'ref' | 'recommendation' | 'rating' | 'owner' | 'agreedAction' | 'target' | 'status' | 'evidence' | 'linked';
@@ -318,24 +319,14 @@ export class ApAuditTracker extends LitElement {
       </dialog>`;
     }
     const heading = dialog.kind === 'audit' ? this.#t(this.#data.value?.audit ? 'audit.edit-audit' : 'audit.create-audit') : dialog.rec ? this.#t('audit.edit', { ref: dialog.rec.ref ?? '' }) : this.#t('audit.add-recommendation');
-    return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${() => (this.dialog = undefined)}>
-      <form method="dialog" novalidate @submit=${this.#onSubmit}>
-        <h2 id="dialog-heading">${heading}</h2>
-        ${this.issues.length
-          ? html`<div class="error-summary" role="alert" tabindex="-1">
-              <h3>${this.#t('widget.problem')}</h3>
-              <ul>
-                ${this.issues.map((issue) => html`<li>${issue}</li>`)}
-              </ul>
-            </div>`
-          : nothing}
-        ${dialog.kind === 'audit' ? this.#auditFields() : this.#recommendationFields(dialog.rec)}
-        <div class="buttons">
-          <button part="button" type="submit" class="primary">${this.#t('widget.save')}</button>
-          <button part="button" type="button" class="secondary" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${this.#t('widget.cancel')}</button>
-        </div>
-      </form>
-    </dialog>`;
+    return formDialog({
+      heading,
+      issues: this.issues,
+      fields: dialog.kind === 'audit' ? this.#auditFields() : this.#recommendationFields(dialog.rec),
+      labels: { problem: this.#t('widget.problem'), submit: this.#t('widget.save'), cancel: this.#t('widget.cancel') },
+      onSubmit: (event) => void this.#onSubmit(event),
+      onClose: () => (this.dialog = undefined),
+    });
   }
 
   #field(name: string, label: string, control: TemplateResult) {

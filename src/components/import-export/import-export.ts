@@ -203,7 +203,7 @@ export class ApImportExport extends LitElement {
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">${this.#t('io.export-heading')}</h2>
         <p class="hint">${this.#t('io.publish-hint')}</p>
-        <div class="actions">
+        <div class="buttons">
           <button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download('csv')}>${this.#t('io.export-csv')}</button>
           <button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download('json')}>${this.#t('io.export-json')}</button>
           <button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download('publish')}>${this.#t('io.export-publish')}</button>
@@ -227,9 +227,9 @@ export class ApImportExport extends LitElement {
       case 'checking':
         return html`<label for="progress">${this.#t('io.checking', { done: step.done, total: step.total })}</label>
           <progress id="progress" max=${step.total} value=${step.done}></progress>
-          <div class="actions">${cancel}</div>`;
+          <div class="buttons">${cancel}</div>`;
       case 'errors':
-        return html`<div part="errors" role="alert" tabindex="-1">
+        return html`<div part="errors" class="error-summary" role="alert" tabindex="-1">
             <h3>${this.#t('io.errors-heading', { count: step.errors.length })}</h3>
             <p>${this.#t('io.errors-hint', { file: step.file })}</p>
             <ul>
@@ -237,8 +237,8 @@ export class ApImportExport extends LitElement {
             </ul>
             ${step.errors.length > ERRORS_SHOWN ? html`<p>${this.#t('io.more-errors', { count: step.errors.length - ERRORS_SHOWN })}</p>` : nothing}
           </div>
-          <div class="actions">
-            <button type="button" @click=${this.#cancel}>${this.#t('io.choose-again')}</button>
+          <div class="buttons">
+            <button type="button" class="primary" @click=${this.#cancel}>${this.#t('io.choose-again')}</button>
           </div>`;
       case 'ready':
         return this.#renderConfirm(this.#t('io.ready', { count: step.actions.length }), this.#t('io.confirm', { count: step.actions.length }), cancel);
@@ -254,8 +254,8 @@ export class ApImportExport extends LitElement {
 
   #renderConfirm(text: string, confirm: string, cancel: unknown) {
     return html`<p part="ready">${text}</p>
-      <div class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${this.#confirm}>${confirm}</button>
+      <div class="buttons">
+        <button type="button" class="primary" ?disabled=${this.busy} @click=${this.#confirm}>${confirm}</button>
         ${cancel}
       </div>`;
   }
@@ -294,8 +294,8 @@ export class ApImportExport extends LitElement {
           </tbody>
         </table>
       </div>
-      <div class="actions">
-        <button type="button" @click=${this.#check}>${this.#t('io.check', { count: step.rows.length })}</button>
+      <div class="buttons">
+        <button type="button" class="primary" @click=${this.#check}>${this.#t('io.check', { count: step.rows.length })}</button>
         ${cancel}
       </div>`;
   }

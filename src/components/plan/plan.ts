@@ -6,6 +6,7 @@ import { apEvent, type PlanFilter } from '../../events.js';
 import { defaultRagRules, isIsoDate, todayInLondon, type RagRules } from '../../model/index.js';
 import { resolveLocale } from '../../i18n/index.js';
 import { ActionPlanStore } from '../../store/index.js';
+import { RestAdapter, SyncEngine, type SyncAdapter, type SyncState } from '../../sync/index.js';
 import { loadPublished } from '../../io/snapshot.js';
 import { styles } from './plan.styles.js';
 
@@ -20,6 +21,8 @@ const DEFAULT_NAME = 'action-plan-widgets';
  * @slot - The plan's widgets: `<ap-rag-summary>`, `<ap-priority-board>`, `<ap-action-card>`...
  * @csspart message - The message shown when the plan's data cannot be opened.
  * @event ap-error - The store could not be opened or was closed by another tab; `detail.message` says what to do.
+ * @event ap-sync-state - Sync moved on: `detail`: `{ state, pending, lastSynced, conflicts, deadLetters, error }`.
+ * @event ap-conflict - A sync found the same field changed here and on the server: `detail`: `{ collection, recordId, fields }`.
  * @cssproperty --ap-font-family - Font for every widget (inherits the page's by default).
  * @cssproperty --ap-color-text - Text colour.
  */
@@ -59,12 +62,25 @@ export class ApPlan extends LitElement {
   /** RAG thresholds (DOMAIN.md defaults). */
   @property({ attribute: false }) ragRules: RagRules = defaultRagRules;
 
+  /** Headers sent to the endpoint (tokens: a property, never an attribute, so they stay out of the DOM). */
+  @property({ attribute: false }) headers: Record<string, string> = {};
+
+  /** A custom adapter (`{ pull, push }`) instead of the REST one built from `endpoint`. */
+  @property({ attribute: false }) adapter?: SyncAdapter;
+
+  /** A sync engine configured by the page (clock, intervals, ...); `<ap-plan>` starts and stops it. Without one, `endpoint` makes one. */
+  @property({ attribute: false }) sync?: SyncEngine;
+
+  @state() private syncState?: SyncState;
   @state() private filter: PlanFilter = {};
   @state() private error?: Error;
 
   @provide({ context: planContext }) context?: PlanContext;
 
   #ownedStore?: ActionPlanStore;
+  #ownedSync?: SyncEngine;
+  #runningSync?: SyncEngine;
+  #unsubscribeSync?: () => void;
   #needsOpen = false;
   #opening?: string;
   #srcLoad?: AbortController;
@@ -82,6 +98,7 @@ export class ApPlan extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopSync();
     this.#ownedStore?.close();
     if (this.store === this.#ownedStore) this.store = undefined;
     this.#ownedStore = undefined;
@@ -104,6 +121,7 @@ export class ApPlan extends LitElement {
     if (this.#needsOpen && !this.store) void this.#open(this.name);
     if ((changed.has('src') || changed.has('store')) && this.src && this.store) void this.#loadSrc(this.store, this.src);
     this.#needsOpen = false;
+    this.#wireSync(changed);
     this.context = {
       store: this.store,
       planId: this.planId,
@@ -114,7 +132,45 @@ export class ApPlan extends LitElement {
       ragRules: this.ragRules,
       filter: this.filter,
       setFilter: (filter) => (this.filter = { ...filter }),
+      sync: this.#runningSync,
+      syncState: this.syncState,
     };
+  }
+
+  /** Starts sync once the store is open and there is an endpoint (or adapter or engine); restarts it when they change. */
+  #wireSync(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('headers') && this.adapter === undefined && this.#ownedSync) this.#restAdapter!.headers = { ...this.headers };
+    const settings = ['store', 'endpoint', 'adapter', 'sync', 'planId', 'syncInterval', 'user'];
+    if (!settings.some((name) => changed.has(name)) && this.#runningSync) return;
+    this.#stopSync();
+    const { store } = this;
+    if (!store || !this.planId || this.src) return;
+    const adapter = this.adapter ?? (this.endpoint ? (this.#restAdapter = new RestAdapter(this.endpoint, { headers: this.headers })) : undefined);
+    const engine = this.sync ?? (adapter && (this.#ownedSync = new SyncEngine({ store, adapter, planId: this.planId, scope: `${this.endpoint ?? 'adapter'}|${this.planId}`, intervalMs: Math.max(1, this.syncInterval) * 1000, user: this.user })));
+    if (!engine) return;
+    this.#runningSync = engine;
+    let conflicts = new Set<string>();
+    this.#unsubscribeSync = engine.subscribe((state) => {
+      const before = this.syncState;
+      this.syncState = state;
+      if (before && before.state === state.state && before.pending === state.pending && before.lastSynced === state.lastSynced && before.conflicts.length === state.conflicts.length && before.deadLetters.length === state.deadLetters.length && before.error === state.error) return;
+      const { conflicts: open, deadLetters, ...rest } = state;
+      this.dispatchEvent(apEvent('ap-sync-state', { state: rest.state, pending: rest.pending, lastSynced: rest.lastSynced, error: rest.error, conflicts: open.length, deadLetters: deadLetters.length }));
+      for (const conflict of open.filter((c) => !conflicts.has(c.id))) {
+        this.dispatchEvent(apEvent('ap-conflict', { collection: conflict.collection, recordId: conflict.recordId, fields: conflict.fields.map((f) => f.field) }));
+      }
+      conflicts = new Set(open.map((c) => c.id));
+    });
+    engine.start();
+  }
+
+  #restAdapter?: RestAdapter;
+
+  #stopSync(): void {
+    this.#unsubscribeSync?.();
+    this.#runningSync?.stop();
+    this.#runningSync = this.#ownedSync = this.#unsubscribeSync = undefined;
+    this.syncState = undefined;
   }
 
   async #open(name: string): Promise<void> {

@@ -20,9 +20,11 @@ import {
   type ActionStatus,
   type Priority,
   type Rag,
+  type RagRules,
 } from '../../model/index.js';
 import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { GROUP_BYS, buildColumns, movePatch, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
+import { formDialog } from './form-dialog.js';
 import { styles } from './priority-board.styles.js';
 
 /** Columns longer than this are virtualised: only the cards in view are in the DOM. */
@@ -141,16 +143,7 @@ export class ApPriorityBoard extends LitElement {
     const plan = this.#plan.plan;
     const data = this.#data.value;
     if (!plan || !data) return html`${this.#announcer.region()}`;
-    const own = this.#ownFilter;
-    let quarterError = '';
-    try {
-      if (own.quarter) quarterBounds(own.quarter);
-    } catch (error) {
-      quarterError = (error as Error).message;
-      own.quarter = undefined;
-    }
-    const shown = data.actions.filter((a) => matchesFilter(a, plan.filter, plan.today, plan.ragRules) && matchesFilter(a, own, plan.today, plan.ragRules));
-    this.#columns = buildColumns(shown, data.priorities, this.#grouping, plan.today, plan.ragRules, this.grab);
+    const { shown, quarterError } = this.#view(plan.filter, plan.today, plan.ragRules, data);
     const focusId = this.#columns.some((c) => c.actions.some((a) => a.id === this.focusId)) ? this.focusId : this.#columns.find((c) => c.actions.length)?.actions[0]?.id;
     return html`${this.#renderFilters(data.actions, data.priorities, quarterError)}
       <p class="summary">${this.#t('board.showing', { shown: shown.length, total: data.actions.length })}</p>
@@ -164,6 +157,26 @@ export class ApPriorityBoard extends LitElement {
         ${this.#columns.map((column, i) => this.#renderColumn(column, i, focusId))}
       </div>
       ${this.#renderDialog(data.priorities)} ${this.#announcer.region()}`;
+  }
+
+  #memo?: { inputs: unknown[]; shown: Action[]; quarterError: string };
+  #lists?: { actions: Action[]; lead: (string | undefined)[]; owner: (string | undefined)[]; quarter: (string | undefined)[] };
+
+  // Recomputed only when data, filters, grouping or a move change, so roving focus over 2,000 cards stays cheap.
+  #view(planFilter: PlanFilter, today: string, rules: RagRules, data: { actions: Action[]; priorities: Priority[] }) {
+    const own = this.#ownFilter;
+    const inputs = [data, planFilter, today, rules, this.#grouping, this.grab, ...Object.values(own)];
+    if (this.#memo?.inputs.length === inputs.length && inputs.every((value, i) => value === this.#memo!.inputs[i])) return this.#memo;
+    let quarterError = '';
+    try {
+      if (own.quarter) quarterBounds(own.quarter);
+    } catch (error) {
+      quarterError = (error as Error).message;
+      own.quarter = undefined;
+    }
+    const shown = data.actions.filter((a) => matchesFilter(a, planFilter, today, rules) && matchesFilter(a, own, today, rules));
+    this.#columns = buildColumns(shown, data.priorities, this.#grouping, today, rules, this.grab);
+    return (this.#memo = { inputs, shown, quarterError });
   }
 
   #columnTitle(column: Column): string {
@@ -180,9 +193,19 @@ export class ApPriorityBoard extends LitElement {
   }
 
   #renderFilters(actions: Action[], priorities: Priority[], quarterError: string) {
+    if (this.#lists?.actions !== actions) {
+      const target = (a: Action) => a.revisedTargetDate ?? a.targetDate;
+      this.#lists = {
+        actions,
+        lead: actions.map((a) => a.leadAgency),
+        owner: actions.map((a) => a.owner),
+        quarter: actions.map((a) => target(a) && financialQuarter(target(a)!).label),
+      };
+    }
+    const lists = this.#lists;
     const distinct = (values: (string | undefined)[], current?: string) =>
       [...new Set([...values.map((v) => v?.trim()).filter((v): v is string => !!v), ...(current ? [current] : [])])].sort((a, b) => a.localeCompare(b, 'en-GB'));
-    const quarters = distinct(actions.map((a) => (a.revisedTargetDate ?? a.targetDate) && financialQuarter((a.revisedTargetDate ?? a.targetDate)!).label), this.quarter);
+    const quarters = distinct(lists.quarter, this.quarter);
     const select = (label: string, name: string, value: string | undefined, options: [string, string][]) =>
       html`<div class="field">
         <label for="filter-${name}">${label}</label>
@@ -200,8 +223,8 @@ export class ApPriorityBoard extends LitElement {
         ${select(this.#t('field.rag'), 'rag', this.filterRag, RAGS.map((r) => [r, ragLabel(r, this.#locale)]))}
         ${select(this.#t('field.status'), 'status', this.filterStatus, ACTION_STATUSES.map((s) => [s, statusLabel(s, this.#locale)]))}
         ${select(this.#t('field.priorityId'), 'priority', this.filterPriority, priorities.filter((p) => !p.retired).map((p) => [p.id, p.title]))}
-        ${select(this.#t('field.leadAgency'), 'lead', this.filterLead, distinct(actions.map((a) => a.leadAgency), this.filterLead).map((v) => [v, v]))}
-        ${select(this.#t('field.owner'), 'owner', this.filterOwner, distinct(actions.map((a) => a.owner), this.filterOwner).map((v) => [v, v]))}
+        ${select(this.#t('field.leadAgency'), 'lead', this.filterLead, distinct(lists.lead, this.filterLead).map((v) => [v, v]))}
+        ${select(this.#t('field.owner'), 'owner', this.filterOwner, distinct(lists.owner, this.filterOwner).map((v) => [v, v]))}
         ${select(this.#t('board.filter-quarter'), 'quarter', this.quarter, quarters.map((q) => [q, q]))}
         <div class="field">
           <label for="filter-due">${this.#t('board.filter-due-within')}</label>
@@ -735,24 +758,18 @@ export class ApPriorityBoard extends LitElement {
           </select>
         </div>`;
     }
-    return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${() => (this.dialog = undefined)}>
-      <form method="dialog" novalidate @submit=${this.#onSubmit}>
-        <h2 id="dialog-heading">${heading}</h2>
-        ${this.issues.length
-          ? html`<div class="error-summary" role="alert" tabindex="-1">
-              <h3>${this.#t('widget.problem')}</h3>
-              <ul>
-                ${this.issues.map((issue) => html`<li>${issue}</li>`)}
-              </ul>
-            </div>`
-          : nothing}
-        ${fields}
-        <div class="buttons">
-          <button part="button" type="submit" class="primary">${dialog.kind === 'retire' ? this.#t('board.retire-priority', { title: dialog.priority.title }) : this.#t('widget.save')}</button>
-          <button part="button" type="button" class="secondary" @click=${this.#closeDialog}>${this.#t('widget.cancel')}</button>
-        </div>
-      </form>
-    </dialog>`;
+    return formDialog({
+      heading,
+      issues: this.issues,
+      fields,
+      labels: {
+        problem: this.#t('widget.problem'),
+        submit: dialog.kind === 'retire' ? this.#t('board.retire-priority', { title: dialog.priority.title }) : this.#t('widget.save'),
+        cancel: this.#t('widget.cancel'),
+      },
+      onSubmit: (event) => void this.#onSubmit(event),
+      onClose: () => (this.dialog = undefined),
+    });
   }
 
   #input(name: string, label: MessageKey, value: string, required = false, type = 'text') {

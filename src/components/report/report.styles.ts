@@ -1,19 +1,15 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../../controllers/announce.js';
 import { ragStyles } from '../action-card/rag.styles.js';
+import { formStyles } from '../priority-board/form.styles.js';
+import { tableStyles } from './table.styles.js';
 
 export const styles = [
   visuallyHidden,
+  formStyles,
+  tableStyles,
   ragStyles,
   css`
-    :host {
-      display: block;
-      font-family: var(--ap-font-family, inherit);
-      color: var(--ap-color-text, #0b0c0c);
-    }
-    :host([hidden]) {
-      display: none;
-    }
     h2 {
       margin: 0 0 0.25rem;
     }
@@ -29,25 +25,6 @@ export const styles = [
       margin: 0;
       padding-left: 1.25rem;
     }
-    .hint {
-      color: var(--ap-color-secondary-text, #505a5f);
-    }
-    .table-wrap {
-      overflow-x: auto;
-      max-width: 100%;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-      font-size: 0.9375rem;
-    }
-    th,
-    td {
-      border-bottom: 1px solid var(--ap-color-border, #b1b4b6);
-      padding: 0.375rem 0.75rem 0.375rem 0;
-      text-align: start;
-      vertical-align: top;
-    }
     .total th,
     .total td {
       font-weight: 700;
@@ -55,25 +32,9 @@ export const styles = [
     .tag {
       white-space: nowrap;
     }
-    button {
+    .primary {
       min-height: 2.5rem;
-      padding: 0.375rem 0.9rem;
       margin-bottom: 0.75rem;
-      font: inherit;
-      color: var(--ap-color-button-text, #fff);
-      background: var(--ap-color-button, #00703c);
-      border: 2px solid transparent;
-      box-shadow: 0 2px 0 var(--ap-color-button-shadow, #002d18);
-      cursor: pointer;
-    }
-    :focus-visible {
-      outline: 3px solid var(--ap-color-focus, #fd0);
-      box-shadow: 0 0 0 5px var(--ap-color-focus-text, #0b0c0c);
-    }
-    @media (forced-colors: active) {
-      button {
-        border-color: ButtonText;
-      }
     }
     /* A4 on paper: black on white, no buttons, tables whole where they fit, tags keep their fill. */
     @media print {

@@ -178,17 +178,7 @@ export class ApReport extends LitElement {
           </p>
           <div class="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">${this.#t('report.ref')}</th>
-                  <th scope="col">${this.#t('field.recommendation')}</th>
-                  <th scope="col">${this.#t('report.rating')}</th>
-                  <th scope="col">${this.#t('field.status')}</th>
-                  <th scope="col">${this.#t('field.targetDate')}</th>
-                  <th scope="col">${this.#t('report.times-revised')}</th>
-                  <th scope="col">${this.#t('report.overdue-column')}</th>
-                </tr>
-              </thead>
+              ${this.#head(['report.ref', 'field.recommendation', 'report.rating', 'field.status', 'field.targetDate', 'report.times-revised', 'report.overdue-column'])}
               <tbody>
                 ${recommendations.map(
                   ({ recommendation: rec, overdue }) => html`<tr>
@@ -208,24 +198,22 @@ export class ApReport extends LitElement {
     </section>`;
   }
 
+  #head(keys: MessageKey[]) {
+    return html`<thead>
+      <tr>
+        ${keys.map((key) => html`<th scope="col">${this.#t(key)}</th>`)}
+      </tr>
+    </thead>`;
+  }
+
   #renderMinutes(report: QuarterlyReport) {
     return html`<section class="minutes">
       <h3>${this.#t('report.minutes-heading')}</h3>
       <p class="hint">${this.#t('report.minutes-hint')}</p>
-      <button type="button" part="copy-button" @click=${this.#copy}>${this.#t('report.copy')}</button>
+      <button type="button" class="primary" part="copy-button" @click=${this.#copy}>${this.#t('report.copy')}</button>
       <div class="table-wrap">
         <table part="minutes">
-          <thead>
-            <tr>
-              <th scope="col">${this.#t('report.action')}</th>
-              <th scope="col">${this.#t('report.priority')}</th>
-              <th scope="col">${this.#t('field.leadAgency')}</th>
-              <th scope="col">${this.#t('field.targetDate')}</th>
-              <th scope="col">${this.#t('report.rag')}</th>
-              <th scope="col">${this.#t('report.progress')}</th>
-              <th scope="col">${this.#t('report.latest-update')}</th>
-            </tr>
-          </thead>
+          ${this.#head(['report.action', 'report.priority', 'field.leadAgency', 'field.targetDate', 'report.rag', 'report.progress', 'report.latest-update'])}
           <tbody>
             ${report.minutes.map((row) => {
               const latest = row.action.updates.filter((update) => update.at.slice(0, 10) <= report.asOf).at(-1);

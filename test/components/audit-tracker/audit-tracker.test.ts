@@ -6,6 +6,8 @@ import { ActionPlanStore } from '../../../src/store/index.js';
 import { freshName } from '../../helpers.js';
 
 // The sample plans, as the demo serves them (the test server serves the repository).
+// Generous: Firefox and WebKit commit IndexedDB writes more slowly than Chromium.
+const until = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: 8000 });
 const db = (await (await fetch('/demo/data/db.json')).json()) as Record<'priorities' | 'actions' | 'audits', unknown[]> & { recommendations: { status: string }[] };
 const PLAN = 'castle-point-rochford-2023-24';
 const AUDIT = 'light-touch-2023';
@@ -18,7 +20,7 @@ async function mount(options: { attrs?: string; readonly?: boolean; auditId?: st
   const plan = wrapper.querySelector('ap-plan')!;
   plan.innerHTML = `<ap-audit-tracker audit-id="${options.auditId ?? AUDIT}" ${options.attrs ?? ''}></ap-audit-tracker>`;
   const tracker = plan.querySelector('ap-audit-tracker') as ApAuditTracker;
-  await waitUntil(() => tracker.shadowRoot!.querySelector('table, p'), 'tracker rendered');
+  await until(() => tracker.shadowRoot!.querySelector('table, p'), 'tracker rendered');
   return { store, tracker };
 }
 
@@ -32,7 +34,7 @@ const summary = (tracker: ApAuditTracker) => squash(dialog(tracker).querySelecto
 
 async function edit(tracker: ApAuditTracker, ref: string) {
   button(tracker, `Edit recommendation ${ref}`).click();
-  await waitUntil(() => root(tracker).querySelector('dialog[open]'), 'dialog open');
+  await until(() => root(tracker).querySelector('dialog[open]'), 'dialog open');
 }
 async function type(tracker: ApAuditTracker, id: string, text: string) {
   const input = dialog(tracker).querySelector<HTMLInputElement>(`#${id}`)!;
@@ -82,7 +84,7 @@ describe('<ap-audit-tracker>', () => {
     row.querySelector<HTMLElement>('details summary')!.click();
     expect(row.querySelector('details')!.open).to.equal(true);
     row.querySelector<HTMLButtonElement>('td:last-child button')!.click();
-    await waitUntil(() => root(tracker).querySelector('dialog[open] ap-action-card[action-id="cpr-a-csp-review"]'), 'linked action opened');
+    await until(() => root(tracker).querySelector('dialog[open] ap-action-card[action-id="cpr-a-csp-review"]'), 'linked action opened');
   });
 
   it('sorts by any column, with aria-sort', async () => {
@@ -149,7 +151,7 @@ describe('<ap-audit-tracker>', () => {
     button(tracker, 'Add evidence link').click();
     await tracker.updateComplete;
     await save(tracker);
-    await waitUntil(async () => (await store.get('recommendations', 'cpr-rec-4'))!.status === 'verified', 'verified saved');
+    await until(async () => (await store.get('recommendations', 'cpr-rec-4'))!.status === 'verified', 'verified saved');
     expect((await store.get('recommendations', 'cpr-rec-4'))!.evidence.map((e) => e.label)).to.deep.equal(['JSG minutes']);
   });
 
@@ -159,7 +161,7 @@ describe('<ap-audit-tracker>', () => {
     await type(tracker, 'd-evidenceLabel', 'Click me');
     await type(tracker, 'd-evidenceUrl', 'javascript:alert(1)');
     button(tracker, 'Add evidence link').click();
-    await waitUntil(() => summary(tracker), 'refused');
+    await until(() => summary(tracker), 'refused');
     expect(summary(tracker)).to.contain('Evidence links must be web addresses starting http:// or https://.');
     expect(dialog(tracker).querySelectorAll('.evidence li').length).to.equal(0);
     expect((await store.get('recommendations', 'cpr-rec-1'))!.evidence).to.deep.equal([]);
@@ -173,8 +175,8 @@ describe('<ap-audit-tracker>', () => {
     expect(summary(tracker)).to.contain('Not accepted needs a reason: say which risk is accepted.');
     await type(tracker, 'd-reason', 'Risk accepted by the Joint Steering Group.');
     await save(tracker);
-    await waitUntil(async () => (await store.get('recommendations', 'cpr-rec-7'))!.status === 'not-accepted', 'saved');
-    await waitUntil(() => squash(root(tracker).querySelector('tr[data-id="cpr-rec-7"]')!.textContent).includes('Risk accepted by the Joint Steering Group.'), 'reason shown');
+    await until(async () => (await store.get('recommendations', 'cpr-rec-7'))!.status === 'not-accepted', 'saved');
+    await until(() => squash(root(tracker).querySelector('tr[data-id="cpr-rec-7"]')!.textContent).includes('Risk accepted by the Joint Steering Group.'), 'reason shown');
   });
 
   it('Superseded needs the replacing recommendation, and then leaves the count', async () => {
@@ -185,8 +187,8 @@ describe('<ap-audit-tracker>', () => {
     expect(summary(tracker)).to.contain('Superseded needs the recommendation that replaces it.');
     choose(tracker, 'd-supersededBy', 'cpr-rec-7');
     await save(tracker);
-    await waitUntil(async () => (await store.get('recommendations', 'cpr-rec-5'))!.supersededBy === 'cpr-rec-7', 'saved');
-    await waitUntil(() => squash(root(tracker).querySelector('.headline')!.textContent).startsWith('3 of 6 implemented – none overdue'), 'summary updated');
+    await until(async () => (await store.get('recommendations', 'cpr-rec-5'))!.supersededBy === 'cpr-rec-7', 'saved');
+    await until(() => squash(root(tracker).querySelector('.headline')!.textContent).startsWith('3 of 6 implemented – none overdue'), 'summary updated');
   });
 
   it('revising a target needs a reason and keeps the history', async () => {
@@ -198,23 +200,23 @@ describe('<ap-audit-tracker>', () => {
     expect(summary(tracker)).to.contain('Revising a target date needs a reason.');
     await type(tracker, 'd-revisionReason', 'Website rebuild moved to the summer.');
     await save(tracker);
-    await waitUntil(async () => (await store.get('recommendations', 'cpr-rec-7'))!.revisions.length === 2, 'revision kept');
+    await until(async () => (await store.get('recommendations', 'cpr-rec-7'))!.revisions.length === 2, 'revision kept');
     const saved = (await store.get('recommendations', 'cpr-rec-7'))!;
     expect([saved.targetDate, saved.revisedTargetDate, saved.revisions[1]!.previousDate]).to.deep.equal(['2023-11-30', '2024-06-30', '2024-02-29']);
-    await waitUntil(() => squash(root(tracker).querySelector('tr[data-id="cpr-rec-7"]')!.textContent).includes('revised 2 times'), 'count shown');
+    await until(() => squash(root(tracker).querySelector('tr[data-id="cpr-rec-7"]')!.textContent).includes('revised 2 times'), 'count shown');
   });
 
   it('adds a recommendation with a new linked action; text renders as text', async () => {
     const { tracker, store } = await mount();
     button(tracker, 'Add recommendation').click();
-    await waitUntil(() => root(tracker).querySelector('dialog[open]'), 'open');
+    await until(() => root(tracker).querySelector('dialog[open]'), 'open');
     await save(tracker);
     expect(summary(tracker)).to.contain('Recommendation is required.');
     await type(tracker, 'd-ref', '8');
     await type(tracker, 'd-recommendation', '<img src=x onerror="window.hacked=1">Publish minutes');
     choose(tracker, 'd-newActionPriority', 'cpr-p-asb');
     await save(tracker);
-    await waitUntil(() => refs(tracker).length === 8, 'row added');
+    await until(() => refs(tracker).length === 8, 'row added');
     const rec = (await store.query('recommendations', { index: 'auditId', value: AUDIT })).find((r) => r.ref === '8')!;
     const action = (await store.get('actions', rec.linkedActionIds[0]!))!;
     expect(action.priorityId).to.equal('cpr-p-asb');
@@ -226,17 +228,17 @@ describe('<ap-audit-tracker>', () => {
     const { tracker, store } = await mount({ auditId: 'annual-2024' });
     expect(squash(root(tracker).textContent)).to.contain('There is no audit “annual-2024” in this plan yet.');
     button(tracker, 'Create audit').click();
-    await waitUntil(() => root(tracker).querySelector('dialog[open]'), 'open');
+    await until(() => root(tracker).querySelector('dialog[open]'), 'open');
     await type(tracker, 'd-title', 'Annual audit 2024');
     await type(tracker, 'd-auditor', 'Internal Audit');
     await save(tracker);
-    await waitUntil(() => root(tracker).querySelector('h2')?.textContent === 'Annual audit 2024', 'created');
+    await until(() => root(tracker).querySelector('h2')?.textContent === 'Annual audit 2024', 'created');
     expect((await store.get('audits', 'annual-2024'))!.auditor).to.equal('Internal Audit');
     button(tracker, 'Edit audit details').click();
-    await waitUntil(() => root(tracker).querySelector('dialog[open]'), 'open');
+    await until(() => root(tracker).querySelector('dialog[open]'), 'open');
     await type(tracker, 'd-assurance', 'Reasonable');
     await save(tracker);
-    await waitUntil(async () => (await store.get('audits', 'annual-2024'))!.assurance === 'Reasonable', 'edited');
+    await until(async () => (await store.get('audits', 'annual-2024'))!.assurance === 'Reasonable', 'edited');
   });
 
   it('readonly: no editing controls, still accessible', async () => {

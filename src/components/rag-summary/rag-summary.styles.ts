@@ -1,0 +1,112 @@
+import { css } from 'lit';
+import { visuallyHidden } from '../../controllers/announce.js';
+import { ragStyles } from '../action-card/rag.styles.js';
+
+export const styles = [
+  visuallyHidden,
+  ragStyles,
+  css`
+    :host {
+      display: block;
+      font-family: var(--ap-font-family, inherit);
+      color: var(--ap-color-text, #0b0c0c);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .chart {
+      margin: 0 0 0.75rem;
+    }
+    figcaption,
+    caption {
+      font-weight: 700;
+      text-align: start;
+      margin-bottom: 0.5rem;
+    }
+    .row {
+      margin-bottom: 0.5rem;
+    }
+    .label {
+      margin: 0 0 0.25rem;
+    }
+    svg {
+      display: block;
+      overflow: visible;
+    }
+    .segment {
+      cursor: pointer;
+    }
+    .segment rect {
+      fill: var(--ap-rag-background);
+      stroke: var(--ap-color-background, #fff);
+      stroke-width: 2;
+    }
+    .segment text {
+      fill: var(--ap-rag-text);
+      font-weight: 700;
+      font-size: 0.875rem;
+    }
+    .segment[aria-pressed='true'] rect {
+      stroke: var(--ap-rag-text);
+      stroke-width: 4;
+    }
+    .segment:focus {
+      outline: none;
+    }
+    .segment:focus-visible rect {
+      stroke: var(--ap-color-focus-text, #0b0c0c);
+      stroke-width: 4;
+      outline: 3px solid var(--ap-color-focus, #fd0);
+    }
+    button {
+      min-height: 2.25rem;
+      padding: 0.375rem 0.75rem;
+      font: inherit;
+      color: var(--ap-color-text, #0b0c0c);
+      background: var(--ap-color-secondary-button, #f3f2f1);
+      border: 2px solid transparent;
+      box-shadow: 0 2px 0 #929191;
+      cursor: pointer;
+    }
+    button:focus-visible,
+    .table:focus-visible {
+      outline: 3px solid var(--ap-color-focus, #fd0);
+      box-shadow: 0 0 0 5px var(--ap-color-focus-text, #0b0c0c);
+    }
+    .table {
+      max-width: 100%;
+      overflow-x: auto;
+      margin-top: 0.75rem;
+    }
+    table {
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      padding: 0.375rem 0.5rem;
+      border-bottom: 1px solid var(--ap-color-border, #b1b4b6);
+      text-align: start;
+    }
+    td {
+      text-align: end;
+    }
+    tfoot th,
+    tfoot td {
+      font-weight: 700;
+      border-top: 2px solid var(--ap-color-text, #0b0c0c);
+    }
+    @media (forced-colors: active) {
+      .segment rect {
+        fill: Canvas;
+        stroke: CanvasText;
+      }
+      .segment text {
+        fill: CanvasText;
+      }
+      .segment:focus-visible rect,
+      .segment[aria-pressed='true'] rect {
+        stroke: Highlight;
+      }
+    }
+  `,
+];

@@ -1,0 +1,202 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PlanController } from '../../controllers/plan.js';
+import { AnnounceController } from '../../controllers/announce.js';
+import { apEvent, type PlanFilter } from '../../events.js';
+import { RAGS, countRag, emptyCounts, type Action, type Priority, type Rag, type RagCounts } from '../../model/index.js';
+import { formatDate, ragLabel, t, type Locale } from '../../i18n/index.js';
+import type { StoreChange } from '../../store/index.js';
+import { styles } from './rag-summary.styles.js';
+
+interface Row {
+  /** Priority id or lead agency; undefined for the whole plan. */
+  key?: string;
+  label: string;
+  counts: RagCounts;
+}
+
+// A segment never narrower than this share of the bar, so its count fits and it stays a 24 px target.
+const MIN_SEGMENT = 9;
+
+/** Segment widths in % of the bar: each non-empty RAG gets the minimum, the rest shared by count. */
+function segments(counts: RagCounts): { rag: Rag; count: number; x: number; width: number }[] {
+  const shown = RAGS.filter((rag) => counts[rag] > 0);
+  const spare = 100 - shown.length * MIN_SEGMENT;
+  let x = 0;
+  return shown.map((rag) => {
+    const width = MIN_SEGMENT + (spare * counts[rag]) / counts.total;
+    const segment = { rag, count: counts[rag], x, width };
+    x += width;
+    return segment;
+  });
+}
+
+/**
+ * RAG counts of the plan's actions as of `<ap-plan today>`: overall and by priority or lead
+ * agency, as a stacked bar chart and the same numbers in a table (always in the page for screen
+ * readers; shown on request). A segment filters the plan's board: click or Enter fires
+ * `ap-filter-change`, which `<ap-plan>` keeps as the shared filter.
+ *
+ * @summary RAG status counts of the plan, as a chart and a table; a segment filters the board.
+ * @event ap-filter-change - A segment was chosen; `detail`: `{ rag, priorityId }` or `{ rag, lead }` (just `{ rag }` for the plan as a whole).
+ * @csspart chart - The chart.
+ * @csspart segment - One bar segment (a button).
+ * @csspart table - The table of counts.
+ * @csspart toggle - The "Show table" button.
+ * @cssproperty --ap-rag-red-background - Red segment fill (also -amber-, -green-, -blue-, -grey-).
+ * @cssproperty --ap-rag-red-text - Red segment text (also -amber-, -green-, -blue-, -grey-).
+ * @cssproperty --ap-color-focus - Focus ring.
+ * @cssproperty --ap-color-border - Table lines.
+ */
+export class ApRagSummary extends LitElement {
+  static override styles = styles;
+
+  /** Groups the counts by `priority` (default) or `lead` (lead agency). */
+  @property({ attribute: 'group-by' }) groupBy: 'priority' | 'lead' = 'priority';
+
+  @state() private tableShown = false;
+
+  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities'], onChange: (change) => void this.#apply(change) });
+  readonly #announcer = new AnnounceController(this);
+  #actions = new Map<string, Action>();
+  #priorities: Priority[] = [];
+  #loadedFor?: unknown;
+
+  get #locale(): Locale {
+    return this.#plan.plan?.locale ?? 'en-GB';
+  }
+
+  protected override willUpdate(): void {
+    const plan = this.#plan.plan;
+    const key = plan?.store && `${plan.store.name}\n${plan.planId}`;
+    if (key && key !== this.#loadedFor) {
+      this.#loadedFor = key;
+      void this.#load();
+    }
+  }
+
+  async #load(): Promise<void> {
+    const { store, planId } = this.#plan.plan!;
+    const [actions, priorities] = await Promise.all([store!.query('actions', { value: planId }), store!.query('priorities', { value: planId })]);
+    this.#actions = new Map(actions.map((action) => [action.id, action]));
+    this.#priorities = priorities;
+    this.requestUpdate();
+  }
+
+  // Reads only the actions a change names; anything else (or a change without ids) reloads.
+  async #apply(change: StoreChange): Promise<void> {
+    const { store, planId } = this.#plan.plan!;
+    if (change.collection !== 'actions' || change.ids.length === 0) return this.#load();
+    for (const id of change.ids) {
+      const action = await store!.get('actions', id);
+      if (action && !action.deleted && action.planId === planId) this.#actions.set(id, action);
+      else this.#actions.delete(id);
+    }
+    this.requestUpdate();
+  }
+
+  #rows(): { overall: Row; groups: Row[] } {
+    const { today, ragRules } = this.#plan.plan!;
+    const actions = [...this.#actions.values()];
+    const locale = this.#locale;
+    const byPriority = this.groupBy !== 'lead';
+    const counts = countRag(actions, today, ragRules, byPriority ? (a) => a.priorityId : (a) => a.leadAgency ?? '');
+    const keys = byPriority
+      ? [...this.#priorities].filter((p) => !p.retired || counts.has(p.id)).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((p) => p.id)
+      : [...counts.keys()].sort((a, b) => a.localeCompare(b));
+    for (const key of counts.keys()) if (!keys.includes(key)) keys.push(key);
+    const title = new Map(this.#priorities.map((p) => [p.id, p.title]));
+    return {
+      overall: { label: t(locale, 'summary.overall'), counts: countRag(actions, today, ragRules).get('') ?? emptyCounts() },
+      groups: keys.map((key) => ({ key, label: (byPriority ? title.get(key) : key) || t(locale, 'summary.no-lead'), counts: counts.get(key) ?? emptyCounts() })),
+    };
+  }
+
+  #filterFor(row: Row, rag: Rag): PlanFilter {
+    if (row.key === undefined) return { rag };
+    return this.groupBy === 'lead' ? { rag, lead: row.key } : { rag, priorityId: row.key };
+  }
+
+  #choose(row: Row, rag: Rag): void {
+    this.dispatchEvent(apEvent('ap-filter-change', this.#filterFor(row, rag)));
+    this.#announcer.announce(t(this.#locale, 'summary.filtered', { rag: ragLabel(rag, this.#locale), group: row.label }));
+  }
+
+  #onKey(event: KeyboardEvent, row: Row, rag: Rag): void {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    this.#choose(row, rag);
+  }
+
+  #bar(row: Row) {
+    const locale = this.#locale;
+    const current = JSON.stringify(this.#plan.plan!.filter);
+    return html`<div class="row">
+      <p class="label">${row.label}</p>
+      <svg width="100%" height="32" role="group" aria-label=${row.label}>
+        ${segments(row.counts).map((s) => {
+          const label = ragLabel(s.rag, locale);
+          const wide = s.width >= 24;
+          return svg`<g part="segment" class=${`segment rag-${s.rag}`} role="button" tabindex="0"
+            aria-pressed=${current === JSON.stringify(this.#filterFor(row, s.rag)) ? 'true' : 'false'}
+            aria-label=${t(locale, 'summary.segment', { group: row.label, count: s.count, rag: label })}
+            @click=${() => this.#choose(row, s.rag)} @keydown=${(e: KeyboardEvent) => this.#onKey(e, row, s.rag)}>
+            <title>${label}: ${s.count}</title>
+            <rect x=${`${s.x}%`} width=${`${s.width}%`} y="0" height="32"></rect>
+            <text x=${`${s.x + s.width / 2}%`} y="21" text-anchor="middle">${wide ? `${s.count} ${label}` : s.count}</text>
+          </g>`;
+        })}
+      </svg>
+    </div>`;
+  }
+
+  #tableRow(row: Row, header = true) {
+    const c = row.counts;
+    return html`<tr>
+      ${header ? html`<th scope="row">${row.label}</th>` : html`<th scope="row">${t(this.#locale, 'summary.total')}</th>`}
+      ${RAGS.map((rag) => html`<td>${c[rag]}</td>`)}
+      <td>${c.cancelled}</td>
+      <td>${c.carriedForward}</td>
+      <td>${c.total + c.cancelled + c.carriedForward}</td>
+    </tr>`;
+  }
+
+  protected override render() {
+    const plan = this.#plan.plan;
+    if (!plan) return nothing;
+    const locale = this.#locale;
+    const { overall, groups } = this.#rows();
+    const caption = t(locale, 'summary.caption', { date: formatDate(plan.today, locale) });
+    const empty = overall.counts.total + overall.counts.cancelled + overall.counts.carriedForward === 0;
+    return html`<figure part="chart" class="chart">
+        <figcaption>${caption}</figcaption>
+        ${empty ? html`<p>${t(locale, 'summary.empty')}</p>` : html`${this.#bar(overall)} ${groups.filter((g) => g.counts.total > 0).map((g) => this.#bar(g))}`}
+      </figure>
+      <button part="toggle" type="button" aria-expanded=${this.tableShown ? 'true' : 'false'} @click=${() => (this.tableShown = !this.tableShown)}>
+        ${t(locale, this.tableShown ? 'summary.hide-table' : 'summary.show-table')}
+      </button>
+      <div class=${this.tableShown ? 'table' : 'table ap-visually-hidden'} role="region" aria-label=${caption} tabindex=${this.tableShown ? '0' : '-1'}>
+        <table part="table">
+          <caption>
+            ${caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t(locale, this.groupBy === 'lead' ? 'summary.group-lead' : 'summary.group-priority')}</th>
+              ${RAGS.map((rag) => html`<th scope="col">${ragLabel(rag, locale)}</th>`)}
+              <th scope="col">${ragLabel('cancelled', locale)}</th>
+              <th scope="col">${ragLabel('carried-forward', locale)}</th>
+              <th scope="col">${t(locale, 'summary.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${groups.map((g) => this.#tableRow(g))}
+          </tbody>
+          <tfoot>
+            ${this.#tableRow(overall, false)}
+          </tfoot>
+        </table>
+      </div>
+      ${this.#announcer.region()}`;
+  }
+}
