@@ -21,12 +21,15 @@ const launchers = {
       launchOptions: {
         executablePath,
         headless: true,
+        // No throttling of the page that is not in front: two pages run at once.
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
       },
     }),
-  firefox: (executablePath) => puppeteerLauncher({ concurrency: 2, launchOptions: { browser: 'firefox', executablePath, headless: true } }),
+  // One page: headless Firefox throttles timers and stops animation frames in background tabs.
+  firefox: (executablePath) => puppeteerLauncher({ concurrency: 1, launchOptions: { browser: 'firefox', executablePath, headless: true } }),
   webkit: (webkit) => webkitLauncher(webkit),
 };
+// WebKit first: it is the slowest, so it starts at once, and two engines run side by side (concurrentBrowsers).
 const found = Object.entries({ webkit: findWebKit(), chromium: findChromium(), firefox: findFirefox() }).filter(([, engine]) => engine);
 const browsers = Object.fromEntries(found.map(([name, engine]) => [name, launchers[name](engine)]));
 

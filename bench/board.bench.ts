@@ -19,8 +19,12 @@ const yieldTask = () =>
     channel.port2.postMessage(undefined);
   });
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await yieldTask();
+async function until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`not within ${ms / 1000} s: ${what}`);
+    await yieldTask();
+  }
 }
 
 const rendered = (card: Element) => !!card.shadowRoot?.querySelector('.title');
@@ -46,8 +50,11 @@ async function dropStore(store: ActionPlanStore): Promise<void> {
   await deleteDatabase(store.name);
 }
 
+/** A page-sized layer over whatever else is on the page, so a virtualised column is in view. */
 function container(): HTMLElement {
-  return document.body.appendChild(document.createElement('div'));
+  const layer = document.body.appendChild(document.createElement('div'));
+  layer.style.cssText = 'position: fixed; inset: 0; overflow: auto; background: #fff';
+  return layer;
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -88,7 +95,7 @@ function boardContender(store: ActionPlanStore, planId: string, columns: number)
     run: async (host) => {
       render(html`<ap-plan .store=${store} plan-id=${planId} today=${TODAY}><ap-priority-board></ap-priority-board></ap-plan>`, host);
       const board = host.querySelector('ap-priority-board')!;
-      await until(() => boardReady(board, columns));
+      await until(() => boardReady(board, columns), 'every column shows its cards');
       return host.offsetHeight;
     },
     teardown: async (host) => {
@@ -133,7 +140,7 @@ describe('board', () => {
             host,
           );
           const cards = [...host.querySelectorAll('ap-action-card')];
-          await until(() => cards.every(rendered));
+          await until(() => cards.every(rendered), 'every card rendered');
           return host.offsetHeight;
         },
         teardown: async (host) => {
@@ -148,25 +155,24 @@ describe('board', () => {
 
   it('5 one status edit until card, board and summary show it', async () => {
     const { store, plan, planId, columns } = await filledStore(2000, 6);
-    const action = (plan.actions as unknown as Action[]).find((a) => a.status === 'in-progress' && computeRag(a, TODAY).rag === 'green')!;
     const page = container();
     render(
       html`<ap-plan .store=${store} plan-id=${planId} today=${TODAY}
-        ><ap-rag-summary></ap-rag-summary><ap-action-card action-id=${action.id}></ap-action-card><ap-priority-board></ap-priority-board
+        ><ap-priority-board></ap-priority-board><ap-action-card></ap-action-card><ap-rag-summary></ap-rag-summary
       ></ap-plan>`,
       page,
     );
-    const board = page.querySelector('ap-priority-board')!;
-    const card = page.querySelector('ap-action-card')!;
-    const summary = page.querySelector('ap-rag-summary')!;
-    await until(() => boardReady(board, columns) && rendered(card) && !!summary.shadowRoot?.querySelector('table'));
-    const text = (element: Element) => element.shadowRoot!.textContent!;
-    // Shows the new status everywhere: the full card its label, the board's card its RAG, the summary other counts.
-    const shows = (status: 'blocked' | 'in-progress', summaryBefore: string) => {
-      const boardCard = board.shadowRoot!.querySelector(`li[data-id="${action.id}"] ap-action-card`);
-      const rag = status === 'blocked' ? 'Red' : 'Green';
-      return text(card).includes(statusLabel(status, 'en-GB')) && !!boardCard && text(boardCard).includes(rag) && text(summary) !== summaryBefore;
-    };
+    const [board, card, summary] = ['ap-priority-board', 'ap-action-card', 'ap-rag-summary'].map((tag) => page.querySelector(tag)!) as [HTMLElement, HTMLElement & { actionId: string }, HTMLElement];
+    await until(() => boardReady(board, columns) && !!summary.shadowRoot?.querySelector('table'), 'board and summary rendered');
+    // An in-progress, green action whose card the board shows (a virtualised column renders only what is in view).
+    const shownIds = new Set([...board.shadowRoot!.querySelectorAll('li[data-id]')].map((li) => li.getAttribute('data-id')));
+    const action = (plan.actions as unknown as Action[]).find((a) => shownIds.has(a.id) && a.status === 'in-progress' && computeRag(a, TODAY).rag === 'green')!;
+    card.actionId = action.id;
+    const ragTag = (element: Element | null | undefined) => element?.shadowRoot?.querySelector('[part~="rag-tag"]')?.textContent ?? '';
+    const boardCard = () => board.shadowRoot!.querySelector(`li[data-id="${action.id}"] ap-action-card`);
+    await until(() => ragTag(card).startsWith('Green'), 'the full card rendered');
+    // Blocked makes the action Red: both cards' RAG tags change and the summary's counts move.
+    const shows = (rag: string, summaryBefore: string) => ragTag(card).startsWith(rag) && ragTag(boardCard()).startsWith(rag) && summary.shadowRoot!.textContent !== summaryBefore;
     let status: 'blocked' | 'in-progress' = 'in-progress';
     await compare({
       row: '5',
@@ -174,14 +180,14 @@ describe('board', () => {
       target: 0.05,
       ours: {
         name: 'status edit',
-        setup: async () => text(summary),
+        setup: async () => summary.shadowRoot!.textContent!,
         run: async (summaryBefore) => {
           status = status === 'blocked' ? 'in-progress' : 'blocked';
           await store.put('actions', { ...action, status }, { by: BY });
           // Timed from the write resolving, as the issue defines it.
           const timedFrom = performance.now();
-          await until(() => shows(status, summaryBefore));
-          await Promise.all([card.updateComplete, board.updateComplete, summary.updateComplete]);
+          await until(() => shows(status === 'blocked' ? 'Red' : 'Green', summaryBefore), `card, board and summary show ${status}`);
+          await Promise.all([card, board, summary].map((element) => (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
           return { timedFrom };
         },
       },
@@ -197,7 +203,7 @@ describe('board', () => {
     const page = container();
     render(html`<ap-plan .store=${store} plan-id=${planId} today=${TODAY}><ap-priority-board></ap-priority-board></ap-plan>`, page);
     const board = page.querySelector('ap-priority-board')!;
-    await until(() => boardReady(board, columns));
+    await until(() => boardReady(board, columns), 'every column shows its cards');
     const column = board.shadowRoot!.querySelector<HTMLElement>('ul.cards.virtual')!;
     const FRAMES = 120;
     const long: number[] = [];

@@ -51,6 +51,12 @@ export interface BenchConfig {
 
 export const config = (await executeServerCommand('bench-config')) as BenchConfig;
 
+// Chromium's "ResizeObserver loop completed" (the virtualiser resizing) is harmless; Mocha would fail the row on it.
+before(() => {
+  const mochaOnError = window.onerror;
+  window.onerror = (message, ...rest) => String(message).includes('ResizeObserver loop') || mochaOnError?.call(window, message, ...rest);
+});
+
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 export function spread(values: number[]): Spread {

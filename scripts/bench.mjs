@@ -1,7 +1,8 @@
 // `npm run bench`: bundle sizes (node), then the bench pages in bench/ in headless Chromium (the
 // tests' browser), each figure a ratio against a baseline run in the same page. Prints a table and
 // writes bench/results.json. Options: --iterations N (default 5), --trace 2a,2b (Chromium traces
-// of those rows, summarised, in bench/traces/), --only store (bench file name filter), --no-size.
+// of those rows, summarised, in bench/traces/), --only store (bench file name filter), --grep text (row
+// name filter), --no-size.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,7 +16,7 @@ import { measureDropin, measureEntries } from './bundle-size.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
-  options: { iterations: { type: 'string', default: '5' }, trace: { type: 'string', default: '' }, only: { type: 'string', default: '' }, 'no-size': { type: 'boolean', default: false } },
+  options: { iterations: { type: 'string', default: '5' }, trace: { type: 'string', default: '' }, only: { type: 'string', default: '' }, grep: { type: 'string', default: '' }, 'no-size': { type: 'boolean', default: false } },
 });
 const benchConfig = { iterations: Number(options.iterations), trace: options.trace.split(',').filter(Boolean) };
 const rows = [];
@@ -80,8 +81,10 @@ const runner = await startTestRunner({
     rootDir: root,
     port: Number(process.env.BENCH_PORT ?? 8765),
     files: [`bench/**/*${options.only}*.bench.ts`],
+    // Lit's production build, as in the drop-in file: no dev-mode checks in the timings.
+    nodeResolve: { exportConditions: ['production'] },
     reporters: [summaryReporter({ flatten: true })],
-    testFramework: { config: { timeout: 0 } },
+    testFramework: { config: { timeout: 0, ...(options.grep ? { grep: options.grep } : {}) } },
     testsFinishTimeout: 9 * 60 * 1000,
     plugins: [...testConfig.plugins, benchPlugin],
     browsers: [

@@ -97,8 +97,14 @@ class WebKitLauncher extends WebdriverLauncher {
     const [command, args] = xvfbRun ? [xvfbRun, ['-a', driver, `--port=${port}`]] : [driver, [`--port=${port}`]];
     // Its own process group, so stopping it also stops Xvfb and every MiniBrowser it started.
     this.driverProcess = spawn(command, args, { detached: true, stdio: 'ignore' });
-    this.stopDriverOnExit = () => this.stopDriver();
-    process.once('exit', this.stopDriverOnExit);
+    // The runner stops browsers on Ctrl+C; 'exit' and the signals it does not handle cover the rest.
+    process.once('exit', () => this.stopDriver());
+    for (const signal of ['SIGTERM', 'SIGHUP']) {
+      process.once(signal, () => {
+        this.stopDriver();
+        process.kill(process.pid, signal);
+      });
+    }
     this.options.port = port;
     await waitForPort(port, this.driverProcess);
   }
@@ -115,7 +121,6 @@ class WebKitLauncher extends WebdriverLauncher {
     } catch {
       // Already gone.
     }
-    process.off('exit', this.stopDriverOnExit);
   }
 }
 

@@ -100,8 +100,8 @@ export interface ReadActionsOptions {
   /** Called between chunks so a page can show progress and stay responsive. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /** Rows read between yields to the page. */
-  chunkSize?: number;
+  /** Milliseconds of work between yields to the page (default 40), so input and painting are never held up long. */
+  sliceMs?: number;
 }
 
 export interface ReadActionsResult {
@@ -151,7 +151,7 @@ export async function readActions(
   const missing = REQUIRED_COLUMNS.filter((column) => mapping[column] === undefined);
   if (missing.length) throw new MissingColumnsError(missing);
   const locale = options.locale ?? 'en-GB';
-  const chunkSize = options.chunkSize ?? 500;
+  const sliceMs = options.sliceMs ?? 40;
   const priorityIds = new Map<string, string>();
   for (const priority of options.priorities) {
     priorityIds.set(normalise(priority.title), priority.id).set(normalise(priority.id), priority.id);
@@ -160,47 +160,50 @@ export async function readActions(
   const result: ReadActionsResult = { actions: [], errors: [], rows: rows.length };
   const heading = (column: ActionColumn) => headers[mapping[column] ?? -1]?.trim() || columnLabel(column, locale);
 
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    options.signal?.throwIfAborted();
-    for (let i = start; i < Math.min(rows.length, start + chunkSize); i++) {
-      const row = i + 2;
-      const cell = (column: ActionColumn) => {
-        const index = mapping[column];
-        return index === undefined ? '' : fromCsvCell((rows[i][index] ?? '').trim());
-      };
-      const fail = (column: ActionColumn, message: string) => result.errors.push({ row, column: heading(column), message });
-      const input: Record<string, unknown> = { planId: options.planId, id: cell('id') || crypto.randomUUID() };
-      const priority = cell('priorityId');
-      input.priorityId = priorityIds.get(normalise(priority)) ?? '';
-      if (priority && !priorityIds.has(normalise(priority))) fail('priorityId', t(locale, 'csv.unknown-priority', { priority }));
-      for (const column of ['title', 'description', 'leadAgency', 'owner'] as const) input[column] = cell(column) || undefined;
-      for (const column of ['startDate', 'targetDate', 'revisedTargetDate'] as const) input[column] = cell(column) ? readDate(cell(column)) : undefined;
-      if (cell('status')) input.status = readStatus(cell('status'));
-      if (cell('progress')) input.progress = readNumber(cell('progress'));
-      const isPublic = normalise(cell('public'));
-      input.public = YES.includes(isPublic) ? true : NO.includes(isPublic) ? false : cell('public');
-      if (cell('fundingAllocated') || cell('fundingSpent') || cell('fundingSource')) {
-        input.funding = { allocatedPence: readPence(cell('fundingAllocated') || '0'), spentPence: readPence(cell('fundingSpent') || '0'), source: cell('fundingSource') || undefined };
-      }
-      if (seen.has(input.id as string)) fail('id', t(locale, 'csv.duplicate-id', { id: input.id as string }));
-      else if (options.existingIds?.has(input.id as string)) fail('id', t(locale, 'csv.existing-id', { id: input.id as string }));
-      seen.add(input.id as string);
-
-      const parsed = safeParseRecord('actions', input);
-      if (!parsed.ok) {
-        for (const issue of parsed.error.issues) {
-          // The priority was reported above if it was given but unknown.
-          if (issue.path === 'priorityId' && priority) continue;
-          const field = issue.path.split('.')[0];
-          const column = field === 'funding' ? (issue.path.endsWith('spentPence') ? 'fundingSpent' : 'fundingAllocated') : (field as ActionColumn);
-          fail(column, describeIssue({ ...issue, path: issue.path.replace(/^funding\./, '') }, locale));
-        }
-      } else if (!result.errors.some((error) => error.row === row)) result.actions.push(parsed.record);
+  let sliceStart = performance.now();
+  for (let i = 0; i < rows.length; i++) {
+    if (performance.now() - sliceStart > sliceMs) {
+      options.onProgress?.(i, rows.length);
+      // Let the page paint and handle input before the next slice.
+      await new Promise((resolve) => setTimeout(resolve));
+      options.signal?.throwIfAborted();
+      sliceStart = performance.now();
     }
-    options.onProgress?.(Math.min(rows.length, start + chunkSize), rows.length);
-    // Let the page paint and handle input between chunks.
-    if (start + chunkSize < rows.length) await new Promise((resolve) => setTimeout(resolve));
+    const row = i + 2;
+    const cell = (column: ActionColumn) => {
+      const index = mapping[column];
+      return index === undefined ? '' : fromCsvCell((rows[i][index] ?? '').trim());
+    };
+    const fail = (column: ActionColumn, message: string) => result.errors.push({ row, column: heading(column), message });
+    const input: Record<string, unknown> = { planId: options.planId, id: cell('id') || crypto.randomUUID() };
+    const priority = cell('priorityId');
+    input.priorityId = priorityIds.get(normalise(priority)) ?? '';
+    if (priority && !priorityIds.has(normalise(priority))) fail('priorityId', t(locale, 'csv.unknown-priority', { priority }));
+    for (const column of ['title', 'description', 'leadAgency', 'owner'] as const) input[column] = cell(column) || undefined;
+    for (const column of ['startDate', 'targetDate', 'revisedTargetDate'] as const) input[column] = cell(column) ? readDate(cell(column)) : undefined;
+    if (cell('status')) input.status = readStatus(cell('status'));
+    if (cell('progress')) input.progress = readNumber(cell('progress'));
+    const isPublic = normalise(cell('public'));
+    input.public = YES.includes(isPublic) ? true : NO.includes(isPublic) ? false : cell('public');
+    if (cell('fundingAllocated') || cell('fundingSpent') || cell('fundingSource')) {
+      input.funding = { allocatedPence: readPence(cell('fundingAllocated') || '0'), spentPence: readPence(cell('fundingSpent') || '0'), source: cell('fundingSource') || undefined };
+    }
+    if (seen.has(input.id as string)) fail('id', t(locale, 'csv.duplicate-id', { id: input.id as string }));
+    else if (options.existingIds?.has(input.id as string)) fail('id', t(locale, 'csv.existing-id', { id: input.id as string }));
+    seen.add(input.id as string);
+
+    const parsed = safeParseRecord('actions', input);
+    if (!parsed.ok) {
+      for (const issue of parsed.error.issues) {
+        // The priority was reported above if it was given but unknown.
+        if (issue.path === 'priorityId' && priority) continue;
+        const field = issue.path.split('.')[0];
+        const column = field === 'funding' ? (issue.path.endsWith('spentPence') ? 'fundingSpent' : 'fundingAllocated') : (field as ActionColumn);
+        fail(column, describeIssue({ ...issue, path: issue.path.replace(/^funding\./, '') }, locale));
+      }
+    } else if (!result.errors.some((error) => error.row === row)) result.actions.push(parsed.record);
   }
+  options.onProgress?.(rows.length, rows.length);
   return result;
 }
 

@@ -44,7 +44,9 @@ describe('demo pages', function () {
   });
 });
 
-describe('a page in Welsh (lang="cy")', () => {
+describe('a page in Welsh (lang="cy")', function () {
+  this.timeout(30000);
+
   it('shows the widgets in Welsh, dates included', async () => {
     const page = await open('/test/dropin/cy.html');
     const report = page.document.querySelector('ap-report')!;

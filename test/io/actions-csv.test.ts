@@ -62,23 +62,25 @@ describe('action CSV import', () => {
     ]);
   });
 
-  it('reads 10,000 rows in chunks with progress, finding the few bad ones', async () => {
+  it('reads 10,000 rows in time slices with progress, finding the few bad ones', async function () {
+    this.timeout(30000);
     const lines = ['Priority,Action,Target date'];
     for (let i = 1; i <= 10_000; i++) lines.push(`Domestic Abuse,Action ${i},${i % 2500 === 0 ? 'soon' : '2024-03-31'}`);
     const progress: number[] = [];
     const started = performance.now();
     const { actions, errors } = await read(lines.join('\n'), { onProgress: (done) => progress.push(done) });
-    expect(performance.now() - started).to.be.below(5000);
+    expect(performance.now() - started).to.be.below(15000);
     expect(actions).to.have.length(9996);
     expect(errors.map((error) => error.row)).to.deep.equal([2501, 5001, 7501, 10001]);
-    expect(progress).to.have.length(20);
+    expect(progress.length).to.be.greaterThan(2);
+    expect(progress).to.deep.equal([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).to.equal(10_000);
   });
 
   it('stops when the user cancels', async () => {
     const controller = new AbortController();
     const rows = 'Priority,Action\n' + 'Domestic Abuse,A\n'.repeat(2000);
-    const reading = read(rows, { signal: controller.signal, onProgress: () => controller.abort() });
+    const reading = read(rows, { signal: controller.signal, sliceMs: 0, onProgress: () => controller.abort() });
     expect(((await caught(reading)) as Error).name).to.equal('AbortError');
   });
 

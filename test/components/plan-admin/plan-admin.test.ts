@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
@@ -6,6 +6,9 @@ import { ADMIN_VIEWS, type ApPlanAdmin } from '../../../src/components/plan-admi
 import type { ActionPlanStore } from '../../../src/store/index.js';
 import { freshName } from '../../helpers.js';
 import { CPR, fillPack, isOpen, seedStore } from './sample.js';
+
+// Generous: Firefox and WebKit commit IndexedDB writes more slowly than Chromium.
+const waitUntil = (condition: () => unknown, message?: string) => waitFor(condition, message, { timeout: 8000 });
 
 let store: ActionPlanStore | undefined;
 afterEach(() => store?.close());
@@ -28,11 +31,14 @@ function button(admin: ApPlanAdmin, text: string): HTMLButtonElement {
   return found;
 }
 
+// Pastes the text, as a user might: WebKit's WebDriver drops spaces and repeated letters when it types them.
 async function type(admin: ApPlanAdmin, selector: string, text: string) {
   const input = $<HTMLInputElement>(admin, selector);
   input.focus();
-  input.select();
-  await sendKeys({ type: text });
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await admin.updateComplete;
 }
 
 async function settle(admin: ApPlanAdmin) {
@@ -64,16 +70,16 @@ async function upload(admin: ApPlanAdmin, text: string) {
   await waitUntil(() => admin.shadowRoot!.querySelector('.preview') || admin.shadowRoot!.querySelector('.error'), 'pack read');
 }
 
-describe('<ap-plan-admin>', () => {
-  it('passes axe on every tab', async () => {
-    const { admin } = await setup();
-    await expect(admin).to.be.accessible();
-    for (const view of ADMIN_VIEWS.slice(1)) {
-      $(admin, `#tab-${view}`).click();
-      await settle(admin);
-      await expect(admin, view).to.be.accessible();
-    }
-  });
+describe('<ap-plan-admin>', function () {
+  // Three engines share the machine in a full run; the first test also loads axe.
+  this.timeout(30000);
+
+  for (const view of ADMIN_VIEWS) {
+    it(`passes axe on the ${view} tab`, async () => {
+      const { admin } = await setup(view);
+      await expect(admin).to.be.accessible();
+    });
+  }
 
   it('moves between tabs with the arrow keys', async () => {
     const { admin } = await setup();
@@ -99,6 +105,7 @@ describe('<ap-plan-admin>', () => {
     await type(admin, '#new-name', 'Castle Point & Rochford CSP Partnership Plan 2024/25');
     await type(admin, '#new-period', '2024/25');
     await type(admin, '#new-description', 'Plan from the 2024 strategic assessment');
+    $(admin, '#new-period').focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => statusText(admin).startsWith('Created'), 'created');
     const created = (await store.query('plans')).find((p) => p.period === '2024/25')!;
@@ -157,7 +164,7 @@ describe('<ap-plan-admin>', () => {
       expect((await store.query('history', { index: 'recordId', value: source.id })).some((h) => h.changes.some((c) => c.field === 'carriedForwardTo'))).to.equal(true);
     }
     const stayed = sources.filter((a) => !a.carriedForwardTo);
-    expect(stayed.map((a) => a.title)).to.include(leftTitle.replace(/ \(.*\)$/, ''));
+    expect(stayed.map((a) => a.title)).to.include(leftTitle.replace(/ \([^()]*\)$/, ''));
     expect(stayed.filter(isOpen)).to.have.length(1);
     // Complete and cancelled actions stay as they were: the old report does not change.
     expect(stayed.filter((a) => !isOpen(a))).to.deep.equal(before.filter((a) => !isOpen(a)));
@@ -245,14 +252,10 @@ describe('<ap-plan-admin>', () => {
     expect(panel(admin)).to.contain('Target: Increase the number of trained J9 domestic abuse ambassadors 31 December 2023, 15 days overdue');
     expect(panel(admin)).not.to.contain('Walk online');
     await type(admin, '#due-within', '30');
-    await sendKeys({ press: 'Tab' });
-    await settle(admin);
     expect(panel(admin)).to.contain('Target: Walk online: e-safety sessions for Year 5 and Year 6 pupils 31 January 2024, due in 16 days');
     const owners = [...admin.shadowRoot!.querySelectorAll('[role=tabpanel] h3')].map((h) => h.textContent);
     expect(owners).to.deep.equal([...owners].sort((a, b) => a!.localeCompare(b!)));
     await type(admin, '#due-within', '0');
-    await sendKeys({ press: 'Tab' });
-    await settle(admin);
     expect(panel(admin)).not.to.contain('Walk online');
     expect(panel(admin)).to.contain('15 days overdue');
 
@@ -273,7 +276,6 @@ describe('<ap-plan-admin>', () => {
     const { plan, admin, store } = await setup('clear');
     const j9 = (await store.get('actions', 'cpr-a-j9'))!;
     await store.put('actions', { ...j9, progress: 75 }, { by: 'J. Smith' });
-    await waitUntil(() => true);
     button(admin, 'Clear this plan from this device').click();
     await waitUntil(() => admin.shadowRoot!.querySelector('[part=warning]'), 'warning');
     // One local edit: the action and its history entry are waiting to sync.
@@ -284,7 +286,7 @@ describe('<ap-plan-admin>', () => {
     expect(admin.shadowRoot!.activeElement?.id).to.equal('clear-confirm');
     expect(await store.get('actions', 'cpr-a-j9')).to.include({ progress: 75 });
 
-    await sendKeys({ press: 'Space' });
+    $(admin, '#clear-confirm').click();
     button(admin, 'Yes, clear this plan').click();
     await waitUntil(() => statusText(admin).startsWith('Cleared'), 'cleared');
     expect(plan.planId).to.equal('');
