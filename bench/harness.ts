@@ -27,6 +27,8 @@ export interface Comparison<Ours, Baseline, Reference> {
   baseline: Contender<Baseline>;
   /** Shown for scale, not a target (e.g. Dexie). */
   reference?: Contender<Reference>;
+  /** At most this many rounds, for a row whose rounds take long. */
+  maxIterations?: number;
 }
 
 export interface BenchRow {
@@ -81,11 +83,12 @@ export async function report(row: BenchRow): Promise<BenchRow> {
   return row;
 }
 
-/** One warm-up round, then `config.iterations` rounds, each running every contender in a rotating order. */
+/** One warm-up round, then `config.iterations` rounds (or `maxIterations`), each running every contender in a rotating order. */
 export async function compare<Ours, Baseline, Reference>(comparison: Comparison<Ours, Baseline, Reference>): Promise<BenchRow> {
   const contenders = [comparison.ours, comparison.baseline, ...(comparison.reference ? [comparison.reference] : [])] as unknown as Contender<unknown>[];
   const times = contenders.map(() => [] as number[]);
-  for (let round = -1; round < config.iterations; round++) {
+  const iterations = Math.min(config.iterations, comparison.maxIterations ?? Infinity);
+  for (let round = -1; round < iterations; round++) {
     for (let turn = 0; turn < contenders.length; turn++) {
       const index = (turn + Math.max(round, 0)) % contenders.length;
       const elapsed = await timed(contenders[index]!);

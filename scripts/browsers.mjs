@@ -96,7 +96,9 @@ class WebKitLauncher extends WebdriverLauncher {
     const { driver, xvfbRun } = this.webkit;
     const [command, args] = xvfbRun ? [xvfbRun, ['-a', driver, `--port=${port}`]] : [driver, [`--port=${port}`]];
     // Its own process group, so stopping it also stops Xvfb and every MiniBrowser it started.
-    this.driverProcess = spawn(command, args, { detached: true, stdio: 'ignore' });
+    // MiniBrowser takes navigator.language from LANG, and a CI shell's "C" is no language tag (Intl throws).
+    const env = { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' };
+    this.driverProcess = spawn(command, args, { detached: true, stdio: 'ignore', env });
     // The runner stops browsers on Ctrl+C; 'exit' and the signals it does not handle cover the rest.
     process.once('exit', () => this.stopDriver());
     for (const signal of ['SIGTERM', 'SIGHUP']) {

@@ -273,7 +273,7 @@ export const cy: Record<MessageKey, string> = {
   'card.progress-value': '{progress}%',
   'card.progress-label': 'Cynnydd (%)',
   'card.override-lapsed': "Mae'r diystyru i {rag} a wnaed ar {date} wedi dod i ben: mae chwarter newydd wedi dechrau",
-  'card.funding': "{allocated} wedi'i ddyrannu, {spent} wedi'i wario {source}",
+  'card.funding': "{allocated} wedi'i ddyrannu, {spent} wedi'i wario",
   'card.latest-update': 'Diweddariad diweddaraf',
   'card.no-updates': 'Dim diweddariadau cynnydd eto.',
   'card.all-updates': 'Pob un o’r {count} diweddariad cynnydd',

@@ -271,7 +271,7 @@ export const enGB = {
   'card.progress-value': '{progress}%',
   'card.progress-label': 'Progress (%)',
   'card.override-lapsed': 'An override to {rag} made on {date} has lapsed: a new quarter has started',
-  'card.funding': '{allocated} allocated, {spent} spent {source}',
+  'card.funding': '{allocated} allocated, {spent} spent',
   'card.latest-update': 'Latest update',
   'card.no-updates': 'No progress updates yet.',
   'card.all-updates': 'All {count} progress updates',

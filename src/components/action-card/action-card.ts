@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
@@ -228,7 +228,7 @@ export class ApActionCard extends LitElement {
         ${action.funding
           ? this.#detail(
               t(locale, 'field.funding'),
-              t(locale, 'card.funding', { allocated: formatMoney(action.funding.allocatedPence, locale), spent: formatMoney(action.funding.spentPence, locale), source: action.funding.source ?? '' }),
+              `${t(locale, 'card.funding', { allocated: formatMoney(action.funding.allocatedPence, locale), spent: formatMoney(action.funding.spentPence, locale) })}${action.funding.source ? ` (${action.funding.source})` : ''}`,
             )
           : nothing}
       </dl>
@@ -280,8 +280,8 @@ export class ApActionCard extends LitElement {
     const target = effectiveTarget(action);
     return html`<div part="timeline" class="timeline">
       <svg aria-hidden="true" width="100%" height="32" focusable="false">
-        ${action.startDate && target ? html`<rect class="span" x=${x(action.startDate)} width=${`${(96 * Math.max(0, daysBetween(action.startDate, target))) / span}%`} y="12" height="8"></rect>` : nothing}
-        ${action.milestones.map((m) => html`<circle class=${`milestone ${this.#milestoneState(m)}`} cx=${x(m.dueDate)} cy="16" r="6"></circle>`)}
+        ${action.startDate && target ? svg`<rect class="span" x=${x(action.startDate)} width=${`${(96 * Math.max(0, daysBetween(action.startDate, target))) / span}%`} y="12" height="8"></rect>` : nothing}
+        ${action.milestones.map((m) => svg`<circle class=${`milestone ${this.#milestoneState(m)}`} cx=${x(m.dueDate)} cy="16" r="6"></circle>`)}
         <line class="today" x1=${x(today)} x2=${x(today)} y1="2" y2="30"></line>
       </svg>
       <p class="meta">${t(locale, 'card.today', { date: formatDate(today, locale) })}</p>

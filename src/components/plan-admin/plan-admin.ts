@@ -79,6 +79,7 @@ export class ApPlanAdmin extends LitElement {
   /** Next year's plan after a roll-over, offered to switch to. */
   @state() private rolledTo = '';
   #reloads = 0;
+  #shownPlanId = '';
 
   #plan = new PlanController(this, { collections: ['plans', 'priorities', 'actions', 'recommendations'] });
 
@@ -92,7 +93,8 @@ export class ApPlanAdmin extends LitElement {
         store.query('recommendations', { value: planId }),
         store.outbox(),
       ]);
-      const pending = outbox.filter((entry) => entry.record.planId === planId).length;
+      // A history entry rides along with each edit: count the edits the user made.
+      const pending = outbox.filter((entry) => entry.record.planId === planId && entry.collection !== 'history').length;
       return { plans: plans.sort((a, b) => (b.period ?? '').localeCompare(a.period ?? '') || a.name.localeCompare(b.name)), priorities, actions, recommendations, pending };
     },
     args: () => [this.#plan.plan?.store, this.#plan.plan?.planId ?? '', this.#plan.revision, this.#reloads] as const,
@@ -118,7 +120,6 @@ export class ApPlanAdmin extends LitElement {
     }
     if (changed.has('view')) this.errors = {};
   }
-  #shownPlanId = '';
 
   #reload(message: string): void {
     this.status = message;

@@ -95,7 +95,7 @@ export const styles = [
     }
     .card.grabbed {
       outline: 3px dashed var(--ap-color-text, #0b0c0c);
-      opacity: 0.85;
+      outline-offset: 2px;
     }
     .move-menu {
       list-style: none;

@@ -46,6 +46,9 @@ export const styles = [
       font-weight: 700;
       font-size: 0.875rem;
     }
+    .narrow .rag-name {
+      display: none;
+    }
     .segment[aria-pressed='true'] rect {
       stroke: var(--ap-rag-text);
       stroke-width: 4;

@@ -62,6 +62,31 @@ export class ApRagSummary extends LitElement {
   #priorities: Priority[] = [];
   #loadedFor?: unknown;
 
+  // Shows a segment's RAG name beside its count only where it fits (re-checked when the width changes).
+  readonly #resize = new ResizeObserver(() => this.#fitLabels());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
+  protected override updated(): void {
+    this.#fitLabels();
+  }
+
+  #fitLabels(): void {
+    for (const segment of this.renderRoot.querySelectorAll<SVGGElement>('.segment')) {
+      segment.classList.remove('narrow');
+      const fits = segment.querySelector('text')!.getComputedTextLength() + 8 <= segment.querySelector('rect')!.getBBox().width;
+      segment.classList.toggle('narrow', !fits);
+    }
+  }
+
   get #locale(): Locale {
     return this.#plan.plan?.locale ?? 'en-GB';
   }
@@ -136,13 +161,12 @@ export class ApRagSummary extends LitElement {
       <svg width="100%" height="32" role="group" aria-label=${row.label}>
         ${segments(row.counts).map((s) => {
           const label = ragLabel(s.rag, locale);
-          const wide = s.width >= 24;
           return svg`<g part="segment" class=${`segment rag-${s.rag}`} role="button" tabindex="0"
             aria-pressed=${current === JSON.stringify(this.#filterFor(row, s.rag)) ? 'true' : 'false'}
             aria-label=${t(locale, 'summary.segment', { group: row.label, count: s.count, rag: label })}
             @click=${() => this.#choose(row, s.rag)} @keydown=${(e: KeyboardEvent) => this.#onKey(e, row, s.rag)}>
             <rect x=${`${s.x}%`} width=${`${s.width}%`} y="0" height="32"></rect>
-            <text x=${`${s.x + s.width / 2}%`} y="21" text-anchor="middle">${wide ? `${s.count} ${label}` : s.count}</text>
+            <text x=${`${s.x + s.width / 2}%`} y="21" text-anchor="middle">${s.count}<tspan class="rag-name"> ${label}</tspan></text>
           </g>`;
         })}
       </svg>

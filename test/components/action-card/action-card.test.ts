@@ -36,11 +36,9 @@ async function type(el: ApActionCard, id: string, value: string) {
   const control = input(el, id);
   control.focus();
   if (control.type === 'date') {
-    // Chromium's date field takes its segments in the browser locale's order.
-    const order = new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2024, 0, 31)).filter((p) => p.type !== 'literal');
-    const [year, month, day] = value.split('-');
-    const parts: Record<string, string> = { year, month, day };
-    await sendKeys({ type: order.map((p) => parts[p.type]).join('') });
+    // A date field takes the browser locale's order; WebKit moves to the next segment only on a separator.
+    const digits = { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' } as const;
+    await sendKeys({ type: new Intl.DateTimeFormat(navigator.language, digits).format(new Date(value)) });
   } else {
     control.select(); // what Ctrl+A does, which sendKeys cannot press in every engine
     await sendKeys(value ? { type: value } : { press: 'Delete' });

@@ -126,6 +126,7 @@ describe('<ap-audit-tracker>', function () {
 
   it('words ratings by a label map', async () => {
     const { tracker } = await mount({ attrs: 'rating-labels="fundamental"' });
+    await expect(tracker).to.be.accessible();
     expect(squash(root(tracker).querySelector('tr[data-id="cpr-rec-2"] [part=rating-tag]')!.textContent)).to.equal('Fundamental');
     tracker.ratingLabels = { high: 'Priority A' };
     await tracker.updateComplete;
@@ -230,6 +231,7 @@ describe('<ap-audit-tracker>', function () {
   it('creates the audit when there is none, then edits it', async () => {
     const { tracker, store } = await mount({ auditId: 'annual-2024' });
     expect(squash(root(tracker).textContent)).to.contain('There is no audit “annual-2024” in this plan yet.');
+    await expect(tracker).to.be.accessible();
     button(tracker, 'Create audit').click();
     await until(() => root(tracker).querySelector('dialog[open]'), 'open');
     await type(tracker, 'd-title', 'Annual audit 2024');

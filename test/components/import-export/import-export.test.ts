@@ -104,7 +104,7 @@ describe('<ap-import-export>', () => {
       last = performance.now();
     }, 10);
     await waitUntil(() => shadow(el).querySelector('progress'), 'progress shown');
-    await waitUntil(() => shadow(el).querySelector('[part=errors]'), 'errors shown', { timeout: 10000 });
+    await waitUntil(() => shadow(el).querySelector('[part=errors]'), 'errors shown', { timeout: 25000 });
     clearInterval(ticker);
     // Relative to the whole check, so a loaded test machine does not make it flaky; unsliced, the gap would be all of it.
     expect(longestGap).to.be.below(Math.max(250, (performance.now() - started) / 4));

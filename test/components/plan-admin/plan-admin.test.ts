@@ -278,8 +278,7 @@ describe('<ap-plan-admin>', function () {
     await store.put('actions', { ...j9, progress: 75 }, { by: 'J. Smith' });
     button(admin, 'Clear this plan from this device').click();
     await waitUntil(() => admin.shadowRoot!.querySelector('[part=warning]'), 'warning');
-    // One local edit: the action and its history entry are waiting to sync.
-    expect($(admin, '[part=warning]').textContent).to.contain('Changes not synced yet, which will be lost: 2.');
+    expect($(admin, '[part=warning]').textContent).to.contain('Changes not synced yet, which will be lost: 1.');
     button(admin, 'Yes, clear this plan').click();
     await settle(admin);
     expect($(admin, '#clear-confirm-error').textContent).to.contain('Tick the box');

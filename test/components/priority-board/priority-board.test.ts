@@ -58,6 +58,21 @@ describe('<ap-priority-board>', function () {
     await expect(board).to.be.accessible();
   });
 
+  it('passes axe in every story state: each grouping, a filter, a move menu open and a card picked up', async () => {
+    for (const attrs of ['group-by="status"', 'group-by="rag"', 'group-by="lead"', 'filter-rag="red"']) {
+      const { board } = await mount({ attrs });
+      await expect(board, attrs).to.be.accessible();
+    }
+    const { board } = await mount();
+    card(board, 'a-1').querySelector<HTMLButtonElement>('.move-button')!.click();
+    await board.updateComplete;
+    await expect(board).to.be.accessible();
+    await focusCard(board, 'a-2');
+    await sendKeys({ press: ' ' });
+    await until(() => announced(board).startsWith('Picked up'), 'picked up');
+    await expect(board).to.be.accessible();
+  });
+
   it('shows columns by priority with lead, count and RAG breakdown, cards ordered by rank', async () => {
     const { board } = await mount();
     expect(headings(board)).to.deep.equal(['Domestic abuse', 'Hate crime']);

@@ -1,0 +1,77 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { seedSample } from './seed.js';
+
+interface CardArgs {
+  'action-id': string;
+  compact: boolean;
+  readonly: boolean;
+  conflict: boolean;
+}
+
+const meta: Meta<CardArgs> = {
+  title: 'Elements/ap-action-card',
+  component: 'ap-action-card',
+  args: { 'action-id': 'cpr-a-crucial-crew', compact: false, readonly: false, conflict: false },
+  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly}>
+    <ap-action-card action-id=${args['action-id']} ?compact=${args.compact} ?conflict=${args.conflict}></ap-action-card>
+  </ap-plan>`,
+};
+export default meta;
+
+async function seed(name: string) {
+  await seedSample(name);
+  return name;
+}
+
+type Story = StoryObj<CardArgs>;
+
+/** Revised target (original struck through), milestones on the timeline, funding, updates and history. */
+export const Read: Story = {};
+
+/** Red: blocked, with its reason. */
+export const Red: Story = { args: { 'action-id': 'cpr-a-taxi-hidden-harms' } };
+
+/** A RAG set by a lead, shown as an override with who, when and why. */
+export const Override: Story = { args: { 'action-id': 'cpr-a-asb-powers' } };
+
+/** Cancelled: no RAG. */
+export const Cancelled: Story = { args: { 'action-id': 'cpr-a-speedwatch' } };
+
+/** For board columns: title, owner, target, RAG and progress; opens the full card. */
+export const Compact: Story = { args: { compact: true } };
+
+export const Readonly: Story = { args: { readonly: true } };
+
+export const Conflict: Story = { args: { conflict: true } };
+
+async function editButton(canvasElement: HTMLElement) {
+  const card = canvasElement.querySelector('ap-action-card')!;
+  for (let i = 0; i < 100 && !card.shadowRoot?.querySelector('#edit'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return card;
+}
+
+/** The editor open. */
+export const Editing: Story = {
+  play: async ({ canvasElement }) => {
+    const card = await editButton(canvasElement);
+    card.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
+  },
+};
+
+/** A save refused: error summary (focused) and inline messages. */
+export const Errors: Story = {
+  play: async ({ canvasElement }) => {
+    const card = await editButton(canvasElement);
+    card.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
+    await card.updateComplete;
+    const title = card.shadowRoot!.querySelector<HTMLInputElement>('#title-input')!;
+    title.value = '';
+    title.dispatchEvent(new Event('input'));
+    const progress = card.shadowRoot!.querySelector<HTMLInputElement>('#progress-input')!;
+    progress.value = '150';
+    progress.dispatchEvent(new Event('input'));
+    card.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
