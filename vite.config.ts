@@ -1,6 +1,7 @@
 // Two library builds: `vite build` writes per-module ES entry points (dependencies left to the
 // host's bundler); `vite build --mode dropin` writes the one self-contained drop-in file.
-import { defineConfig } from 'vite';
+import { defineConfig, transformWithEsbuild, type Plugin } from 'vite';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -19,11 +20,18 @@ const entries = {
   sync: 'src/sync/index.ts',
 };
 
+// Vite keeps whitespace in ES library builds (for bundlers downstream); the drop-in file is final.
+const minifyWhitespace: Plugin = {
+  name: 'ap-minify-dropin',
+  renderChunk: (code, chunk) => transformWithEsbuild(code, chunk.fileName, { minify: true, format: 'esm', sourcemap: true }),
+};
+
 export default defineConfig(({ mode }) => {
   const dropin = mode === 'dropin';
   return {
     // Lit's production build: no dev-mode warnings or checks in what councils ship.
     resolve: { conditions: ['production'] },
+    plugins: dropin ? [minifyLiteralsPlugin(), minifyWhitespace] : [],
     build: {
       target: 'es2022',
       outDir: 'dist',

@@ -103,14 +103,19 @@ const runner = await startTestRunner({
 const passed = await new Promise((resolve) => runner.on('stopped', resolve));
 const byRow = (a, b) => a.row.localeCompare(b.row, 'en', { numeric: true });
 const measured = rows.sort(byRow);
+const resultsPath = join(root, 'bench/results.json');
+// A partial run (--only, --grep, --no-size) keeps the rows it did not measure from the last results.
+const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : { rows: [] };
+const rowsKept = [...previous.rows.filter((row) => !measured.some((fresh) => fresh.row === row.row)), ...measured].sort(byRow);
 
 const lines = [];
-if (bundle) {
-  const { dropin, entries } = bundle;
+const sizes = bundle ?? previous.bundle;
+if (sizes) {
+  const { dropin, entries } = sizes;
   lines.push(`| 1 | drop-in ${dropin.file}, min + gzip | ${kb(dropin.gzip)} | budget ${kb(dropin.budget)} | ${(dropin.gzip / dropin.budget).toFixed(2)}x | at most 1.00x | ${dropin.gzip <= dropin.budget ? 'yes' : 'NO'} |`);
   for (const entry of entries) lines.push(`| 1 | entry \`${entry.name}\` with its dependencies | ${kb(entry.gzip)} | | | | |`);
 }
-for (const row of measured) {
+for (const row of rowsKept) {
   const ours = row.unit === 'ratio' ? `${ms(row.ours.median)} ms` : `${ms(row.ours.median)} ${row.unit} (${ms(row.ours.min)}-${ms(row.ours.max)})`;
   const baseline = row.baseline ? `${row.baseline.name}: ${ms(row.baseline.median)} ms` : '';
   const reference = row.reference ? `; ${row.reference.name}: ${x(row.referenceRatio)}` : '';
@@ -121,17 +126,13 @@ for (const row of measured) {
 const table = ['| row | measure | ours (median) | baseline (median); reference ratio | ours / baseline: median (min-max) | target | met |', '|---|---|---|---|---|---|---|', ...lines].join('\n');
 
 console.log(`\n${table}\n`);
-if (bundle) console.log(`Drop-in by part (each minified + gzipped on its own):\n${bundle.dropin.modules.map((part) => `  ${part.name.padEnd(28)} ${kb(part.gzip)}`).join('\n')}\n`);
+if (sizes) console.log(`Drop-in by part (each minified + gzipped on its own):\n${sizes.dropin.modules.map((part) => `  ${part.name.padEnd(28)} ${kb(part.gzip)}`).join('\n')}\n`);
 for (const [row, trace] of traces) console.log(`Trace of row ${row} (bench/traces/${row}.json), self time:\n${trace.selfTime.map((entry) => `  ${String(entry.ms).padStart(8)} ms  ${entry.name}`).join('\n')}\n`);
 
 const seconds = Math.round((Date.now() - started) / 1000);
-const resultsPath = join(root, 'bench/results.json');
-// A partial run (--only, --no-size) keeps the rows it did not measure from the last results.
-const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : { rows: [] };
-const rowsKept = [...previous.rows.filter((row) => !measured.some((fresh) => fresh.row === row.row)), ...measured].sort(byRow);
 writeFileSync(
   resultsPath,
-  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, iterations: benchConfig.iterations, seconds, bundle: bundle ?? previous.bundle, rows: rowsKept, traces: Object.fromEntries(traces), table }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, iterations: benchConfig.iterations, seconds, bundle: sizes, rows: rowsKept, traces: { ...previous.traces, ...Object.fromEntries(traces) }, table }, null, 2)}\n`,
 );
 console.log(`bench/results.json written (${seconds} s, ${benchConfig.iterations} iterations, ${cpus().length} cores).`);
 process.exit(passed ? 0 : 1);

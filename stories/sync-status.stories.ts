@@ -51,7 +51,7 @@ export const Online: Story = {};
 
 export const OfflineWithChangesWaiting: Story = { args: { online: false, edit: true } };
 
-export const Error: Story = {
+export const Failing: Story = {
   args: { edit: true, endpoint: new StoryEndpoint(() => new SyncHttpError('retry', 'The endpoint answered 503 Service Unavailable.', 503)) },
 };
 

@@ -101,8 +101,8 @@ export class ApSyncStatus extends LitElement {
             </tbody>
           </table>`
         : nothing}
-      <div class="actions">
-        <button part="button" @click=${() => this.#resolve(conflict, 'mine')}>${t(locale, 'sync.keep-mine')}<span class="ap-visually-hidden">: ${title}</span></button>
+      <div class="buttons">
+        <button part="button" class="primary" @click=${() => this.#resolve(conflict, 'mine')}>${t(locale, 'sync.keep-mine')}<span class="ap-visually-hidden">: ${title}</span></button>
         <button part="button" class="secondary" @click=${() => this.#resolve(conflict, 'theirs')}>${t(locale, 'sync.keep-theirs')}<span class="ap-visually-hidden">: ${title}</span></button>
       </div>
       ${texts.map((field) => {
@@ -123,8 +123,8 @@ export class ApSyncStatus extends LitElement {
     const settle = (choice: 'retry' | 'discard') => void this.#settled(this.#plan.plan!.sync!.settle(letter, choice));
     return html`<li>
       <p>${t(locale, 'sync.dead-letter', { title, reason: letter.reason })}</p>
-      <div class="actions">
-        <button part="button" @click=${() => settle('retry')}>${t(locale, 'sync.retry')}<span class="ap-visually-hidden">: ${title}</span></button>
+      <div class="buttons">
+        <button part="button" class="primary" @click=${() => settle('retry')}>${t(locale, 'sync.retry')}<span class="ap-visually-hidden">: ${title}</span></button>
         <button part="button" class="secondary" @click=${() => settle('discard')}>${t(locale, 'sync.discard')}<span class="ap-visually-hidden">: ${title}</span></button>
       </div>
     </li>`;
@@ -135,8 +135,8 @@ export class ApSyncStatus extends LitElement {
     const sync = this.#plan.plan?.syncState;
     const failing = sync?.state === 'error' || sync?.state === 'signed-out';
     return html`<section aria-label=${t(locale, 'sync.label')}>
-      <p part="status" class="status ${sync?.state ?? ''}" role="status" tabindex="-1">${this.#summary().join(' ')}</p>
-      <button part="button" ?hidden=${!failing} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
+      <p part="status" class="status state-${sync?.state ?? 'idle'}" role="status" tabindex="-1">${this.#summary().join(' ')}</p>
+      <button part="button" class="primary" ?hidden=${!failing} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
       <div ?hidden=${!sync?.conflicts.length}>
         <h2>${t(locale, 'sync.conflicts', { count: sync?.conflicts.length ?? 0 })}</h2>
         <ul part="conflicts">${sync?.conflicts.map((conflict) => this.#conflict(conflict))}</ul>
