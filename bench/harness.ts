@@ -95,14 +95,9 @@ export async function compare<Ours, Baseline, Reference>(comparison: Comparison<
       if (round >= 0) times[index]!.push(elapsed);
     }
   }
-  if (config.trace.includes(comparison.row)) {
-    await executeServerCommand('bench-trace', { row: comparison.row, start: true });
-    await timed(comparison.ours);
-    await executeServerCommand('bench-trace', { row: comparison.row, start: false });
-  }
   const [ours, baseline, reference] = times;
   const ratio = spread(ours!.map((time, i) => time / baseline![i]!));
-  return report({
+  const row = await report({
     row: comparison.row,
     name: comparison.name,
     unit: 'ratio',
@@ -112,6 +107,12 @@ export async function compare<Ours, Baseline, Reference>(comparison: Comparison<
     ratio,
     ...(comparison.target === undefined ? {} : { target: comparison.target, met: ratio.median <= comparison.target }),
   });
+  if (config.trace.includes(comparison.row)) {
+    await executeServerCommand('bench-trace', { row: comparison.row, start: true });
+    await timed(comparison.ours);
+    await executeServerCommand('bench-trace', { row: comparison.row, start: false });
+  }
+  return row;
 }
 
 let counter = 0;

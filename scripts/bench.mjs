@@ -39,7 +39,7 @@ function summariseTrace(path) {
     for (const node of profile?.cpuProfile?.nodes ?? []) nodes.set(node.id, node.callFrame);
     (profile?.cpuProfile?.samples ?? []).forEach((id, i) => {
       const frame = nodes.get(id);
-      const key = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')}:${frame.lineNumber + 1}` : `node ${id}`;
+      const key = frame ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')}:${(frame.lineNumber ?? 0) + 1}` : `node ${id}`;
       selfTime.set(key, (selfTime.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
     });
   }

@@ -111,6 +111,12 @@ class WebKitLauncher extends WebdriverLauncher {
     await waitForPort(port, this.driverProcess);
   }
 
+  // webdriverio's keys() holds every key of a text down before releasing any, and WebKitWebDriver then
+  // drops a repeated space ("a b c" typed "a bc"): type one key at a time, as a person does.
+  async sendKeys(sessionId, keys) {
+    for (const key of keys) await super.sendKeys(sessionId, [key]);
+  }
+
   async stop() {
     await super.stop();
     this.stopDriver();

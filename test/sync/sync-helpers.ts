@@ -50,7 +50,7 @@ export async function started(engine: SyncEngine): Promise<SyncEngine> {
 }
 
 /** Waits until the outbox is empty and the engine idle (a sync after the last local write has finished). */
-export async function settled(engine: SyncEngine, store: ActionPlanStore, timeout = 4000): Promise<void> {
+export async function settled(engine: SyncEngine, store: ActionPlanStore, timeout = 8000): Promise<void> {
   const until = Date.now() + timeout;
   while ((await store.outbox()).some((entry) => !engine.state.conflicts.some((c) => c.recordId === entry.recordId)) || engine.state.state !== 'idle') {
     if (Date.now() > until) throw new Error(`sync did not settle: ${engine.state.state} ${engine.state.error ?? ''}`);

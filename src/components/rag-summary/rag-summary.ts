@@ -56,7 +56,7 @@ export class ApRagSummary extends LitElement {
 
   @state() private tableShown = false;
 
-  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities'], onChange: (change) => void this.#apply(change) });
+  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities'], onChange: (change) => void this.#apply(change).catch(this.#unlessRemoved) });
   readonly #announcer = new AnnounceController(this);
   #actions = new Map<string, Action>();
   #priorities: Priority[] = [];
@@ -96,9 +96,14 @@ export class ApRagSummary extends LitElement {
     const key = plan?.store && `${plan.store.name}\n${plan.planId}`;
     if (key && key !== this.#loadedFor) {
       this.#loadedFor = key;
-      void this.#load();
+      void this.#load().catch(this.#unlessRemoved);
     }
   }
+
+  // A read still under way when the page removes the plan (and closes its store) is no loss.
+  readonly #unlessRemoved = (error: unknown) => {
+    if (this.isConnected) throw error;
+  };
 
   async #load(): Promise<void> {
     const { store, planId } = this.#plan.plan!;

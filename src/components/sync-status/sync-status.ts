@@ -75,7 +75,9 @@ export class ApSyncStatus extends LitElement {
     const locale = this.#locale;
     const sync = this.#plan.plan?.syncState;
     if (!sync) return [];
-    const lines = [t(locale, `sync.${sync.state}`, { error: sync.error ?? '' })];
+    // Retrying after an error keeps saying so, rather than flickering between two messages.
+    const shown = sync.state === 'syncing' && sync.error ? 'error' : sync.state;
+    const lines = [t(locale, `sync.${shown}`, { error: sync.error ?? '' })];
     if (sync.pending > 0) lines.push(sync.pending === 1 ? t(locale, 'sync.pending-one') : t(locale, 'sync.pending', { count: sync.pending }));
     if (sync.lastSynced) lines.push(t(locale, 'sync.last-synced', { when: relativeTime(sync.lastSynced, new Date(), locale) }));
     if (this.done) lines.push(this.done);
@@ -133,10 +135,9 @@ export class ApSyncStatus extends LitElement {
   protected override render() {
     const locale = this.#locale;
     const sync = this.#plan.plan?.syncState;
-    const failing = sync?.state === 'error' || sync?.state === 'signed-out';
     return html`<section aria-label=${t(locale, 'sync.label')}>
       <p part="status" class="status state-${sync?.state ?? 'idle'}" role="status" tabindex="-1">${this.#summary().join(' ')}</p>
-      <button part="button" class="primary" ?hidden=${!failing} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
+      <button part="button" class="primary" ?hidden=${!sync?.error} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
       <div ?hidden=${!sync?.conflicts.length}>
         <h2>${t(locale, 'sync.conflicts', { count: sync?.conflicts.length ?? 0 })}</h2>
         <ul part="conflicts">${sync?.conflicts.map((conflict) => this.#conflict(conflict))}</ul>

@@ -41,7 +41,7 @@ async function type(el: ApActionCard, id: string, value: string) {
     await sendKeys({ type: new Intl.DateTimeFormat(navigator.language, digits).format(new Date(value)) });
   } else {
     control.select(); // what Ctrl+A does, which sendKeys cannot press in every engine
-    await sendKeys(value ? { type: value } : { press: 'Delete' });
+    await sendKeys(value ? { type: value } : { press: 'Backspace' });
   }
 }
 
@@ -67,7 +67,8 @@ describe('<ap-action-card>', () => {
     store.close();
   });
 
-  it('passes axe when compact, readonly, editing, with errors and with an override', async () => {
+  it('passes axe when compact, readonly, editing, with errors and with an override', async function () {
+    this.timeout(30000); // axe four times: slow in WebKit
     const name = freshName();
     const override = { rag: 'amber', reason: 'Awaiting partner data', by: 'J. Smith', at: '2024-01-10T10:00:00Z' } as const;
     const store = await seed([actionInput({ id: 'a-1', ragOverride: override, milestones: [{ id: 'm', title: 'Plan agreed', dueDate: '2024-01-10' }] })], name);
@@ -171,7 +172,8 @@ describe('<ap-action-card>', () => {
     store.close();
   });
 
-  it('keyboard edit of status, progress, revised date with reason, update and milestone persists and survives a fresh card', async () => {
+  it('keyboard edit of status, progress, revised date with reason, update and milestone persists and survives a fresh card', async function () {
+    this.timeout(30000); // many keystrokes: slow in WebKit
     const name = freshName();
     const store = await seed([actionInput({ id: 'a-1', startDate: '2023-10-01', targetDate: '2024-01-31', status: 'not-started', milestones: [{ id: 'm1', title: 'Plan agreed', dueDate: '2024-01-10' }] })], name);
     const el = await card(name, 'a-1');
@@ -230,7 +232,8 @@ describe('<ap-action-card>', () => {
   for (const [problem, typed, value, message, field = typed] of invalid) {
     it(`refuses ${problem}: error summary takes focus, inline message, nothing saved`, async () => {
       const name = freshName();
-      const store = await seed([actionInput({ id: 'a-1', startDate: '2023-10-01', targetDate: '2024-01-31' })], name);
+      // No target date yet: typing over a filled date field differs between engines.
+      const store = await seed([actionInput({ id: 'a-1', startDate: '2023-10-01' })], name);
       const el = await card(name, 'a-1');
       await openEditor(el);
       await type(el, typed, value);

@@ -53,11 +53,11 @@ describe('<ap-sync-status>', () => {
     const { el } = await mount();
     await injectFaults(endpoint, [{ kind: 'status', status: 503, times: 100 }]);
     await edit('a-1', { progress: 10 });
-    await waitUntil(() => status(el).includes('Could not sync'), status(el), { timeout: 3000 });
+    await waitUntil(() => status(el).includes('Could not sync'), status(el), { timeout: 6000 });
     await expect(el).to.be.accessible();
     await injectFaults(endpoint, []);
     button(el, 'Retry').click();
-    await waitUntil(() => status(el).includes('every change is saved') && !status(el).includes('waiting'), status(el), { timeout: 3000 });
+    await waitUntil(() => status(el).includes('every change is saved') && !status(el).includes('waiting'), status(el), { timeout: 6000 });
     expect(await serverRecord(endpoint, 'actions', 'a-1')).to.have.nested.property('[0].progress', 10);
   });
 
@@ -74,7 +74,7 @@ describe('<ap-sync-status>', () => {
     }
     online = true;
     await engine.syncNow();
-    await waitUntil(() => text(el).includes('"Taxi marshals" was changed here and on the server'), text(el), { timeout: 3000 });
+    await waitUntil(() => text(el).includes('"Taxi marshals" was changed here and on the server'), text(el), { timeout: 6000 });
     expect(conflicts).to.deep.equal([{ collection: 'actions', recordId: 'a-2', fields: ['progress'] }]);
     const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
     expect(rows).to.deep.equal([['Progress', '50', '70']]);
@@ -83,7 +83,7 @@ describe('<ap-sync-status>', () => {
     await expect(el).to.be.accessible();
 
     button(el, 'Keep mine').click();
-    await waitUntil(() => !text(el).includes('was changed here'), 'the conflict stayed', { timeout: 3000 });
+    await waitUntil(() => !text(el).includes('was changed here'), 'the conflict stayed', { timeout: 6000 });
     await settled(engine, store);
     expect((await serverRecord(endpoint, 'actions', 'a-2'))[0]).to.include({ progress: 50, version: 3 });
     expect(el.shadowRoot!.activeElement, 'focus goes to the status line').to.equal(el.shadowRoot!.querySelector('[role="status"]'));
@@ -97,14 +97,14 @@ describe('<ap-sync-status>', () => {
     await fetch(`${endpoint.url}/actions/a-1`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...current, description: 'Theirs' }) });
     online = true;
     await engine.syncNow();
-    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'no merge editor', { timeout: 3000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'no merge editor', { timeout: 6000 });
     const textarea = el.shadowRoot!.querySelector('textarea')!;
     expect(el.shadowRoot!.querySelector(`label[for="${textarea.id}"]`)!.textContent).to.include('Edit the merged description');
+    textarea.value = '';
     textarea.focus();
-    textarea.select();
     await sendKeys({ type: 'Mine and theirs' });
     button(el, 'Save merged description').click();
-    await waitUntil(async () => (await serverRecord(endpoint, 'actions', 'a-1'))[0]!.description === 'Mine and theirs', 'the merge did not sync', { timeout: 3000 });
+    await waitUntil(async () => (await serverRecord(endpoint, 'actions', 'a-1'))[0]!.description === 'Mine and theirs', 'the merge did not sync', { timeout: 6000 });
   });
 
   it('keeps theirs when asked', async () => {
@@ -115,7 +115,7 @@ describe('<ap-sync-status>', () => {
     await fetch(`${endpoint.url}/actions/a-1`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...current, progress: 90 }) });
     online = true;
     await engine.syncNow();
-    await waitUntil(() => button(el, 'Keep theirs'), 'no conflict', { timeout: 3000 });
+    await waitUntil(() => button(el, 'Keep theirs'), 'no conflict', { timeout: 6000 });
     button(el, 'Keep theirs').click();
     await waitUntil(async () => (await store.get('actions', 'a-1'))?.progress === 90, 'theirs not kept');
     expect(await store.outbox()).to.have.length(0);
@@ -125,7 +125,7 @@ describe('<ap-sync-status>', () => {
     const { el } = await mount();
     await injectFaults(endpoint, [{ kind: 'status', status: 422, method: 'PUT', body: { error: 'Progress is not allowed to go down.' } }]);
     await edit('a-1', { progress: 10 });
-    await waitUntil(() => text(el).includes('"Sanctuary scheme": Progress is not allowed to go down.'), text(el), { timeout: 3000 });
+    await waitUntil(() => text(el).includes('"Sanctuary scheme": Progress is not allowed to go down.'), text(el), { timeout: 6000 });
     await expect(el).to.be.accessible();
     button(el, 'Discard').click();
     await waitUntil(() => !text(el).includes('not allowed'), 'still listed');
