@@ -41,6 +41,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
+  // A busy 2-core machine can take longer than the default 20 s to load a test page in WebKit.
+  testsStartTimeout: 60 * 1000,
   // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
   middleware: [cspHeader],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), endpointPlugin(), bundleSizePlugin()],

@@ -7,7 +7,9 @@ import { createEndpoint, engineFor, serverData, serverRecord, settled, started, 
 
 const by = { by: 'Officer' };
 
-describe('SyncEngine', () => {
+describe('SyncEngine', function () {
+  // Real HTTP and IndexedDB on a busy machine: give each test room.
+  this.timeout(30_000);
   const open: { close(): void }[] = [];
   const track = <T extends { close(): void }>(thing: T) => (open.push(thing), thing);
   const run = async (store: ActionPlanStore, endpoint: Endpoint, options: Parameters<typeof engineFor>[2] = {}) => {

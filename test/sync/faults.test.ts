@@ -5,7 +5,9 @@ import { createEndpoint, engineFor, injectFaults, serverData, serverRecord, serv
 
 const by = { by: 'Officer' };
 
-describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
+describe('SyncEngine under faults (real HTTP through the fault proxy)', function () {
+  // Real HTTP and IndexedDB on a busy machine: give each test room.
+  this.timeout(30_000);
   const open: { close(): void }[] = [];
   afterEach(() => open.splice(0).reverse().forEach((thing) => thing.close()));
 
@@ -62,7 +64,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
       engine.subscribe((state) => states.push(state.state));
       await injectFaults(endpoint, [{ ...fault, method: 'PUT', times: 2 }]);
       await edit(store, 30);
-      await waitUntil(() => states.includes('error'), 'the fault was not reported', { timeout: 3000 });
+      await waitUntil(() => states.includes('error'), 'the fault was not reported', { timeout: 6000 });
       expect(engine.state.error).to.be.a('string').and.not.equal('');
       await settled(engine, store);
       expect(await serverRecord(endpoint, 'actions', 'a-1')).to.have.nested.property('[0].progress', 30);
@@ -93,7 +95,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
     const { endpoint, store, engine } = await synced();
     await injectFaults(endpoint, [{ kind: 'status', status: 400, method: 'PUT' }]);
     await edit(store, 5);
-    await waitUntil(() => engine.state.deadLetters.length === 1);
+    await waitUntil(() => engine.state.deadLetters.length === 1, 'not dead-lettered', { timeout: 6000 });
     await engine.settle(engine.state.deadLetters[0]!, 'discard');
     expect((await store.get('actions', 'a-1'))?.progress).to.equal(0);
   });
@@ -102,7 +104,7 @@ describe('SyncEngine under faults (real HTTP through the fault proxy)', () => {
     const { endpoint, store, engine } = await synced();
     await injectFaults(endpoint, [{ kind: 'status', status: 401, times: 100, body: { error: 'Your session has ended.' } }]);
     await edit(store, 45);
-    await waitUntil(() => engine.state.state === 'signed-out', 'not signed out', { timeout: 3000 });
+    await waitUntil(() => engine.state.state === 'signed-out', 'not signed out', { timeout: 6000 });
     expect(engine.state.pending).to.equal(1);
     await injectFaults(endpoint, []);
     await engine.syncNow();

@@ -8,7 +8,9 @@ const action = (fields: Partial<Action>) => parseRecord('actions', { ...actionIn
 const update = (id: string) => ({ id, at: '2024-01-10T09:00:00.000Z', by: 'Officer', text: `Update ${id}` });
 const milestone = (id: string, title: string) => ({ id, title, dueDate: '2024-03-31' });
 
-describe('mergeRecords (three-way, by field)', () => {
+describe('mergeRecords (three-way, by field)', function () {
+  // Real HTTP and IndexedDB on a busy machine: give each test room.
+  this.timeout(30_000);
   it('merges disjoint field edits silently, on the server version', () => {
     const base = action({});
     const { merged, conflicts } = mergeRecords(base, action({ status: 'in-progress' }), action({ title: 'New title', version: 2 }));
@@ -48,7 +50,9 @@ describe('mergeRecords (three-way, by field)', () => {
   });
 });
 
-describe('backoff', () => {
+describe('backoff', function () {
+  // Real HTTP and IndexedDB on a busy machine: give each test room.
+  this.timeout(30_000);
   it('grows exponentially with jitter, capped', () => {
     const options = { baseMs: 1000, maxMs: 8000 };
     expect([0, 1, 2, 3, 4].map((attempt) => backoffDelay(attempt, { ...options, random: () => 1 }))).to.deep.equal([1000, 2000, 4000, 8000, 8000]);

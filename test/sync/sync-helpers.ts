@@ -31,7 +31,7 @@ export const serverRecord = async (endpoint: Endpoint, collection: string, id: s
 export function engineFor(store: ActionPlanStore, endpoint: Endpoint, options: Partial<SyncEngineOptions> = {}): SyncEngine {
   return new SyncEngine({
     store,
-    adapter: new RestAdapter(endpoint.url, { timeoutMs: 800 }),
+    adapter: new RestAdapter(endpoint.url, { timeoutMs: 2000 }),
     planId: PLAN,
     scope: endpoint.url,
     user: 'Tester',
@@ -45,7 +45,7 @@ export function engineFor(store: ActionPlanStore, endpoint: Endpoint, options: P
 /** Starts the engine and waits until it holds the lock (is the tab that syncs). */
 export async function started(engine: SyncEngine): Promise<SyncEngine> {
   engine.start();
-  await waitUntil(() => engine.state.leader, 'the engine never became the syncing tab', { timeout: 3000 });
+  await waitUntil(() => engine.state.leader, 'the engine never became the syncing tab', { timeout: 6000 });
   return engine;
 }
 

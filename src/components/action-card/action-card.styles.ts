@@ -1,19 +1,14 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../../controllers/announce.js';
-import { ragStyles } from './rag.styles.js';
+import { hostStyles, ragStyles } from './rag.styles.js';
 
 export const styles = [
+  hostStyles,
   visuallyHidden,
   ragStyles,
   css`
     :host {
-      display: block;
-      font-family: var(--ap-font-family, inherit);
-      color: var(--ap-color-text, #0b0c0c);
       overflow-wrap: anywhere;
-    }
-    :host([hidden]) {
-      display: none;
     }
     .card {
       padding: 0.75rem;

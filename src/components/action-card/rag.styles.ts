@@ -1,5 +1,16 @@
-// RAG tag colours as tokens with GOV.UK tag defaults (dark text on a light fill, WCAG AA), shared by the card and the summary.
+// Styles the card and the summary share: the host, and RAG colours as tokens with GOV.UK tag defaults (dark text on a light fill, WCAG AA).
 import { css } from 'lit';
+
+export const hostStyles = css`
+  :host {
+    display: block;
+    font-family: var(--ap-font-family, inherit);
+    color: var(--ap-color-text, #0b0c0c);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+`;
 
 export const ragStyles = css`
   .rag-red {

@@ -79,6 +79,7 @@ export class ApPlan extends LitElement {
 
   #ownedStore?: ActionPlanStore;
   #ownedSync?: SyncEngine;
+  #restAdapter?: RestAdapter;
   #runningSync?: SyncEngine;
   #unsubscribeSync?: () => void;
   #needsOpen = false;
@@ -163,8 +164,6 @@ export class ApPlan extends LitElement {
     });
     engine.start();
   }
-
-  #restAdapter?: RestAdapter;
 
   #stopSync(): void {
     this.#unsubscribeSync?.();

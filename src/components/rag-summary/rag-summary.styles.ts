@@ -1,19 +1,12 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../../controllers/announce.js';
-import { ragStyles } from '../action-card/rag.styles.js';
+import { hostStyles, ragStyles } from '../action-card/rag.styles.js';
 
 export const styles = [
+  hostStyles,
   visuallyHidden,
   ragStyles,
   css`
-    :host {
-      display: block;
-      font-family: var(--ap-font-family, inherit);
-      color: var(--ap-color-text, #0b0c0c);
-    }
-    :host([hidden]) {
-      display: none;
-    }
     .chart {
       margin: 0 0 0.75rem;
     }

@@ -10,7 +10,9 @@ import { createEndpoint, engineFor, injectFaults, serverRecord, settled, wire, t
 
 const by = { by: 'Officer' };
 
-describe('<ap-sync-status>', () => {
+describe('<ap-sync-status>', function () {
+  // Real HTTP and IndexedDB on a busy machine: give each test room.
+  this.timeout(30_000);
   let store: ActionPlanStore;
   let endpoint: Endpoint;
   let engine: SyncEngine;
@@ -22,7 +24,7 @@ describe('<ap-sync-status>', () => {
     online = true;
     engine = engineFor(store, endpoint, { isOnline: () => online });
     const plan = await fixture<ApPlan>(html`<ap-plan plan-id=${PLAN} user="Officer" .store=${store} .sync=${engine}><ap-sync-status></ap-sync-status></ap-plan>`);
-    await waitUntil(() => engine.state.leader && engine.state.lastSynced, 'the plan did not sync', { timeout: 4000 });
+    await waitUntil(() => engine.state.leader && engine.state.lastSynced, 'the plan did not sync', { timeout: 8000 });
     return { plan, el: plan.querySelector('ap-sync-status')! };
   }
   const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -33,7 +35,7 @@ describe('<ap-sync-status>', () => {
 
   it('is accessible online and says everything is saved', async () => {
     const { el } = await mount();
-    await waitUntil(() => status(el).includes('every change is saved'));
+    await waitUntil(() => status(el).includes('every change is saved'), status(el), { timeout: 6000 });
     expect(status(el)).to.match(/Last synced (now|this minute|\d+ minutes? ago)/);
     await expect(el).to.be.accessible();
   });
@@ -44,7 +46,7 @@ describe('<ap-sync-status>', () => {
     await edit('a-1', { progress: 10 });
     await edit('a-2', { progress: 20 });
     await engine.syncNow();
-    await waitUntil(() => status(el).includes('2 changes waiting to sync'), status(el));
+    await waitUntil(() => status(el).includes('2 changes waiting to sync'), status(el), { timeout: 6000 });
     expect(status(el)).to.include('Offline');
     await expect(el).to.be.accessible();
   });
@@ -117,7 +119,7 @@ describe('<ap-sync-status>', () => {
     await engine.syncNow();
     await waitUntil(() => button(el, 'Keep theirs'), 'no conflict', { timeout: 6000 });
     button(el, 'Keep theirs').click();
-    await waitUntil(async () => (await store.get('actions', 'a-1'))?.progress === 90, 'theirs not kept');
+    await waitUntil(async () => (await store.get('actions', 'a-1'))?.progress === 90, 'theirs not kept', { timeout: 6000 });
     expect(await store.outbox()).to.have.length(0);
   });
 
@@ -128,7 +130,7 @@ describe('<ap-sync-status>', () => {
     await waitUntil(() => text(el).includes('"Sanctuary scheme": Progress is not allowed to go down.'), text(el), { timeout: 6000 });
     await expect(el).to.be.accessible();
     button(el, 'Discard').click();
-    await waitUntil(() => !text(el).includes('not allowed'), 'still listed');
+    await waitUntil(() => !text(el).includes('not allowed'), 'still listed', { timeout: 6000 });
     expect((await store.get('actions', 'a-1'))?.progress).to.equal(0);
   });
 });
