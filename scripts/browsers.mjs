@@ -48,7 +48,7 @@ export const ENGINES = {
   webkit: {
     find: findWebKit,
     packages: ['webkit2gtk-driver', 'xvfb', 'xauth'],
-    hint: 'WebKitGTK (WebKitWebDriver and MiniBrowser) is Linux only; set WEBKIT_WEBDRIVER and MINIBROWSER_PATH',
+    hint: 'set WEBKIT_WEBDRIVER and MINIBROWSER_PATH (WebKitGTK runs on Linux only)',
   },
 };
 
@@ -164,5 +164,5 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     const how = `install Debian/Ubuntu's ${ENGINES[name].packages.join(' ')} (sudo apt-get install ${ENGINES[name].packages.join(' ')}) or ${ENGINES[name].hint}`;
     console[fatal ? 'error' : 'warn'](`${name}: not found, ${fatal ? 'cannot run its tests' : 'SKIPPED'}: ${how}.`);
   }
-  if (failed) process.exit(1);
+  if (failed || wanted.every((name) => !ENGINES[name].find())) process.exit(1);
 }

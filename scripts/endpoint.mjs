@@ -86,8 +86,8 @@ function forward(target, req, body) {
 
 /**
  * A proxy in front of `target` that answers CORS on everything (injected answers too) and applies
- * faults: { kind: drop | delay | status | timeout | cut | twice | html, path?, method?, status?,
- * headers?, body?, ms?, times? }, per URL prefix (`scope`), so endpoints tested side by side keep
+ * faults: { kind: drop | delay | status | timeout | cut | twice | html | page, path?, method?, status?,
+ * headers?, body?, raw?, ms?, times?, count?, record? }, per URL prefix (`scope`), so endpoints tested side by side keep
  * their own. A fault matches a request under its scope whose URL contains `path`.
  */
 export function createFaultProxy(target) {
@@ -110,7 +110,9 @@ export function createFaultProxy(target) {
     const kind = fault?.kind;
     if (kind === 'drop') return req.socket.destroy();
     if (kind === 'timeout') return; // never answers: the client's timeout must fire
-    if (kind === 'status') return res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body ?? { error: 'Injected fault' }));
+    if (kind === 'status') return res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end(fault.raw ?? JSON.stringify(fault.body ?? { error: 'Injected fault' }));
+    // A page of `count` copies of `record` (ids numbered), made here: too big to send from a test page.
+    if (kind === 'page') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(Array.from({ length: fault.count }, (_, i) => ({ ...fault.record, id: `${fault.record.id}-${i}` }))));
     if (kind === 'html') return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Sign in to the Wi-Fi</title><p>Please sign in.</p>');
     if (kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 500));
     try {

@@ -225,6 +225,11 @@ export class ActionPlanStore extends EventTarget {
       for (let cursor = await tx.objectStore('outbox').index('recordId').openKeyCursor(); cursor; cursor = await cursor.continue()) {
         pendingIds.add(cursor.key);
       }
+      // A record pulled again (overlap window, full pull) replaces its quarantine entry, so the list cannot grow.
+      const ids = new Set(raws.map((raw) => (raw as { id?: unknown } | null)?.id));
+      for (let cursor = await tx.objectStore('quarantine').index('collection').openCursor(collection); cursor; cursor = await cursor.continue()) {
+        if (cursor.value.recordId !== undefined && ids.has(cursor.value.recordId)) await cursor.delete();
+      }
       const target = tx.objectStore(collection);
       const writes: Promise<unknown>[] = [];
       for (const raw of raws) {

@@ -288,7 +288,11 @@ export class SyncEngine {
     let latest: Checkpoint | undefined;
     for (let start = 0; ; start += limit) {
       const page = await adapter.pull(collection, { planId, start, limit, order: 'id' }, this.#abort.signal);
-      for (const raw of page) ids.add((raw as Wire).id);
+      for (const raw of page) {
+        // A page entry that is not a record (null, a number) is quarantined by #apply, not listed.
+        const id = (raw as Partial<Wire> | null)?.id;
+        if (typeof id === 'string') ids.add(id);
+      }
       if (apply) await this.#apply(collection, page);
       latest = latestOf(latest, page);
       if (page.length < limit) return { ids, latest };

@@ -117,8 +117,6 @@ export class ApActionCard extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const progress = this.#shown?.progress;
-    if (progress !== undefined) this.style.setProperty('--ap-progress', `${progress}%`);
     if (this.#focusAfterRender) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender)?.focus();
       this.#focusAfterRender = undefined;

@@ -118,6 +118,10 @@ export class ApPlanAdmin extends LitElement {
       this.confirmingClear = false;
       this.rolledTo = '';
     }
+    if (changed.has('view') && !ADMIN_VIEWS.includes(this.view)) {
+      console.warn(`<ap-plan-admin view="${this.view}"> is not one of ${ADMIN_VIEWS.join(', ')}; showing plans.`);
+      this.view = 'plans';
+    }
     if (changed.has('view')) this.errors = {};
   }
 

@@ -114,6 +114,7 @@ export class ApPlan extends LitElement {
     if (changed.has('today') && this.today && !isIsoDate(this.today)) {
       console.warn(`<ap-plan today="${this.today}"> is not a date written YYYY-MM-DD; using today's date instead.`);
     }
+    if (!this.hasUpdated && !this.planId && !this.src) console.warn('<ap-plan> has no plan-id: the widgets show nothing until it names a plan.');
     if (changed.has('name') && this.#ownedStore && this.#ownedStore.name !== this.name) {
       this.#ownedStore.close();
       this.store = this.#ownedStore = undefined;

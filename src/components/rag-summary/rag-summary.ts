@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
@@ -91,7 +91,10 @@ export class ApRagSummary extends LitElement {
     return this.#plan.plan?.locale ?? 'en-GB';
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('groupBy') && !['priority', 'lead'].includes(this.groupBy)) {
+      console.warn(`<ap-rag-summary group-by="${this.groupBy}"> is not priority or lead; grouping by priority.`);
+    }
     const plan = this.#plan.plan;
     const key = plan?.store && `${plan.store.name}\n${plan.planId}`;
     if (key && key !== this.#loadedFor) {

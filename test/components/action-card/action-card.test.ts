@@ -293,6 +293,24 @@ describe('<ap-action-card>', () => {
     store.close();
   });
 
+  it('removes a milestone with the keyboard, says so, and saves without it', async () => {
+    const name = freshName();
+    const milestones = [
+      { id: 'm1', title: 'Venue booked', dueDate: '2024-02-01' },
+      { id: 'm2', title: 'Sessions held', dueDate: '2024-03-01' },
+    ];
+    const store = await seed([actionInput({ id: 'a-1', milestones })], name);
+    const el = await card(name, 'a-1');
+    await openEditor(el);
+    await press(el, 'Remove milestone 1');
+    expect(root(el).activeElement?.id).to.equal('add-milestone');
+    await waitUntil(() => root(el).querySelector('[role=status]')!.textContent === 'Milestone "Venue booked" removed', 'removal announced');
+    await press(el, 'Save');
+    await waitUntil(() => root(el).querySelector('[role=status]')!.textContent === 'Action saved', 'saved');
+    expect((await store.get('actions', 'a-1'))!.milestones[0].title).to.equal('Sessions held');
+    store.close();
+  });
+
   it('Cancel discards the changes and fires no event; readonly shows no Edit', async () => {
     const name = freshName();
     const store = await seed([actionInput({ id: 'a-1', title: 'Original' })], name);

@@ -55,7 +55,8 @@ function expected(actions: Action[], key: (a: Action) => string) {
 }
 
 describe('<ap-rag-summary>', () => {
-  it('passes axe, with the table hidden and shown', async () => {
+  it('passes axe, with the table hidden and shown', async function () {
+    this.timeout(30000); // axe twice over the whole sample plan: slow in WebKit
     const { el } = await summary(freshName(), CPR).then(async (r) => (await seedSample(r.plan.name), r));
     await waitUntil(() => root(el).querySelector('[part=segment]'), 'counts shown');
     await expect(el).to.be.accessible();

@@ -23,7 +23,7 @@ describe('<ap-sync-status>', function () {
     store = await ActionPlanStore.open(freshName('status'));
     online = true;
     engine = engineFor(store, endpoint, { isOnline: () => online });
-    const plan = await fixture<ApPlan>(html`<ap-plan plan-id=${PLAN} user="Officer" .store=${store} .sync=${engine}><ap-sync-status></ap-sync-status></ap-plan>`);
+    const plan = await fixture<ApPlan>(html`<ap-plan plan-id=${PLAN} user="Officer" .store=${store} .sync=${engine}><ap-sync-status></ap-sync-status><ap-action-card action-id="a-2"></ap-action-card></ap-plan>`);
     await waitUntil(() => engine.state.leader && engine.state.lastSynced, 'the plan did not sync', { timeout: 8000 });
     return { plan, el: plan.querySelector('ap-sync-status')! };
   }
@@ -83,11 +83,14 @@ describe('<ap-sync-status>', function () {
     expect(await serverRecord(endpoint, 'actions', 'a-1'), 'disjoint fields merged').to.have.nested.property('[0].status', 'in-progress');
     expect((await store.get('actions', 'a-1'))?.title).to.equal('Sanctuary scheme (extended)');
     await expect(el).to.be.accessible();
+    const badge = () => plan.querySelector('ap-action-card')!.shadowRoot!.querySelector('[part="conflict"]');
+    await waitUntil(badge, 'the card shows no conflict badge', { timeout: 6000 });
 
     button(el, 'Keep mine').click();
     await waitUntil(() => !text(el).includes('was changed here'), 'the conflict stayed', { timeout: 6000 });
     await settled(engine, store);
     expect((await serverRecord(endpoint, 'actions', 'a-2'))[0]).to.include({ progress: 50, version: 3 });
+    await waitUntil(() => !badge(), 'the badge stayed', { timeout: 6000 });
     expect(el.shadowRoot!.activeElement, 'focus goes to the status line').to.equal(el.shadowRoot!.querySelector('[role="status"]'));
   });
 
