@@ -28,6 +28,14 @@ export class StorageFullError extends Error {
   }
 }
 
+export class DataClearedError extends Error {
+  override name = 'DataClearedError';
+  constructor(readonly lostChanges = 0) {
+    const lost = lostChanges === 1 ? ' 1 change that had not synced was lost.' : lostChanges > 1 ? ` ${lostChanges} changes that had not synced were lost.` : '';
+    super(`This browser cleared the action plan stored on this device (to free space, or because site data was cleared). Everything the server has is being loaded again.${lost}`);
+  }
+}
+
 export class DatabaseClosedError extends Error {
   override name = 'DatabaseClosedError';
   constructor() {

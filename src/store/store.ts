@@ -56,6 +56,7 @@ export class ActionPlanStore extends EventTarget {
   #fault?: Error;
   #channel?: BroadcastChannel;
   #listeners = new Set<Listener>();
+  #opened = false;
 
   private constructor(readonly name: string, private readonly options: OpenOptions) {
     super();
@@ -78,8 +79,10 @@ export class ActionPlanStore extends EventTarget {
     this.#db = await new Promise<IDBPDatabase<ApDB>>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let timedOut = false;
+      let cleared = false;
       openDB<ApDB>(this.name, DB_VERSION, {
         upgrade: (db, oldVersion, newVersion, tx) => {
+          cleared = oldVersion === 0 && this.#opened;
           // A failed migration aborts the upgrade; the open then rejects with the reason.
           tx.done.catch(() => undefined);
           migrate(db, oldVersion, newVersion ?? DB_VERSION, tx).catch(() => tx.abort());
@@ -91,14 +94,20 @@ export class ActionPlanStore extends EventTarget {
           }, timeoutMs);
         },
         blocking: () => this.#failWith(new ReloadNeededError(this.name)),
-        // The browser dropped the connection (Safari does in background tabs): reopen on next use.
-        terminated: () => (this.#db = undefined),
+        // The browser dropped the connection (Safari in background tabs; clearing site data): reopen now, to notice data loss.
+        terminated: () => {
+          this.#db = undefined;
+          this.#database().catch(() => undefined);
+        },
       }).then(
         (db) => {
           clearTimeout(timer);
           // The other tab let go after we gave up: do not hold a connection nobody uses.
-          if (timedOut) db.close();
-          else resolve(db);
+          if (timedOut) return db.close();
+          resolve(db);
+          this.#opened = true;
+          // The browser deleted the database under us (storage pressure, "clear site data"): say so.
+          if (cleared) this.dispatchEvent(new CustomEvent('cleared'));
         },
         (error) => {
           clearTimeout(timer);

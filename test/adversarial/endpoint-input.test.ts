@@ -34,7 +34,7 @@ const BAD: [string, unknown, string][] = [
   ['impossible date 2024-02-30', wire({ ...actionInput({ id: 'b-date' }), targetDate: '2024-02-30' }), 'invalid-date'],
   ['unknown status', wire({ ...actionInput({ id: 'b-status' }), status: 'done-ish' }), 'invalid-option'],
   ['progress 150', wire({ ...actionInput({ id: 'b-150' }), progress: 150 }), 'out-of-range'],
-  ['javascript: evidence in a milestone-shaped array', wire({ ...actionInput({ id: 'b-milestone' }), milestones: [{ id: 'm', title: 'x', dueDate: 'soon' }] }), 'invalid-date'],
+  ['a milestone due "soon"', wire({ ...actionInput({ id: 'b-milestone' }), milestones: [{ id: 'm', title: 'x', dueDate: 'soon' }] }), 'invalid-date'],
 ];
 
 describe('bad input from the endpoint', function () {
@@ -94,18 +94,20 @@ describe('bad input from the endpoint', function () {
     await until(() => deepText(plan).includes('Sanctuary scheme xxxx'), 'the big title shows', 15000);
   });
 
-  it('a 100,000-record page (the endpoint ignores _limit) is applied in one go, memory bounded', async () => {
+  // 100,000 takes ~35 s in Chromium on 2 cores (IndexedDB writes, ~20 s); the other engines check the same path with 10,000.
+  const BULK = /Chrome\//.test(navigator.userAgent) ? 100_000 : 10_000;
+  it(`a ${BULK.toLocaleString('en-GB')}-record page (the endpoint ignores _limit) is applied in one go, memory bounded`, async () => {
     const endpoint = await createEndpoint();
     const { store, engine } = await client(endpoint);
-    await injectFaults(endpoint, [{ kind: 'page', method: 'GET', path: '/actions?', count: 100_000, record: ok('bulk') }]);
+    await injectFaults(endpoint, [{ kind: 'page', method: 'GET', path: '/actions?', count: BULK, record: ok('bulk') }]);
     const heap = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
     const before = heap();
     const started_ = performance.now();
     await settled(await started(engine), store, 50000);
     const seconds = ((performance.now() - started_) / 1000).toFixed(1);
-    expect(await store.query('actions', { value: PLAN })).to.have.length(100_000);
+    expect(await store.query('actions', { value: PLAN })).to.have.length(BULK);
     const grown = before === undefined ? undefined : Math.round((heap()! - before) / 2 ** 20);
-    console.log(`100,000-record page: ${seconds} s, heap grew ${grown ?? 'n/a'} MB`);
+    console.log(`${BULK}-record page: ${seconds} s, heap grew ${grown ?? 'n/a'} MB`);
     if (grown !== undefined) expect(grown, 'MB the heap keeps').to.be.below(300);
   });
 

@@ -4,7 +4,6 @@ import { open, type PageWindow } from './page.js';
 
 // Known, reported to the element's engineer; remove when fixed: <ap-rag-summary> chart segments (issue 4).
 const KNOWN: Record<string, (node: { target: unknown[] }) => boolean> = {
-  'label-content-name-mismatch': (node) => JSON.stringify(node.target).startsWith('[["ap-rag-summary"'),
 };
 
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));

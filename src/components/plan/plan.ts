@@ -5,7 +5,7 @@ import { planContext, type PlanContext } from '../../context/index.js';
 import { apEvent, type PlanFilter } from '../../events.js';
 import { defaultRagRules, isIsoDate, todayInLondon, type RagRules } from '../../model/index.js';
 import { resolveLocale } from '../../i18n/index.js';
-import { ActionPlanStore } from '../../store/index.js';
+import { ActionPlanStore, DataClearedError } from '../../store/index.js';
 import { RestAdapter, SyncEngine, type SyncAdapter, type SyncState } from '../../sync/index.js';
 import { loadPublished } from '../../io/snapshot.js';
 import { styles } from './plan.styles.js';
@@ -179,6 +179,10 @@ export class ApPlan extends LitElement {
       const store = await ActionPlanStore.open(name || DEFAULT_NAME);
       if (this.#opening !== name || !this.isConnected) return store.close();
       store.addEventListener('fault', (event) => this.#report((event as CustomEvent<Error>).detail));
+      store.addEventListener('cleared', () => {
+        this.#report(new DataClearedError(this.syncState?.pending));
+        void this.#runningSync?.syncNow();
+      });
       this.#ownedStore = this.store = store;
       this.error = undefined;
     } catch (error) {
