@@ -4,7 +4,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../src/store/index.js';
-import type { SyncEngine } from '../../src/sync/index.js';
 import { actionInput, freshName, PLAN } from '../helpers.js';
 import { createEndpoint, engineFor, injectFaults, settled, started, wire } from '../sync/sync-helpers.js';
 import { deepText, until } from './dom.js';

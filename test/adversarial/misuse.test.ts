@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../src/store/index.js';
 import { freshName } from '../helpers.js';
-import { COLLECTIONS, SAMPLE_AUDIT, SAMPLE_PLAN, deepText, sample, until } from './dom.js';
+import { COLLECTIONS, SAMPLE_PLAN, deepText, sample, until } from './dom.js';
 
 let warnings: string[] = [];
 let uncaught: string[] = [];
@@ -136,8 +136,9 @@ describe('wrong use by a web editor', function () {
   it('the bundle loaded twice: the second load registers nothing and throws nothing', async () => {
     const before = customElements.get('ap-plan');
     // The drop-in file, as a page that pastes the script tag twice loads it (the source define ran first).
-    await import(/* @vite-ignore */ `/dist/action-plan-widgets.js?first`);
-    await import(/* @vite-ignore */ `/dist/action-plan-widgets.js?second`);
+    const bundle = '/dist/action-plan-widgets.js';
+    await import(/* @vite-ignore */ `${bundle}?first`);
+    await import(/* @vite-ignore */ `${bundle}?second`);
     expect(customElements.get('ap-plan')).to.equal(before);
     expect(uncaught).to.deep.equal([]);
   });

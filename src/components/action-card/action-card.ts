@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
@@ -76,6 +77,12 @@ export class ApActionCard extends LitElement {
 
   /** A short card for a board column. */
   @property({ type: Boolean, reflect: true }) compact = false;
+
+  /**
+   * Tab index of a compact card's title button. A container that moves focus between cards itself
+   * (the board's roving tabindex) sets -1, so each card is one tab stop, not two.
+   */
+  @property({ attribute: false }) titleTabIndex?: number;
 
   /** Shows the "Conflict" badge: a sync found the same field changed here and on the server. */
   @property({ type: Boolean, reflect: true }) conflict = false;
@@ -168,7 +175,7 @@ export class ApActionCard extends LitElement {
   #renderCompact(action: Action) {
     const locale = this.#locale;
     return html`<article part="card" class="card compact" @click=${this.#openFromCard}>
-        <h3 class="title"><button part="title button" class="link" type="button" aria-haspopup="dialog" @click=${this.#open}>${action.title}</button></h3>
+        <h3 class="title"><button part="title button" class="link" type="button" aria-haspopup="dialog" tabindex=${ifDefined(this.titleTabIndex)} @click=${this.#open}>${action.title}</button></h3>
         <p class="tags">${this.#ragTag(action)} ${this.#conflictBadge()}</p>
         <dl part="details">
           ${this.#detail(t(locale, 'field.owner'), action.owner || t(locale, 'card.none'))}

@@ -380,7 +380,7 @@ export class ApPriorityBoard extends LitElement {
       aria-describedby="instructions"
       @focus=${() => (this.focusId = action.id)}
     >
-      <ap-action-card compact .action=${action}></ap-action-card>
+      <ap-action-card compact .action=${action} .titleTabIndex=${-1}></ap-action-card>
       ${this.#movable
         ? html`<button
               part="button"

@@ -168,6 +168,20 @@ describe('<ap-priority-board>', function () {
     await until(() => focused(board) === 'a-2', 'find-as-you-type: Taxi marshals');
   });
 
+  it('each card is one tab stop: Tab leaves the card for its "Move to…" button, then leaves the column', async () => {
+    const { board } = await mount();
+    await focusCard(board, 'a-1');
+    await sendKeys({ press: 'Tab' });
+    const moveButton = root(board).activeElement as HTMLElement;
+    expect(moveButton.closest('li')?.dataset.id).to.equal('a-1');
+    expect(moveButton.textContent).to.contain('Move to');
+    await sendKeys({ press: 'Tab' });
+    // Not the title button of a card further down: the board's arrow keys reach those.
+    const next = root(board).activeElement as HTMLElement | null;
+    expect(next?.closest('li.card')?.getAttribute('data-id') ?? 'outside the cards').to.not.be.oneOf(['a-2', 'a-3']);
+    expect(cardIds(board, 'p-1')).to.include('a-2');
+  });
+
   it('group-by="rag" refuses moves with a visible reason', async () => {
     const { board, store } = await mount({ attrs: 'group-by="rag"' });
     expect(headings(board)).to.deep.equal(['Red', 'Amber', 'Green', 'Complete', 'Not started', 'No RAG']);
