@@ -6,7 +6,7 @@ import { generatePlan } from '../demo/data/generate.js';
 import { computeRag, type Action } from '../src/model/index.js';
 import { formatDate, ragLabel, statusLabel } from '../src/i18n/index.js';
 import { ActionPlanStore } from '../src/store/index.js';
-import { compare, config, deleteDatabase, freshName, report, spread, type Contender } from './harness.js';
+import { compare, config, dropStore, freshName, report, spread, type Contender } from './harness.js';
 
 const TODAY = '2024-01-15';
 const BY = 'Bench';
@@ -43,11 +43,6 @@ async function filledStore(actions: number, seed: number) {
   const store = await ActionPlanStore.open(freshName('board'));
   for (const collection of ['plans', 'priorities', 'actions'] as const) await store.applyPulled(collection, plan[collection]);
   return { store, plan, planId: plan.plans[0]!.id, columns: plan.priorities.length };
-}
-
-async function dropStore(store: ActionPlanStore): Promise<void> {
-  store.close();
-  await deleteDatabase(store.name);
 }
 
 /** A page-sized layer over whatever else is on the page, so a virtualised column is in view. */

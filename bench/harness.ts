@@ -1,6 +1,8 @@
 // Runs contenders side by side in one page, interleaved, and reports each figure as a ratio to the
 // baseline (median, min, max over the iterations) to the runner in scripts/bench.mjs.
 import { executeServerCommand } from '@web/test-runner-commands';
+import { openDB, type IDBPDatabase } from 'idb';
+import { ActionPlanStore } from '../src/store/index.js';
 
 export interface Spread {
   median: number;
@@ -125,4 +127,27 @@ export function deleteDatabase(name: string): Promise<void> {
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error);
   });
+}
+
+/** A fresh database with our schema, opened with plain idb (what "raw IndexedDB" means here). */
+export async function rawDatabase(): Promise<IDBPDatabase> {
+  const name = freshName('idb');
+  (await ActionPlanStore.open(name)).close();
+  return openDB(name);
+}
+
+export async function putAll(db: IDBPDatabase, collection: string, records: readonly unknown[]): Promise<void> {
+  const tx = db.transaction(collection, 'readwrite');
+  for (const record of records) void tx.store.put(record);
+  await tx.done;
+}
+
+export async function dropRaw(db: IDBPDatabase): Promise<void> {
+  db.close();
+  await deleteDatabase(db.name);
+}
+
+export async function dropStore(store: ActionPlanStore): Promise<void> {
+  store.close();
+  await deleteDatabase(store.name);
 }

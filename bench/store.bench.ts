@@ -1,10 +1,10 @@
 // Rows 2 and 3: the store against raw `idb` (same object store and indexes) and Dexie.
 import Dexie from 'dexie/dist/dexie.mjs';
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { generatePlan, type GenAction } from '../demo/data/generate.js';
 import { countRag, type Action } from '../src/model/index.js';
 import { ActionPlanStore } from '../src/store/index.js';
-import { compare, deleteDatabase, freshName, type Contender } from './harness.js';
+import { compare, dropRaw, dropStore, freshName, putAll, rawDatabase, type Contender } from './harness.js';
 
 const COUNT = 10_000;
 const TODAY = '2024-01-15';
@@ -13,26 +13,6 @@ const actions = plan.actions;
 const priorityIds = plan.priorities.map((priority) => priority.id);
 // New local actions as an import makes them: no server fields yet.
 const localActions = actions.map(({ version: _version, updatedAt: _updatedAt, updatedBy: _updatedBy, ...action }) => action) as unknown as (Partial<Action> & { id: string })[];
-
-/** A database with our schema, opened with plain idb (what "raw IndexedDB" means here). */
-async function rawDatabase(records: readonly GenAction[] = []): Promise<IDBPDatabase> {
-  const name = freshName('idb');
-  (await ActionPlanStore.open(name)).close();
-  const db = await openDB(name);
-  if (records.length) await putAll(db, records);
-  return db;
-}
-
-async function putAll(db: IDBPDatabase, records: readonly unknown[]): Promise<void> {
-  const tx = db.transaction('actions', 'readwrite');
-  for (const record of records) void tx.store.put(record);
-  await tx.done;
-}
-
-async function dropRaw(db: IDBPDatabase): Promise<void> {
-  db.close();
-  await deleteDatabase(db.name);
-}
 
 class DexiePlan extends Dexie {
   actions!: Dexie.Table<GenAction, string>;
@@ -53,12 +33,7 @@ async function openStore(): Promise<ActionPlanStore> {
   return ActionPlanStore.open(freshName('store'));
 }
 
-async function dropStore(store: ActionPlanStore): Promise<void> {
-  store.close();
-  await deleteDatabase(store.name);
-}
-
-const rawPut: Contender<IDBPDatabase> = { name: 'raw idb put, one transaction', setup: () => rawDatabase(), run: (db) => putAll(db, actions), teardown: dropRaw };
+const rawPut: Contender<IDBPDatabase> = { name: 'raw idb put, one transaction', setup: () => rawDatabase(), run: (db) => putAll(db, 'actions', actions), teardown: dropRaw };
 const dexieBulkPut: Contender<DexiePlan> = { name: 'Dexie bulkPut', setup: () => dexieDatabase(), run: (db) => db.actions.bulkPut(actions), teardown: (db) => db.delete() };
 
 const summarise = (byPriority: readonly (readonly Action[])[]) => countRag(byPriority.flat(), TODAY);
@@ -89,7 +64,7 @@ describe('store', () => {
   it('3 queries 10,000 actions by priority and builds the RAG summary', async () => {
     // Read-only: each contender fills one database once and queries it every round.
     const store = openStore().then(async (store) => (await store.applyPulled('actions', actions), store));
-    const raw = rawDatabase(actions);
+    const raw = rawDatabase().then(async (db) => (await putAll(db, 'actions', actions), db));
     const dexie = dexieDatabase(actions);
     await compare({
       row: '3',

@@ -1,37 +1,20 @@
 // Row 6: the first pull of a 10,000-action plan from the demo endpoint (json-server with our
 // middleware, started by the test config) against fetch + idb doing the same requests.
 import { executeServerCommand } from '@web/test-runner-commands';
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { generatePlan } from '../demo/data/generate.js';
 import { COLLECTIONS } from '../src/model/index.js';
 import { ActionPlanStore } from '../src/store/index.js';
 import { RestAdapter, SyncEngine } from '../src/sync/index.js';
-import { compare, deleteDatabase, freshName, type Contender } from './harness.js';
+import { compare, dropRaw, dropStore, freshName, putAll, rawDatabase, type Contender } from './harness.js';
 
 const COUNT = 10_000;
 // The engine's default page size, so both sides make the same requests.
 const PAGE = 100;
 
-async function rawDatabase(): Promise<IDBPDatabase> {
-  const name = freshName('pull-idb');
-  (await ActionPlanStore.open(name)).close();
-  return openDB(name);
-}
-
-async function dropRaw(db: IDBPDatabase): Promise<void> {
-  db.close();
-  await deleteDatabase(db.name);
-}
-
 async function fetchJson(url: string): Promise<unknown[]> {
   const response = await fetch(url);
   return response.json();
-}
-
-async function putAll(db: IDBPDatabase, collection: string, records: unknown[]): Promise<void> {
-  const tx = db.transaction(collection, 'readwrite');
-  for (const record of records) void tx.store.put(record);
-  await tx.done;
 }
 
 describe('sync', () => {
@@ -53,10 +36,7 @@ describe('sync', () => {
         });
         sync.stop();
       },
-      teardown: async (store) => {
-        store.close();
-        await deleteDatabase(store.name);
-      },
+      teardown: dropStore,
     };
     const rawPaged: Contender<IDBPDatabase> = {
       name: `fetch + idb put, same ${PAGE}-record pages`,

@@ -1,0 +1,80 @@
+// Every element on one page at 320 CSS px (400% zoom of 1280) and in forced-colours mode: no
+// sideways scrolling of the page, targets at least 24 px, tags keep a border and focus stays visible.
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ApPlan } from '../../src/components/plan/plan.js';
+import { ActionPlanStore } from '../../src/store/index.js';
+import { freshName } from '../helpers.js';
+import { ALL_ELEMENTS, COLLECTIONS, SAMPLE_PLAN, deepElements, deepText, sample, until } from './dom.js';
+
+async function everything() {
+  const store = await ActionPlanStore.open(freshName('layout'));
+  for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection]);
+  const plan = await fixture<ApPlan>(html`<ap-plan .store=${store} plan-id=${SAMPLE_PLAN} today="2024-01-15" user="J. Smith"></ap-plan>`);
+  plan.innerHTML = ALL_ELEMENTS;
+  await until(() => deepText(plan).includes('Crucial Crew') && deepText(plan).includes('Terms of reference'), 'all elements rendered');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return plan;
+}
+
+const visible = (el: Element) => {
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.ap-visually-hidden');
+};
+/** Inside a box that scrolls (or clips) sideways within the page, shadow roots crossed. */
+function inScrollingBox(el: Element): boolean {
+  for (let box: Element | null = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); box; box = box.parentElement ?? ((box.getRootNode() as ShadowRoot).host ?? null)) {
+    if (/auto|scroll|hidden/.test(getComputedStyle(box).overflowX) && box.getBoundingClientRect().right <= 321) return true;
+  }
+  return false;
+}
+const label = (el: Element) => `${el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host.localName : ''} ${el.localName}#${el.id}.${el.getAttribute('class')} "${el.textContent?.trim().slice(0, 30)}"`;
+
+describe('320 px wide and forced colours', function () {
+  this.timeout(60000);
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await executeServerCommand('forced-colors', { active: false });
+  });
+
+  it('at 320 px the page does not scroll sideways and every button and field is at least 24 x 24 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const plan = await everything();
+    expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
+    const small = deepElements(plan)
+      .filter((el) => el.matches('button, select, input:not([type=checkbox]):not([type=radio]), [role=button], [role=tab]') && visible(el))
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width < 24 || box.height < 24;
+      })
+      .map(label);
+    expect(small).to.deep.equal([]);
+    // Nothing cut off: no element wider than the page, except data tables in their own scrolling box.
+    const wide = deepElements(plan)
+      .filter((el) => visible(el) && el.getBoundingClientRect().right > 321 && !inScrollingBox(el))
+      .map(label);
+    expect(wide).to.deep.equal([]);
+  });
+
+  it('in forced colours every tag keeps a visible border and every focused control an outline', async function () {
+    const { supported } = (await executeServerCommand('forced-colors', { active: true })) as { supported: boolean };
+    // Forced-colours emulation exists in Chromium's DevTools protocol only; Firefox and WebKit have no such hook here.
+    if (!supported) this.skip();
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const plan = await everything();
+    const all = deepElements(plan).filter(visible);
+    const borderless = all.filter((el) => el.matches('.tag')).filter((el) => getComputedStyle(el).borderStyle === 'none' || parseFloat(getComputedStyle(el).borderWidth) === 0);
+    expect(borderless.map(label), 'tags without a border').to.deep.equal([]);
+    const noOutline: string[] = [];
+    for (const control of all.filter((el) => el.matches('button, a[href], select, input, textarea, [tabindex="0"]')).slice(0, 120) as HTMLElement[]) {
+      control.focus();
+      if ((control.getRootNode() as Document | ShadowRoot).activeElement !== control) continue;
+      const style = getComputedStyle(control);
+      // A chart segment (SVG) shows focus as a thick Highlight stroke round its bar instead.
+      const shown = control instanceof SVGElement ? parseFloat(getComputedStyle(control.querySelector('rect')!).strokeWidth) >= 3 : style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      if (!shown) noOutline.push(label(control));
+    }
+    expect(noOutline, 'focused controls with no outline').to.deep.equal([]);
+  });
+});

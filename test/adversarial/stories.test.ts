@@ -1,0 +1,58 @@
+// Accessibility sweep: axe over every story in Storybook's index (npm run build-storybook writes it),
+// each story loaded as Storybook shows it, in a same-origin iframe of the test page.
+import { expect } from '@open-wc/testing';
+import { deepText, until } from './dom.js';
+
+type AxeWindow = Window & typeof globalThis & { axe?: { run(context: Element, options?: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
+
+const index = (await (await fetch('/storybook-static/index.json')).json()) as { entries: Record<string, { id: string; type: string }> };
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story').map((entry) => entry.id);
+
+async function story(id: string): Promise<AxeWindow> {
+  const frame = document.createElement('iframe');
+  frame.width = '1024';
+  frame.height = '768';
+  frame.src = `/storybook-static/iframe.html?id=${id}&viewMode=story`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentWindow as AxeWindow;
+  // Rendered (and its play function run) once Storybook shows it and its text has stopped changing.
+  let last = '';
+  await until(async () => {
+    if (page.document.body.classList.contains('sb-show-errordisplay')) throw new Error(`${id}: ${page.document.body.textContent}`);
+    const text = page.document.body.classList.contains('sb-show-main') ? deepText(page.document.querySelector('#storybook-root')!) : '';
+    const stable = text.trim() !== '' && text === last;
+    last = text;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return stable;
+  }, `${id} rendered`, 20000);
+  return page;
+}
+
+async function axe(page: AxeWindow) {
+  const script = page.document.createElement('script');
+  script.src = '/node_modules/axe-core/axe.min.js';
+  const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
+  page.document.head.append(script);
+  await loaded;
+  const { violations } = await page.axe!.run(page.document.querySelector('#storybook-root')!);
+  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+}
+
+// Chromium only: axe reads the rendered DOM, which is the same markup in every engine, and each
+// element's own test file already runs axe in all three; 50-odd stories three times would cost CI minutes.
+const chromium = /Chrome\//.test(navigator.userAgent);
+
+describe('accessibility sweep: every story in Storybook', function () {
+  this.timeout(40000);
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('the index lists the stories', () => expect(stories.length).to.be.at.least(40));
+
+  for (const id of stories) {
+    (chromium ? it : it.skip)(`${id} passes axe`, async () => {
+      expect(await axe(await story(id))).to.deep.equal([]);
+    });
+  }
+});
