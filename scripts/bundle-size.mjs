@@ -11,6 +11,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The whole drop-in file (every element, store, sync, model, both catalogues), gzipped: 1 KB = 1,000 bytes. */
 export const DROPIN_BUDGET_BYTES = 60_000;
 
+/**
+ * Where the drop-in file stands while it is over budget (95.3 KB on 23 Nov 2026): a test holds it
+ * here so it cannot grow unnoticed. Lower it with every trim until it meets the budget.
+ */
+export const DROPIN_CEILING_BYTES = 98_000;
+
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
 // A bundled module's part of the library (src/store, src/components/plan...) or its npm package.
@@ -36,7 +42,7 @@ export async function measureDropin() {
     if (minified.trim()) modules.push({ name, minified: minified.length, gzip: gzipBytes(minified) });
   }
   modules.sort((a, b) => b.gzip - a.gzip);
-  return { file: chunk.fileName, minified: chunk.code.length, gzip: gzipBytes(chunk.code), budget: DROPIN_BUDGET_BYTES, modules };
+  return { file: chunk.fileName, minified: chunk.code.length, gzip: gzipBytes(chunk.code), budget: DROPIN_BUDGET_BYTES, ceiling: DROPIN_CEILING_BYTES, modules };
 }
 
 /** Each entry of vite.config.ts on its own (minified, dependencies bundled): what importing only it costs. */

@@ -80,25 +80,29 @@ export class RestAdapter implements SyncAdapter {
   }
 
   async #request(method: string, url: string, signal: AbortSignal | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    // One controller for both the timeout and the engine stopping (no AbortSignal.any: older Safari).
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#options.timeoutMs ?? 20000);
+    signal?.addEventListener('abort', () => timeout.abort(), { once: true });
     let response: Response;
+    let text: string;
     try {
       response = await fetch(url, {
         method,
         credentials: this.#options.credentials ?? 'same-origin',
         headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...this.headers, ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        signal: timeout.signal,
         cache: 'no-store',
       });
+      // The timeout covers the body too: a connection cut mid-answer must not hang the sync.
+      text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new SyncHttpError('retry', timeout.signal.aborted ? 'The endpoint did not answer in time.' : 'The endpoint could not be reached.');
     } finally {
       clearTimeout(timer);
     }
-    const text = await response.text().catch(() => '');
     let data: unknown;
     try {
       data = isJson(response) ? JSON.parse(text) : undefined;
