@@ -10,8 +10,16 @@ type Host = ReactiveControllerHost & HTMLElement;
 export interface PlanControllerOptions {
   /** Store collections whose changes this element shows. */
   collections: Collection[];
-  /** Called for each matching change, after `revision` moves on. */
-  onChange?: (change: StoreChange) => void;
+  /** Called for each matching change, before `revision` moves on; return false to skip it (no revision, no re-render). */
+  onChange?: (change: StoreChange) => boolean | void;
+}
+
+// Hosts connected without a plan yet; one frame callback checks them all (a board connects hundreds of cards).
+const unplaced = new Set<PlanController>();
+
+function checkUnplaced(): void {
+  for (const controller of unplaced) controller.warnIfUnplaced();
+  unplaced.clear();
 }
 
 export class PlanController implements ReactiveController {
@@ -19,11 +27,10 @@ export class PlanController implements ReactiveController {
   /** Moves on with every matching store change: use it as a task argument to reload. */
   revision = 0;
   #unsubscribe?: () => void;
-  #consumer: ContextConsumer<typeof planContext, Host>;
 
   constructor(private readonly host: Host, private readonly options: PlanControllerOptions) {
     host.addController(this);
-    this.#consumer = new ContextConsumer(host, {
+    new ContextConsumer(host, {
       context: planContext,
       subscribe: true,
       callback: (plan) => this.#provide(plan),
@@ -32,11 +39,16 @@ export class PlanController implements ReactiveController {
 
   hostConnected(): void {
     // Give <ap-plan> a frame to upgrade before deciding it is missing.
-    requestAnimationFrame(() => {
-      if (this.host.isConnected && !this.#consumer.value) {
-        console.warn(`<${this.host.localName}> shows nothing until it is placed inside an <ap-plan> element.`);
-      }
-    });
+    if (this.plan || unplaced.has(this)) return;
+    if (unplaced.size === 0) requestAnimationFrame(checkUnplaced);
+    unplaced.add(this);
+  }
+
+  /** Warns (once the frame has passed) when the host is still on the page without a plan. */
+  warnIfUnplaced(): void {
+    if (this.host.isConnected && !this.plan) {
+      console.warn(`<${this.host.localName}> shows nothing until it is placed inside an <ap-plan> element.`);
+    }
   }
 
   hostDisconnected(): void {
@@ -50,8 +62,8 @@ export class PlanController implements ReactiveController {
     if (storeChanged || !this.#unsubscribe) {
       this.#unsubscribe?.();
       this.#unsubscribe = plan?.store?.subscribe({ collection: this.options.collections, planId: plan.planId }, (change) => {
+        if (this.options.onChange?.(change) === false) return;
         this.revision++;
-        this.options.onChange?.(change);
         this.host.requestUpdate();
       });
     }

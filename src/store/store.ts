@@ -176,6 +176,12 @@ export class ActionPlanStore extends EventTarget {
     return (await db.get(collection, id)) as RecordOf<C> | undefined;
   }
 
+  /** Records by id, read in one transaction: `undefined` where there is none. */
+  async getMany<C extends Collection>(collection: C, ids: readonly string[]): Promise<(RecordOf<C> | undefined)[]> {
+    const tx = (await this.#database()).transaction(collection);
+    return (await Promise.all(ids.map((id) => tx.store.get(id)))) as (RecordOf<C> | undefined)[];
+  }
+
   /** Records of a collection by an index (planId by default); tombstones left out unless asked for. */
   async query<C extends Collection>(collection: C, options: QueryOptions = {}): Promise<RecordOf<C>[]> {
     const db = await this.#database();

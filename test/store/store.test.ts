@@ -31,6 +31,19 @@ describe('ActionPlanStore', () => {
     expect((await store.query('actions', { index: 'status', value: 'blocked' })).map((a) => a.id)).to.deep.equal(['a-1']);
   });
 
+  it('reads several records by id in one go, undefined where there is none, tombstones included', async () => {
+    const store = await open();
+    await store.put('actions', actionInput({ id: 'a-1' }), by);
+    await store.put('actions', actionInput({ id: 'a-2' }), by);
+    await store.remove('actions', 'a-2', by);
+
+    const [first, missing, removed] = await store.getMany('actions', ['a-1', 'a-9', 'a-2']);
+    expect(first).to.include({ id: 'a-1', title: 'Action a-1' });
+    expect(missing).to.equal(undefined);
+    expect(removed).to.include({ id: 'a-2', deleted: true });
+    expect(await store.getMany('actions', [])).to.deep.equal([]);
+  });
+
   it('rejects an invalid record with a ValidationError and writes nothing', async () => {
     const store = await open();
     const error = await store.put('actions', actionInput({ id: 'a-1', progress: 150 }), by).catch((e: unknown) => e);

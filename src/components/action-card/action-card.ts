@@ -90,11 +90,17 @@ export class ApActionCard extends LitElement {
   @state() private editing = false;
   @state() private draft?: Draft;
   @state() private errors: DraftError[] = [];
+  /** A compact card's dialog is in the page only while open: a board shows hundreds of cards that are never opened. */
+  @state() private opened = false;
 
   @query('#error-summary') private errorSummary?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities', 'history'] });
+  readonly #plan = new PlanController(this, {
+    collections: ['actions', 'priorities', 'history'],
+    // A compact card given its action reads nothing from the store; any card ignores edits of other actions.
+    onChange: (change) => !(this.compact && this.action) && !(change.collection === 'actions' && change.ids.length > 0 && !change.ids.includes(this.#id)),
+  });
   readonly #announcer = new AnnounceController(this);
   #focusAfterRender?: string;
 
@@ -110,8 +116,12 @@ export class ApActionCard extends LitElement {
       const [priority, history] = await Promise.all([store.get('priorities', action.priorityId), store.query('history', { index: 'recordId', value: id })]);
       return { action, priority: priority?.title, history: history.sort((a, b) => b.at.localeCompare(a.at)) };
     },
-    args: () => [this.#plan.plan?.store, this.actionId || this.action?.id, this.compact, this.#plan.plan?.planId, this.#plan.revision] as const,
+    args: () => [this.#plan.plan?.store, this.#id, this.compact, this.#plan.plan?.planId, this.#plan.revision] as const,
   });
+
+  get #id(): string | undefined {
+    return this.actionId || this.action?.id;
+  }
 
   get #shown(): Action | undefined {
     const stored = this.#data.value?.action;
@@ -150,7 +160,7 @@ export class ApActionCard extends LitElement {
 
   #conflictBadge() {
     // Set by the page, or from the plan's sync when it holds an open conflict on this action.
-    const open = this.#plan.plan?.syncState?.conflicts.some((c) => c.collection === 'actions' && c.recordId === (this.actionId || this.action?.id));
+    const open = this.#plan.plan?.syncState?.conflicts.some((c) => c.collection === 'actions' && c.recordId === this.#id);
     return this.conflict || open ? html`<strong part="conflict" class="tag conflict">${t(this.#locale, 'card.conflict')}</strong>` : nothing;
   }
 
@@ -183,11 +193,12 @@ export class ApActionCard extends LitElement {
           ${this.#detail(t(locale, 'field.progress'), this.#meter(action))}
         </dl>
       </article>
-      <dialog part="dialog" aria-label=${action.title} @close=${() => this.requestUpdate()}>
-        <form method="dialog"><button part="button" class="secondary" autofocus>${t(locale, 'card.close')}</button></form>
-        ${this.dialog?.open ? html`<ap-action-card .actionId=${action.id} .action=${action}></ap-action-card>` : nothing}
-      </dialog>
-      ${this.#announcer.region()}`;
+      ${this.opened
+        ? html`<dialog part="dialog" aria-label=${action.title} @close=${() => (this.opened = false)}>
+            <form method="dialog"><button part="button" class="secondary" autofocus>${t(locale, 'card.close')}</button></form>
+            <ap-action-card .actionId=${action.id} .action=${action}></ap-action-card>
+          </dialog>`
+        : nothing}`;
   }
 
   #openFromCard(event: Event): void {
@@ -195,12 +206,13 @@ export class ApActionCard extends LitElement {
     if (event.target === event.currentTarget || !(event.composedPath()[0] as Element).closest?.('button')) this.#open();
   }
 
-  #open(event?: Event): void {
+  async #open(event?: Event): Promise<void> {
     event?.stopPropagation();
     const id = this.#shown?.id;
     if (!id || !this.dispatchEvent(apEvent('ap-open-action', { actionId: id }, true))) return;
-    this.dialog?.showModal();
-    this.requestUpdate();
+    this.opened = true;
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
   }
 
   #detail(term: string, value: unknown) {

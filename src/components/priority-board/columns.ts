@@ -1,5 +1,6 @@
 // Pure: groups the plan's actions into board columns and works out what a move writes. No DOM.
-import { ACTION_STATUSES, RAGS, compareRank, computeRag, countRag, emptyCounts, rankBetween, type Action, type IsoDate, type Priority, type RagCounts, type RagRules } from '../../model/index.js';
+import { ACTION_STATUSES, RAGS, compareRank, emptyCounts, rankBetween, type Action, type Priority, type RagCounts } from '../../model/index.js';
+import type { RagSource } from '../../controllers/actions.js';
 
 export type GroupBy = 'priority' | 'status' | 'rag' | 'lead';
 export const GROUP_BYS: readonly GroupBy[] = ['priority', 'status', 'rag', 'lead'];
@@ -21,14 +22,14 @@ export interface Grab {
 
 export const UNASSIGNED = '';
 
-function keyOf(action: Action, groupBy: GroupBy, today: IsoDate, rules: RagRules): string {
+function keyOf(action: Action, groupBy: GroupBy, rags: RagSource): string {
   switch (groupBy) {
     case 'priority':
       return action.priorityId;
     case 'status':
       return action.status;
     case 'rag':
-      return computeRag(action, today, rules).rag ?? 'none';
+      return rags.rag(action).rag ?? 'none';
     case 'lead':
       return action.leadAgency?.trim() ?? UNASSIGNED;
   }
@@ -39,13 +40,12 @@ export function buildColumns(
   actions: readonly Action[],
   priorities: readonly Priority[],
   groupBy: GroupBy,
-  today: IsoDate,
-  rules: RagRules,
+  rags: RagSource,
   grab?: Grab,
 ): Column[] {
   const groups = new Map<string, Action[]>();
   for (const action of actions) {
-    const key = keyOf(action, groupBy, today, rules);
+    const key = keyOf(action, groupBy, rags);
     groups.get(key)?.push(action) ?? groups.set(key, [action]);
   }
   let keys: string[];
@@ -63,7 +63,7 @@ export function buildColumns(
   const moving = grab && actions.find((a) => a.id === grab.id);
   return keys.map((key) => {
     const sorted = (groups.get(key) ?? []).filter((a) => a !== moving).sort(compareRank);
-    const counts = countRag(sorted, today, rules).get('') ?? emptyCounts();
+    const counts = rags.count(sorted).get('') ?? emptyCounts();
     if (moving && grab.to.column === key) sorted.splice(Math.min(grab.to.index, sorted.length), 0, moving);
     return { key, priority: live.find((p) => p.id === key), actions: sorted, counts };
   });

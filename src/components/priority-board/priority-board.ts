@@ -1,15 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { PlanController } from '../../controllers/plan.js';
+import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
 import { apEvent, type PlanFilter } from '../../events.js';
 import {
   ACTION_STATUSES,
   RAGS,
   ValidationError,
+  effectiveTarget,
   financialQuarter,
   isEmptyFilter,
   matchesFilter,
@@ -18,9 +18,9 @@ import {
   rankBetween,
   type Action,
   type ActionStatus,
+  type IsoDate,
   type Priority,
   type Rag,
-  type RagRules,
 } from '../../model/index.js';
 import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { GROUP_BYS, buildColumns, movePatch, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
@@ -87,21 +87,13 @@ export class ApPriorityBoard extends LitElement {
   @state() private issues: string[] = [];
   @state() private error?: string;
 
-  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities'] });
+  readonly #data = new PlanActionsController(this);
+  readonly #plan = this.#data.plan;
   readonly #announcer = new AnnounceController(this);
   #columns: Column[] = [];
   #typeahead = '';
   #typeaheadTimer?: ReturnType<typeof setTimeout>;
   #pointer?: { id: string; x: number; y: number; dragging: boolean };
-
-  readonly #data = new Task(this, {
-    task: async ([store, planId]) => {
-      if (!store) return { actions: [] as Action[], priorities: [] as Priority[] };
-      const [actions, priorities] = await Promise.all([store.query('actions', { value: planId }), store.query('priorities', { value: planId })]);
-      return { actions, priorities };
-    },
-    args: () => [this.#plan.plan?.store, this.#plan.plan?.planId, this.#plan.revision] as const,
-  });
 
   get #locale(): Locale {
     return this.#plan.plan?.locale ?? 'en-GB';
@@ -141,9 +133,9 @@ export class ApPriorityBoard extends LitElement {
 
   protected override render() {
     const plan = this.#plan.plan;
-    const data = this.#data.value;
-    if (!plan || !data) return html`${this.#announcer.region()}`;
-    const { shown, quarterError } = this.#view(plan.filter, plan.today, plan.ragRules, data);
+    const data = this.#data;
+    if (!plan || !data.loaded) return html`${this.#announcer.region()}`;
+    const { shown, quarterError } = this.#view(plan.filter, plan.today, data);
     const focusId = this.#columns.some((c) => c.actions.some((a) => a.id === this.focusId)) ? this.focusId : this.#columns.find((c) => c.actions.length)?.actions[0]?.id;
     return html`${this.#renderFilters(data.actions, data.priorities, quarterError)}
       <p class="summary">${this.#t('board.showing', { shown: shown.length, total: data.actions.length })}</p>
@@ -160,12 +152,15 @@ export class ApPriorityBoard extends LitElement {
   }
 
   #memo?: { inputs: unknown[]; shown: Action[]; quarterError: string };
-  #lists?: { actions: Action[]; lead: (string | undefined)[]; owner: (string | undefined)[]; quarter: (string | undefined)[] };
+  #lists?: { actions: Action[]; lead: string[]; owner: string[]; quarter: string[] };
+  // Quarter label by target date: a plan has far fewer dates than actions.
+  #quarters = new Map<IsoDate, string>();
 
   // Recomputed only when data, filters, grouping or a move change, so roving focus over 2,000 cards stays cheap.
-  #view(planFilter: PlanFilter, today: string, rules: RagRules, data: { actions: Action[]; priorities: Priority[] }) {
+  #view(planFilter: PlanFilter, today: string, data: PlanActionsController) {
     const own = this.#ownFilter;
-    const inputs = [data, planFilter, today, rules, this.#grouping, this.grab, ...Object.values(own)];
+    const rules = this.#plan.plan!.ragRules;
+    const inputs = [data.actions, data.priorities, planFilter, today, rules, this.#grouping, this.grab, ...Object.values(own)];
     if (this.#memo?.inputs.length === inputs.length && inputs.every((value, i) => value === this.#memo!.inputs[i])) return this.#memo;
     let quarterError = '';
     try {
@@ -174,8 +169,11 @@ export class ApPriorityBoard extends LitElement {
       quarterError = (error as Error).message;
       own.quarter = undefined;
     }
-    const shown = data.actions.filter((a) => matchesFilter(a, planFilter, today, rules) && matchesFilter(a, own, today, rules));
-    this.#columns = buildColumns(shown, data.priorities, this.#grouping, today, rules, this.grab);
+    // RAG from the cache: matchesFilter would work it out afresh for every action.
+    const passes = ({ rag, ...rest }: PlanFilter) => (a: Action) => matchesFilter(a, rest, today, rules) && (!rag || data.rag(a).rag === rag);
+    const [plans, owns] = [passes(planFilter), passes(own)];
+    const shown = data.actions.filter((a) => plans(a) && owns(a));
+    this.#columns = buildColumns(shown, data.priorities, this.#grouping, data, this.grab);
     return (this.#memo = { inputs, shown, quarterError });
   }
 
@@ -193,18 +191,20 @@ export class ApPriorityBoard extends LitElement {
   }
 
   #renderFilters(actions: Action[], priorities: Priority[], quarterError: string) {
+    const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
     if (this.#lists?.actions !== actions) {
-      const target = (a: Action) => a.revisedTargetDate ?? a.targetDate;
+      const distinct = (values: (string | undefined)[]) => [...new Set(values.map((v) => v?.trim()).filter((v): v is string => !!v))].sort(byName);
+      const quarterOf = (date: IsoDate) => this.#quarters.get(date) ?? this.#quarters.set(date, financialQuarter(date).label).get(date)!;
       this.#lists = {
         actions,
-        lead: actions.map((a) => a.leadAgency),
-        owner: actions.map((a) => a.owner),
-        quarter: actions.map((a) => target(a) && financialQuarter(target(a)!).label),
+        lead: distinct(actions.map((a) => a.leadAgency)),
+        owner: distinct(actions.map((a) => a.owner)),
+        quarter: distinct(actions.map((a) => effectiveTarget(a) && quarterOf(effectiveTarget(a)!))),
       };
     }
     const lists = this.#lists;
-    const distinct = (values: (string | undefined)[], current?: string) =>
-      [...new Set([...values.map((v) => v?.trim()).filter((v): v is string => !!v), ...(current ? [current] : [])])].sort((a, b) => a.localeCompare(b, 'en-GB'));
+    // The value chosen stays an option even when no action has it (any more).
+    const distinct = (values: string[], current?: string) => (!current || values.includes(current) ? values : [...values, current].sort(byName));
     const quarters = distinct(lists.quarter, this.quarter);
     const select = (label: string, name: string, value: string | undefined, options: [string, string][]) =>
       html`<div class="field">
@@ -556,7 +556,7 @@ export class ApPriorityBoard extends LitElement {
     const grab = this.grab!;
     const column = this.#columns.find((c) => c.key === grab.to.column)!;
     const count = column.actions.filter((a) => a.id !== grab.id).length + 1;
-    const title = this.#data.value?.actions.find((a) => a.id === grab.id)?.title;
+    const title = this.#data.actions.find((a) => a.id === grab.id)?.title;
     this.#announcer.announce(this.#t(key, { title, column: this.#columnTitle(column), position: grab.to.index + 1, count }));
   }
 
@@ -565,7 +565,7 @@ export class ApPriorityBoard extends LitElement {
     if (!grab) return;
     this.grab = undefined;
     const column = this.#columns.find((c) => c.key === grab.from.column);
-    const title = this.#data.value?.actions.find((a) => a.id === grab.id)?.title;
+    const title = this.#data.actions.find((a) => a.id === grab.id)?.title;
     this.#announcer.announce(this.#t('board.cancelled', { title, column: column ? this.#columnTitle(column) : '' }));
     void this.#focusCard(grab.id);
   }
@@ -599,14 +599,14 @@ export class ApPriorityBoard extends LitElement {
   /** The one write a move makes: the moved action's column field and rank. */
   async #write(id: string, columnKey: string, others: Action[], index: number): Promise<void> {
     const plan = this.#plan.plan!;
-    const previous = this.#data.value!.actions.find((a) => a.id === id)!;
+    const previous = this.#data.actions.find((a) => a.id === id)!;
     const patch = { ...movePatch(this.#grouping, columnKey), rank: rankAt(others, index) };
     const fields = Object.keys(patch).filter((field) => previous[field as keyof Action] !== patch[field as keyof typeof patch]);
     try {
       const action = await plan.store!.put('actions', { ...previous, ...patch }, { by: plan.user });
       // Keep showing the move until the board has re-read the store, so the card never jumps back.
+      await this.#data.settled;
       await this.updateComplete;
-      await this.#data.taskComplete;
       this.error = undefined;
       this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
     } catch (error) {
@@ -784,7 +784,7 @@ export class ApPriorityBoard extends LitElement {
     const plan = this.#plan.plan!;
     const form = new FormData(event.target as HTMLFormElement);
     const dialog = this.dialog!;
-    const priorities = this.#data.value!.priorities;
+    const priorities = this.#data.priorities;
     try {
       if (dialog.kind === 'action') {
         const column = this.#columns.find((c) => c.key === dialog.column);
@@ -832,7 +832,7 @@ export class ApPriorityBoard extends LitElement {
 
   async #retire(priority: Priority): Promise<void> {
     const plan = this.#plan.plan!;
-    const open = this.#data.value!.actions.filter((a) => a.priorityId === priority.id && a.status !== 'complete' && a.status !== 'cancelled');
+    const open = this.#data.actions.filter((a) => a.priorityId === priority.id && a.status !== 'complete' && a.status !== 'cancelled');
     if (open.length) return this.#openDialog({ kind: 'retire', priority, open });
     await plan.store!.put('priorities', { ...priority, retired: true }, { by: plan.user });
     this.#announcer.announce(this.#t('board.retired', { title: priority.title }));

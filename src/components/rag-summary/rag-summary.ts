@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PlanController } from '../../controllers/plan.js';
+import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { apEvent, type PlanFilter } from '../../events.js';
-import { RAGS, countRag, emptyCounts, type Action, type Priority, type Rag, type RagCounts } from '../../model/index.js';
+import { RAGS, emptyCounts, type Rag, type RagCounts } from '../../model/index.js';
 import { formatDate, ragLabel, t, type Locale } from '../../i18n/index.js';
-import type { StoreChange } from '../../store/index.js';
 import { styles } from './rag-summary.styles.js';
 
 interface Row {
@@ -56,11 +55,9 @@ export class ApRagSummary extends LitElement {
 
   @state() private tableShown = false;
 
-  readonly #plan = new PlanController(this, { collections: ['actions', 'priorities'], onChange: (change) => void this.#apply(change).catch(this.#unlessRemoved) });
+  readonly #data = new PlanActionsController(this);
+  readonly #plan = this.#data.plan;
   readonly #announcer = new AnnounceController(this);
-  #actions = new Map<string, Action>();
-  #priorities: Priority[] = [];
-  #loadedFor?: unknown;
 
   // Shows a segment's RAG name beside its count only where it fits (re-checked when the width changes).
   readonly #resize = new ResizeObserver(() => this.#fitLabels());
@@ -95,52 +92,20 @@ export class ApRagSummary extends LitElement {
     if (changed.has('groupBy') && !['priority', 'lead'].includes(this.groupBy)) {
       console.warn(`<ap-rag-summary group-by="${this.groupBy}"> is not priority or lead; grouping by priority.`);
     }
-    const plan = this.#plan.plan;
-    const key = plan?.store && `${plan.store.name}\n${plan.planId}`;
-    if (key && key !== this.#loadedFor) {
-      this.#loadedFor = key;
-      void this.#load().catch(this.#unlessRemoved);
-    }
-  }
-
-  // A read still under way when the page removes the plan (and closes its store) is no loss.
-  readonly #unlessRemoved = (error: unknown) => {
-    if (this.isConnected) throw error;
-  };
-
-  async #load(): Promise<void> {
-    const { store, planId } = this.#plan.plan!;
-    const [actions, priorities] = await Promise.all([store!.query('actions', { value: planId }), store!.query('priorities', { value: planId })]);
-    this.#actions = new Map(actions.map((action) => [action.id, action]));
-    this.#priorities = priorities;
-    this.requestUpdate();
-  }
-
-  // Reads only the actions a change names; anything else (or a change without ids) reloads.
-  async #apply(change: StoreChange): Promise<void> {
-    const { store, planId } = this.#plan.plan!;
-    if (change.collection !== 'actions' || change.ids.length === 0) return this.#load();
-    for (const id of change.ids) {
-      const action = await store!.get('actions', id);
-      if (action && !action.deleted && action.planId === planId) this.#actions.set(id, action);
-      else this.#actions.delete(id);
-    }
-    this.requestUpdate();
   }
 
   #rows(): { overall: Row; groups: Row[] } {
-    const { today, ragRules } = this.#plan.plan!;
-    const actions = [...this.#actions.values()];
+    const { actions, priorities } = this.#data;
     const locale = this.#locale;
     const byPriority = this.groupBy !== 'lead';
-    const counts = countRag(actions, today, ragRules, byPriority ? (a) => a.priorityId : (a) => a.leadAgency ?? '');
+    const counts = this.#data.count(actions, byPriority ? (a) => a.priorityId : (a) => a.leadAgency ?? '');
     const keys = byPriority
-      ? [...this.#priorities].filter((p) => !p.retired || counts.has(p.id)).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((p) => p.id)
+      ? [...priorities].filter((p) => !p.retired || counts.has(p.id)).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((p) => p.id)
       : [...counts.keys()].sort((a, b) => a.localeCompare(b));
     for (const key of counts.keys()) if (!keys.includes(key)) keys.push(key);
-    const title = new Map(this.#priorities.map((p) => [p.id, p.title]));
+    const title = new Map(priorities.map((p) => [p.id, p.title]));
     return {
-      overall: { label: t(locale, 'summary.overall'), counts: countRag(actions, today, ragRules).get('') ?? emptyCounts() },
+      overall: { label: t(locale, 'summary.overall'), counts: this.#data.count(actions).get('') ?? emptyCounts() },
       groups: keys.map((key) => ({ key, label: (byPriority ? title.get(key) : key) || t(locale, 'summary.no-lead'), counts: counts.get(key) ?? emptyCounts() })),
     };
   }

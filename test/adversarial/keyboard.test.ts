@@ -1,0 +1,65 @@
+// Keyboard-only walkthrough of a main task on a whole page: find my action, open it, update its
+// status and progress with a note, save. Only Tab, arrows, typing and Enter: no clicks, no focus().
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ApPlan } from '../../src/components/plan/plan.js';
+import { ActionPlanStore } from '../../src/store/index.js';
+import { freshName } from '../helpers.js';
+import { COLLECTIONS, SAMPLE_PLAN, deepText, sample, until } from './dom.js';
+
+/** The focused element, through shadow roots. */
+function focused(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab until `matches` holds for the focused element. */
+async function tabTo(matches: (el: Element) => boolean, what: string, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    const el = focused();
+    if (el && matches(el)) return el;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+const named = (name: string) => (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim() === name;
+
+describe('keyboard-only walkthrough', function () {
+  this.timeout(60000);
+
+  it('find my action on the board, open it, update status and progress with a note, save', async () => {
+    const store = await ActionPlanStore.open(freshName('keyboard'));
+    for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection]);
+    const plan = await fixture<ApPlan>(html`<ap-plan .store=${store} plan-id=${SAMPLE_PLAN} today="2024-01-15" user="L. Brown"><ap-priority-board></ap-priority-board></ap-plan>`);
+    await until(() => deepText(plan).includes('Crucial Crew'), 'board rendered');
+    await tabTo((el) => el.id === 'filter-search', 'the search field');
+    await sendKeys({ type: 'Crucial Crew' });
+    await until(() => !deepText(plan).includes('Taxi marshals'), 'the board filtered');
+    await tabTo((el) => /Crucial Crew/.test(el.textContent ?? '') && (el.localName === 'button' || el.localName === 'li' || el.localName === 'ap-action-card'), 'my action');
+    await sendKeys({ press: 'Enter' });
+    const opened = () => [...plan.querySelector('ap-priority-board')!.shadowRoot!.querySelectorAll('ap-action-card')].find((c) => c.shadowRoot!.querySelector('dialog[open]'));
+    await until(opened, 'the action opened');
+    const card = opened()!;
+    await tabTo(named('Edit'), 'Edit');
+    await sendKeys({ press: 'Enter' });
+    await until(() => card.shadowRoot!.querySelector('form'), 'the editor open');
+    await tabTo((el) => el.localName === 'select' && el.id.startsWith('status'), 'Status');
+    await sendKeys({ press: 'ArrowDown' }); // In progress -> Blocked
+    await tabTo((el) => el.id === 'progress-input', 'Progress (%)');
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '70' });
+    await tabTo((el) => el.id === 'update-input', 'the progress update');
+    await sendKeys({ type: 'Venue lost; waiting for the school.' });
+    await tabTo(named('Save'), 'Save');
+    await sendKeys({ press: 'Enter' });
+    await until(async () => (await store.get('actions', 'cpr-a-crucial-crew'))!.progress === 70, 'saved');
+    const saved = (await store.get('actions', 'cpr-a-crucial-crew'))!;
+    expect(saved.status).to.equal('blocked');
+    expect(saved.updates.at(-1)).to.include({ text: 'Venue lost; waiting for the school.', by: 'L. Brown' });
+    const onBoard = () => [...plan.querySelector('ap-priority-board')!.shadowRoot!.querySelectorAll('ap-action-card')].find((c) => (c as HTMLElement & { action?: { id: string } }).action?.id === 'cpr-a-crucial-crew');
+    await until(() => onBoard() && /Red/.test(deepText(onBoard()!.shadowRoot!)), 'the board card now reads Red (blocked)');
+  });
+});
