@@ -22,6 +22,12 @@ export interface ActionChangeDetail {
   fields: string[];
 }
 
+/** Which record's sync conflict to show (a card's Conflict badge asks for it). */
+export interface ShowConflictDetail {
+  collection: string;
+  recordId: string;
+}
+
 export interface OpenActionDetail {
   actionId: string;
 }
@@ -63,6 +69,7 @@ export interface ApEventMap {
   'ap-error': CustomEvent<ErrorDetail>;
   'ap-plan-select': CustomEvent<PlanSelectDetail>;
   'ap-open-action': CustomEvent<OpenActionDetail>;
+  'ap-show-conflict': CustomEvent<ShowConflictDetail>;
 }
 
 type DetailOf<K extends keyof ApEventMap> = ApEventMap[K] extends CustomEvent<infer D> ? D : never;

@@ -267,6 +267,7 @@ export const cy: Record<MessageKey, string> = {
   'card.saved': "Cam gweithredu wedi'i gadw",
   'card.cancelled': "Newidiadau wedi'u taflu",
   'card.conflict': 'Gwrthdaro',
+  'card.conflict-resolve': ': dangos y ddwy fersiwn i ddewis un',
   'card.none': 'Heb ei osod',
   'card.no-date': 'Dim dyddiad',
   'card.target': 'Targed',

@@ -265,6 +265,7 @@ export const enGB = {
   'card.saved': 'Action saved',
   'card.cancelled': 'Changes discarded',
   'card.conflict': 'Conflict',
+  'card.conflict-resolve': ': show both versions to choose one',
   'card.none': 'Not set',
   'card.no-date': 'No date set',
   'card.target': 'Target',

@@ -2,21 +2,14 @@
 // each story loaded as Storybook shows it, in a same-origin iframe of the test page.
 import { expect } from '@open-wc/testing';
 import { deepText, until } from './dom.js';
+import { loadAxe, open, type PageWindow } from '../dropin/page.js';
 
-type AxeWindow = Window & typeof globalThis & { axe?: { run(context: Element, options?: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
 
 const index = (await (await fetch('/storybook-static/index.json')).json()) as { entries: Record<string, { id: string; type: string }> };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story').map((entry) => entry.id);
 
-async function story(id: string): Promise<AxeWindow> {
-  const frame = document.createElement('iframe');
-  frame.width = '1024';
-  frame.height = '768';
-  frame.src = `/storybook-static/iframe.html?id=${id}&viewMode=story`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentWindow as AxeWindow;
+async function story(id: string): Promise<PageWindow> {
+  const page = await open(`/storybook-static/iframe.html?id=${id}&viewMode=story`);
   // Rendered (and its play function run) once Storybook shows it and its text has stopped changing.
   let last = '';
   await until(async () => {
@@ -30,12 +23,8 @@ async function story(id: string): Promise<AxeWindow> {
   return page;
 }
 
-async function axe(page: AxeWindow) {
-  const script = page.document.createElement('script');
-  script.src = '/node_modules/axe-core/axe.min.js';
-  const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
-  page.document.head.append(script);
-  await loaded;
+async function axe(page: PageWindow) {
+  await loadAxe(page);
   const { violations } = await page.axe!.run(page.document.querySelector('#storybook-root')!);
   return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
 }

@@ -279,4 +279,4 @@ export async function fuzz(runs: number, seed: number, onRun?: (n: number) => vo
   return faults;
 }
 
-export const settings = () => executeServerCommand<{ runs?: number; seed?: number; shards?: number }>('fuzz-settings').catch(() => undefined);
+export const settings = () => executeServerCommand<{ runs?: number; seed?: number; shards?: number }, undefined>('fuzz-settings').catch(() => undefined);

@@ -1,6 +1,6 @@
 // Opens a test or demo page in an iframe of the test page, so its own scripts and headers apply.
 export type PageWindow = Window &
-  typeof globalThis & { cspViolations?: string[]; axe?: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
+  typeof globalThis & { cspViolations?: string[]; axe?: { run(context: Document | Element): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
 
 export async function open(url: string): Promise<PageWindow> {
   const frame = document.createElement('iframe');
@@ -11,4 +11,13 @@ export async function open(url: string): Promise<PageWindow> {
   document.body.append(frame);
   await loaded;
   return frame.contentWindow as PageWindow;
+}
+
+/** Loads axe-core into the page (once per page). */
+export async function loadAxe(page: PageWindow): Promise<void> {
+  const script = page.document.createElement('script');
+  script.src = '/node_modules/axe-core/axe.min.js';
+  const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
+  page.document.head.append(script);
+  await loaded;
 }

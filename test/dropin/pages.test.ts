@@ -1,6 +1,6 @@
 // The demo pages and a Welsh page, loaded as a visitor would: axe finds nothing, Welsh reads Welsh.
 import { expect, waitUntil } from '@open-wc/testing';
-import { open, type PageWindow } from './page.js';
+import { loadAxe, open, type PageWindow } from './page.js';
 
 // Known, reported to the element's engineer; remove when fixed: <ap-rag-summary> chart segments (issue 4).
 const KNOWN: Record<string, (node: { target: unknown[] }) => boolean> = {
@@ -9,11 +9,7 @@ const KNOWN: Record<string, (node: { target: unknown[] }) => boolean> = {
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
 async function axe(page: PageWindow) {
-  const script = page.document.createElement('script');
-  script.src = '/node_modules/axe-core/axe.min.js';
-  const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
-  page.document.head.append(script);
-  await loaded;
+  await loadAxe(page);
   const { violations } = await page.axe!.run(page.document);
   return violations
     .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !(violation.id in KNOWN && KNOWN[violation.id](node))) }))

@@ -99,7 +99,7 @@ export class ApActionCard extends LitElement {
   readonly #plan = new PlanController(this, {
     collections: ['actions', 'priorities', 'history'],
     // A compact card given its action reads nothing from the store; any card ignores edits of other actions.
-    onChange: (change) => !(this.compact && this.action) && !(change.collection === 'actions' && change.ids.length > 0 && !change.ids.includes(this.#id)),
+    onChange: (change) => !(this.compact && this.action) && !(change.collection === 'actions' && change.ids.length > 0 && !change.ids.includes(this.#id ?? '')),
   });
   readonly #announcer = new AnnounceController(this);
   #focusAfterRender?: string;
@@ -161,7 +161,18 @@ export class ApActionCard extends LitElement {
   #conflictBadge() {
     // Set by the page, or from the plan's sync when it holds an open conflict on this action.
     const open = this.#plan.plan?.syncState?.conflicts.some((c) => c.collection === 'actions' && c.recordId === this.#id);
-    return this.conflict || open ? html`<strong part="conflict" class="tag conflict">${t(this.#locale, 'card.conflict')}</strong>` : nothing;
+    // A button: it takes the user to the conflict in <ap-sync-status> to resolve it.
+    return this.conflict || open
+      ? html`<button part="conflict" type="button" class="tag conflict" @click=${this.#showConflict}>
+          ${t(this.#locale, 'card.conflict')}<span class="ap-visually-hidden">${t(this.#locale, 'card.conflict-resolve')}</span>
+        </button>`
+      : nothing;
+  }
+
+  #showConflict(event: Event): void {
+    // The compact card would otherwise open its dialog too.
+    event.stopPropagation();
+    this.dispatchEvent(apEvent('ap-show-conflict', { collection: 'actions', recordId: this.#id ?? '' }));
   }
 
   #targetText(action: Action): string {
@@ -203,7 +214,7 @@ export class ApActionCard extends LitElement {
 
   #openFromCard(event: Event): void {
     // A click anywhere on the card opens it, as the title button does; text selection is left alone.
-    if (event.target === event.currentTarget || !(event.composedPath()[0] as Element).closest?.('button')) this.#open();
+    if (event.target === event.currentTarget || !(event.composedPath()[0] as Element).closest?.('button')) void this.#open();
   }
 
   async #open(event?: Event): Promise<void> {

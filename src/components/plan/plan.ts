@@ -89,6 +89,7 @@ export class ApPlan extends LitElement {
   constructor() {
     super();
     this.addEventListener('ap-filter-change', (event) => (this.filter = { ...event.detail }));
+    this.addEventListener('ap-show-conflict', (event) => this.querySelector('ap-sync-status')?.showConflict(event.detail.recordId));
   }
 
   override connectedCallback(): void {

@@ -67,6 +67,13 @@ export class ApSyncStatus extends LitElement {
     this.statusLine?.focus();
   }
 
+  /** Scrolls to the conflict on a record and focuses its first choice (a card's Conflict badge asks for this). */
+  showConflict(recordId: string): void {
+    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-record-id]')].find((li) => li.dataset.recordId === recordId);
+    item?.scrollIntoView({ block: 'center' });
+    item?.querySelector('button')?.focus();
+  }
+
   #resolve(conflict: Conflict, choice: 'mine' | 'theirs' | Record<string, unknown>) {
     void this.#settled(this.#plan.plan!.sync!.resolve(conflict, choice));
   }
@@ -93,7 +100,7 @@ export class ApSyncStatus extends LitElement {
     const locale = this.#locale;
     const title = titleOf(conflict.mine);
     const texts = conflict.fields.filter((field) => typeof field.mine === 'string' && typeof field.theirs === 'string');
-    return html`<li>
+    return html`<li data-record-id=${conflict.recordId}>
       <p><strong>${t(locale, conflict.kind === 'deleted' ? 'sync.conflict-deleted' : 'sync.conflict-edited', { title })}</strong></p>
       ${conflict.fields.length
         ? html`<table>

@@ -108,7 +108,8 @@ describe('<ap-action-card>', () => {
     const el = await card(name, 'a-1', { compact: true });
     el.parentElement!.addEventListener('ap-open-action', (e) => e.preventDefault());
     root(el).querySelector<HTMLElement>('dd')!.click();
-    expect(root(el).querySelector('dialog')!.open).to.equal(false);
+    await el.updateComplete;
+    expect(root(el).querySelector('dialog[open]')).to.equal(null);
     store.close();
   });
 

@@ -86,7 +86,10 @@ describe('<ap-sync-status>', function () {
     const badge = () => plan.querySelector('ap-action-card')!.shadowRoot!.querySelector('[part="conflict"]');
     await waitUntil(badge, 'the card shows no conflict badge', { timeout: 6000 });
 
-    button(el, 'Keep mine').click();
+    // The badge leads to the conflict: focus lands on its first choice, Keep mine, for the keyboard.
+    (badge() as HTMLElement).click();
+    expect(el.shadowRoot!.activeElement?.textContent).to.contain('Keep mine');
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => !text(el).includes('was changed here'), 'the conflict stayed', { timeout: 6000 });
     await settled(engine, store);
     expect((await serverRecord(endpoint, 'actions', 'a-2'))[0]).to.include({ progress: 50, version: 3 });
