@@ -1,6 +1,6 @@
 // npm run soak: the model-based sync fuzz (test/adversarial/sync-fuzz.test.ts) at length, in
 // Chromium, against the real demo endpoint and fault proxy. SOAK_RUNS (default 1000), SOAK_SEED
-// (default: the clock) and SOAK_SHARDS (runs side by side in the page, default 4) tune it.
+// (default: the clock) and SOAK_SHARDS (runs side by side in the page, default 6) tune it.
 // Ends with the line `soak: N runs, seed S, T s`; a counterexample prints its seed and commands.
 import { startTestRunner, defaultReporter } from '@web/test-runner';
 
@@ -13,7 +13,7 @@ if (!chromium) {
 }
 const runs = Number(process.env.SOAK_RUNS ?? 1000);
 const seed = Number(process.env.SOAK_SEED ?? Date.now() % 2 ** 31);
-const shards = Number(process.env.SOAK_SHARDS ?? 4);
+const shards = Number(process.env.SOAK_SHARDS ?? 6);
 let report;
 const soakPlugin = {
   name: 'ap-soak',

@@ -16,6 +16,19 @@ export interface RagSource {
 // A change naming more actions than this (an import, a first pull) is cheaper to read as one query.
 const RELOAD_FROM = 500;
 
+// Widgets that hear the same change share one read of it, and so the same action objects.
+const changed = new WeakMap<StoreChange, Promise<(Action | undefined)[]>>();
+const rags = new WeakMap<Action, { today: string; rules: RagRules; result: RagResult }>();
+
+/** `computeRag`, worked out once per action object, day and rules, whichever widget asks first. */
+export function ragOf(action: Action, today: string, rules: RagRules): RagResult {
+  const cached = rags.get(action);
+  if (cached?.today === today && cached.rules === rules) return cached.result;
+  const result = computeRag(action, today, rules);
+  rags.set(action, { today, rules, result });
+  return result;
+}
+
 export class PlanActionsController implements ReactiveController, RagSource {
   readonly plan: PlanController;
   /** The plan's actions (no tombstones): a new array after each change, the same objects for actions that did not change. */
@@ -26,8 +39,6 @@ export class PlanActionsController implements ReactiveController, RagSource {
   #byId = new Map<string, Action>();
   #loadedFrom?: { store: ActionPlanStore; planId: string };
   #work: Promise<void> = Promise.resolve();
-  #rags = new WeakMap<Action, RagResult>();
-  #ragsFor?: { today: string; rules: RagRules };
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -55,14 +66,7 @@ export class PlanActionsController implements ReactiveController, RagSource {
   }
 
   rag(action: Action): RagResult {
-    const { today, ragRules: rules } = this.plan.plan!;
-    if (this.#ragsFor?.today !== today || this.#ragsFor.rules !== rules) {
-      this.#ragsFor = { today, rules };
-      this.#rags = new WeakMap();
-    }
-    let result = this.#rags.get(action);
-    if (!result) this.#rags.set(action, (result = computeRag(action, today, rules)));
-    return result;
+    return ragOf(action, this.plan.plan!.today, this.plan.plan!.ragRules);
   }
 
   count(actions: readonly Action[], groupKey: (action: Action) => string = () => ''): Map<string, RagCounts> {
@@ -107,7 +111,9 @@ export class PlanActionsController implements ReactiveController, RagSource {
       return;
     }
     if (change.ids.length === 0 || change.ids.length > RELOAD_FROM) return this.#load(store, planId);
-    const records = await store.getMany('actions', change.ids);
+    const read = changed.get(change) ?? store.getMany('actions', change.ids);
+    changed.set(change, read);
+    const records = await read;
     change.ids.forEach((id, i) => {
       const action = records[i];
       if (action && !action.deleted && action.planId === planId) this.#byId.set(id, action);

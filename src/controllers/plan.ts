@@ -29,12 +29,13 @@ export class PlanController implements ReactiveController {
   #unsubscribe?: () => void;
 
   constructor(private readonly host: Host, private readonly options: PlanControllerOptions) {
-    host.addController(this);
+    // Added first, so the context (when there is a plan) has arrived by the time hostConnected below runs.
     new ContextConsumer(host, {
       context: planContext,
       subscribe: true,
       callback: (plan) => this.#provide(plan),
     });
+    host.addController(this);
   }
 
   hostConnected(): void {

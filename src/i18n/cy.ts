@@ -476,6 +476,7 @@ export const cy: Record<MessageKey, string> = {
   'sync.pending': "{count} newid yn aros i gysoni.",
   'sync.pending-one': "1 newid yn aros i gysoni.",
   'sync.last-synced': "Cysonwyd ddiwethaf {when}.",
+  'sync.quarantined': "Cofnodion o'r gweinydd a roddwyd o'r neilltu am eu bod yn annilys: {count}. Dywedwch wrth bwy bynnag sy'n rhedeg y pwynt terfyn.",
   'sync.retry': "Rhoi cynnig arall arni",
   'sync.conflicts': "Newidiadau sy'n gwrthdaro ({count})",
   'sync.conflict-edited': "Newidiwyd \"{title}\" yma ac ar y gweinydd.",

@@ -474,6 +474,7 @@ export const enGB = {
   'sync.pending': "{count} changes waiting to sync.",
   'sync.pending-one': "1 change waiting to sync.",
   'sync.last-synced': "Last synced {when}.",
+  'sync.quarantined': "Records from the server set aside as not valid: {count}. Tell whoever runs the endpoint.",
   'sync.retry': "Retry",
   'sync.conflicts': "Changes that clash ({count})",
   'sync.conflict-edited': "\"{title}\" was changed here and on the server.",

@@ -150,8 +150,12 @@ export class RestAdapter implements SyncAdapter {
     } catch (error) {
       if (!(error instanceof SyncHttpError) || error.kind !== 'conflict' || error.current !== undefined) throw error;
       // The server did not send its record: fetch it so the engine can compare and merge.
-      const current = this.#fromWire(await this.#request('GET', this.#url(collection, record.id), signal));
-      throw new SyncHttpError('conflict', error.message, error.status, null, current);
+      const current = await this.#request('GET', this.#url(collection, record.id), signal).catch((lookup: unknown) => {
+        // A create refused as a conflict, yet the server has no such record: nothing landed, so send it again.
+        if (op === 'create' && lookup instanceof SyncHttpError && lookup.kind === 'gone') throw new SyncHttpError('retry', error.message, error.status);
+        throw lookup;
+      });
+      throw new SyncHttpError('conflict', error.message, error.status, null, this.#fromWire(current));
     }
   }
 }

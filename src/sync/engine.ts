@@ -40,6 +40,8 @@ export interface SyncState {
   lastSynced?: string;
   conflicts: Conflict[];
   deadLetters: DeadLetter[];
+  /** Records from the endpoint that were not valid and were set aside (quarantined). */
+  quarantined: number;
   error?: string;
   /** This tab is the one talking to the endpoint (one at a time, by Web Lock). */
   leader: boolean;
@@ -70,7 +72,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export class SyncEngine {
   readonly #o: Required<Omit<SyncEngineOptions, 'events'>> & { events?: EventTarget };
-  #state: SyncState = { state: 'idle', pending: 0, conflicts: [], deadLetters: [], leader: false };
+  #state: SyncState = { state: 'idle', pending: 0, conflicts: [], deadLetters: [], quarantined: 0, leader: false };
   #listeners = new Set<(state: SyncState) => void>();
   #stopped = true;
   #abort = new AbortController();
@@ -197,9 +199,9 @@ export class SyncEngine {
   async #refresh(patch: Partial<SyncState>): Promise<void> {
     const { store } = this.#o;
     try {
-      const [outbox, conflicts, deadLetters, lastSynced] = await Promise.all([store.outbox(), store.conflicts(), store.deadLetters(), store.getMeta<string>(this.#key('lastSynced'))]);
+      const [outbox, conflicts, deadLetters, quarantine, lastSynced] = await Promise.all([store.outbox(), store.conflicts(), store.deadLetters(), store.quarantined(), store.getMeta<string>(this.#key('lastSynced'))]);
       const pending = outbox.filter((entry) => entry.collection !== 'history').length;
-      this.#set({ ...patch, pending, conflicts, deadLetters, ...(lastSynced ? { lastSynced } : {}) });
+      this.#set({ ...patch, pending, conflicts, deadLetters, quarantined: quarantine.length, ...(lastSynced ? { lastSynced } : {}) });
     } catch {
       // The store closed (tab closing, another tab upgraded it): <ap-plan> reports that.
     }

@@ -85,6 +85,14 @@ describe('bad input from the endpoint', function () {
     }
   });
 
+  it('regression: <ap-sync-status> tells the user how many records from the server were set aside', async () => {
+    const endpoint = await createEndpoint({ data: { priorities: [wire({ id: 'p-1', title: 'Domestic Abuse' })], actions: [ok('g-1'), ...BAD.slice(0, 3).map(([, record]) => record as Record<string, unknown>)] } });
+    const plan = await fixture<ApPlan>(html`<ap-plan name=${freshName('told')} plan-id=${PLAN} endpoint=${endpoint.url} today="2024-01-15"><ap-priority-board></ap-priority-board><ap-sync-status></ap-sync-status></ap-plan>`);
+    open.push({ close: () => plan.remove() });
+    await until(() => deepText(plan).includes('Records from the server set aside as not valid: 3.'), 'the sync status says so', 15000);
+    expect(deepText(plan)).to.include('Action g-1');
+  });
+
   it('a 1 MB title is stored and shown without a crash', async () => {
     const title = `Sanctuary scheme ${'x'.repeat(1024 * 1024)}`;
     const endpoint = await createEndpoint({ data: { priorities: [wire({ id: 'p-1', title: 'Domestic Abuse' })], actions: [wire({ ...actionInput({ id: 'g-big' }), title })] } });

@@ -4,7 +4,6 @@ import { expect } from '@open-wc/testing';
 import { deepText, until } from './dom.js';
 import { loadAxe, open, type PageWindow } from '../dropin/page.js';
 
-
 const index = (await (await fetch('/storybook-static/index.json')).json()) as { entries: Record<string, { id: string; type: string }> };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story').map((entry) => entry.id);
 

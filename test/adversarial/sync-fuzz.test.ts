@@ -1,6 +1,9 @@
 // Model-based sync fuzzing in `npm test`: a few bounded runs. `npm run soak` runs 1,000 or more.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { ActionPlanStore } from '../../src/store/index.js';
+import { actionInput, freshName } from '../helpers.js';
+import { createEndpoint, engineFor, injectFaults, serverRecord, settled, started } from '../sync/sync-helpers.js';
 import { fuzz, settings, setup, settleAndCheck } from './sync-model.js';
 
 // Chromium only: each run drives real HTTP and IndexedDB for about a second; the engine-specific
@@ -37,6 +40,27 @@ describe('model-based sync fuzzing', function () {
     } catch (error) {
       await executeServerCommand('fuzz-report', { runs: done, seed, failed: String(error) }).catch(() => undefined);
       throw error;
+    }
+  });
+});
+
+// Counterexamples the fuzz found, kept as plain tests in every engine.
+describe('sync fuzz regressions', function () {
+  this.timeout(30000);
+
+  it('regression (fuzz seed 149331751): a create answered 412 without the record is sent again, not dead-lettered', async () => {
+    const endpoint = await createEndpoint();
+    const store = await ActionPlanStore.open(freshName('fuzz-412'));
+    const engine = await started(engineFor(store, endpoint));
+    try {
+      await injectFaults(endpoint, [{ kind: 'status', status: 412, method: 'POST', path: '/actions', body: { error: 'Precondition failed' } }]);
+      await store.put('actions', actionInput({ id: 'a-1' }), { by: 'B' });
+      await settled(engine, store);
+      expect(await store.deadLetters()).to.deep.equal([]);
+      expect(await serverRecord(endpoint, 'actions', 'a-1')).to.have.length(1);
+    } finally {
+      engine.stop();
+      store.close();
     }
   });
 });

@@ -38,7 +38,7 @@ export class World {
     const store = await ActionPlanStore.open(this.names[deviceOf(tab)]);
     const engine = new SyncEngine({
       store,
-      adapter: new RestAdapter(this.endpoint.url, { timeoutMs: 400 }),
+      adapter: new RestAdapter(this.endpoint.url, { timeoutMs: 800 }),
       planId: PLAN,
       scope: this.endpoint.url,
       user: tab,
@@ -70,7 +70,7 @@ export class World {
 
 const client = (world: World, tab: Tab) => world.clients.get(tab);
 
-class Create implements fc.AsyncCommand<object, World> {
+export class Create implements fc.AsyncCommand<object, World> {
   constructor(readonly tab: Tab, readonly id: string) {}
   check = () => true;
   async run(_: object, world: World) {
@@ -84,7 +84,7 @@ class Create implements fc.AsyncCommand<object, World> {
   toString = () => `create(${this.tab}, ${this.id})`;
 }
 
-class Edit implements fc.AsyncCommand<object, World> {
+export class Edit implements fc.AsyncCommand<object, World> {
   constructor(readonly tab: Tab, readonly id: string, readonly field: (typeof FIELDS)[number]) {}
   check = () => true;
   async run(_: object, world: World) {
@@ -98,7 +98,7 @@ class Edit implements fc.AsyncCommand<object, World> {
   toString = () => `edit(${this.tab}, ${this.id}, ${this.field})`;
 }
 
-class Delete implements fc.AsyncCommand<object, World> {
+export class Delete implements fc.AsyncCommand<object, World> {
   constructor(readonly tab: Tab, readonly id: string) {}
   check = () => true;
   async run(_: object, world: World) {
@@ -112,7 +112,7 @@ class Delete implements fc.AsyncCommand<object, World> {
 }
 
 /** Another partner's write straight to the endpoint, as it concurrently does right (If-Match). */
-class ServerEdit implements fc.AsyncCommand<object, World> {
+export class ServerEdit implements fc.AsyncCommand<object, World> {
   constructor(readonly id: string) {}
   check = () => true;
   async run(_: object, world: World) {
@@ -132,7 +132,7 @@ class ServerEdit implements fc.AsyncCommand<object, World> {
   toString = () => `serverEdit(${this.id})`;
 }
 
-class Network implements fc.AsyncCommand<object, World> {
+export class Network implements fc.AsyncCommand<object, World> {
   constructor(readonly device: 'A' | 'B', readonly online: boolean) {}
   check = () => true;
   async run(_: object, world: World) {
@@ -142,7 +142,7 @@ class Network implements fc.AsyncCommand<object, World> {
   toString = () => `${this.online ? 'online' : 'offline'}(${this.device})`;
 }
 
-class Reopen implements fc.AsyncCommand<object, World> {
+export class Reopen implements fc.AsyncCommand<object, World> {
   constructor(readonly tab: Tab) {}
   check = () => true;
   async run(_: object, world: World) {
@@ -152,7 +152,7 @@ class Reopen implements fc.AsyncCommand<object, World> {
   toString = () => `reopen(${this.tab})`;
 }
 
-class InjectFault implements fc.AsyncCommand<object, World> {
+export class InjectFault implements fc.AsyncCommand<object, World> {
   constructor(readonly fault: Fault, readonly method: 'GET' | 'PUT' | 'POST') {}
   check = () => true;
   async run(_: object, world: World) {
@@ -163,7 +163,7 @@ class InjectFault implements fc.AsyncCommand<object, World> {
   toString = () => `fault(${this.fault}, ${this.method})`;
 }
 
-class SyncStep implements fc.AsyncCommand<object, World> {
+export class SyncStep implements fc.AsyncCommand<object, World> {
   constructor(readonly tab: Tab) {}
   check = () => true;
   async run(_: object, world: World) {
@@ -222,8 +222,18 @@ export async function settleAndCheck(world: World): Promise<void> {
     if (round > 40) throw new Error('sync never settled: outbox entries left');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  // Two more rounds, so each device has pulled what the others pushed last.
-  for (let round = 0; round < 2; round++) for (const c of tabs) await c.engine.syncNow();
+  // Two more whole syncs per tab (a sync that failed, say timed out on a busy machine, does not count),
+  // so each device has pulled what the others pushed last.
+  for (let round = 0; round < 2; round++) {
+    for (const c of tabs) {
+      for (let tries = 0; ; tries++) {
+        await c.engine.syncNow();
+        if (c.engine.state.state === 'idle' || !c.engine.state.leader) break;
+        if (tries > 20) throw new Error(`sync keeps failing: ${c.engine.state.error}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  }
 
   const server = (await serverData(world.endpoint)).actions ?? [];
   const seen = new Set<string>();
@@ -274,7 +284,7 @@ export async function fuzz(runs: number, seed: number, onRun?: (n: number) => vo
         onRun?.(++n);
       }
     }),
-    { numRuns: runs, seed, endOnFailure: true },
+    { numRuns: runs, seed, endOnFailure: true, includeErrorInReport: true },
   );
   return faults;
 }

@@ -3,9 +3,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
+import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { apEvent } from '../../events.js';
-import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, computeRag, daysBetween, effectiveTarget, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
+import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
 import {
   describeIssue,
   describeReason,
@@ -76,7 +77,7 @@ export class ApActionCard extends LitElement {
   @property({ attribute: false }) action?: Action;
 
   /** A short card for a board column. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  @property({ type: Boolean }) compact = false;
 
   /**
    * Tab index of a compact card's title button. A container that moves focus between cards itself
@@ -107,13 +108,19 @@ export class ApActionCard extends LitElement {
   readonly #data = new Task(this, {
     task: async ([store, id, compact, planId]): Promise<CardData> => {
       if (!store || !id || (compact && this.action)) return { history: [] };
-      const action = await store.get('actions', id);
+      // All read at once: the priority is nearly always the one the card showed before.
+      const shown = compact ? undefined : this.#data.value?.action?.priorityId;
+      const [action, history, guessed] = await Promise.all([
+        store.get('actions', id),
+        compact ? [] : store.query('history', { index: 'recordId', value: id }),
+        shown ? store.get('priorities', shown) : undefined,
+      ]);
       if (!action || action.planId !== planId) {
         if (!this.action) console.warn(`<ap-action-card>: no action "${id}" in plan "${planId}".`);
         return { history: [] };
       }
       if (compact) return { action, history: [] };
-      const [priority, history] = await Promise.all([store.get('priorities', action.priorityId), store.query('history', { index: 'recordId', value: id })]);
+      const priority = guessed?.id === action.priorityId ? guessed : await store.get('priorities', action.priorityId);
       return { action, priority: priority?.title, history: history.sort((a, b) => b.at.localeCompare(a.at)) };
     },
     args: () => [this.#plan.plan?.store, this.#id, this.compact, this.#plan.plan?.planId, this.#plan.revision] as const,
@@ -130,6 +137,11 @@ export class ApActionCard extends LitElement {
 
   get #locale(): Locale {
     return this.#plan.plan?.locale ?? 'en-GB';
+  }
+
+  protected override willUpdate(): void {
+    // A compact card given its action has nothing to read: not running the task spares it a second render.
+    this.#data.autoRun = !(this.compact && this.action);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -149,7 +161,7 @@ export class ApActionCard extends LitElement {
 
   #rag(action: Action) {
     const plan = this.#plan.plan!;
-    return computeRag(action, plan.today, plan.ragRules);
+    return ragOf(action, plan.today, plan.ragRules);
   }
 
   #ragTag(action: Action) {

@@ -171,9 +171,18 @@ export class ApPriorityBoard extends LitElement {
     }
     // RAG from the cache: matchesFilter would work it out afresh for every action.
     const passes = ({ rag, ...rest }: PlanFilter) => (a: Action) => matchesFilter(a, rest, today, rules) && (!rag || data.rag(a).rag === rag);
-    const [plans, owns] = [passes(planFilter), passes(own)];
-    const shown = data.actions.filter((a) => plans(a) && owns(a));
+    const filters = [planFilter, own].filter((filter) => !isEmptyFilter(filter)).map(passes);
+    const shown = filters.length ? data.actions.filter((a) => filters.every((passing) => passing(a))) : data.actions;
+    const before = new Map(this.#columns.map((column) => [column.key, column.actions]));
     this.#columns = buildColumns(shown, data.priorities, this.#grouping, data, this.grab);
+    for (const column of this.#columns) {
+      const kept = before.get(column.key);
+      // Same cards in the same order: refresh the list the virtualiser holds, so it re-renders now instead of laying out again a frame later.
+      if (kept?.length === column.actions.length && kept.every((action, i) => action.id === column.actions[i]!.id)) {
+        column.actions.forEach((action, i) => (kept[i] = action));
+        column.actions = kept;
+      }
+    }
     return (this.#memo = { inputs, shown, quarterError });
   }
 
@@ -193,13 +202,18 @@ export class ApPriorityBoard extends LitElement {
   #renderFilters(actions: Action[], priorities: Priority[], quarterError: string) {
     const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
     if (this.#lists?.actions !== actions) {
-      const distinct = (values: (string | undefined)[]) => [...new Set(values.map((v) => v?.trim()).filter((v): v is string => !!v))].sort(byName);
+      const distinct = (pick: (a: Action) => string | undefined) => {
+        const values = new Set<string>();
+        for (const action of actions) values.add(pick(action)?.trim() ?? '');
+        values.delete('');
+        return [...values].sort(byName);
+      };
       const quarterOf = (date: IsoDate) => this.#quarters.get(date) ?? this.#quarters.set(date, financialQuarter(date).label).get(date)!;
       this.#lists = {
         actions,
-        lead: distinct(actions.map((a) => a.leadAgency)),
-        owner: distinct(actions.map((a) => a.owner)),
-        quarter: distinct(actions.map((a) => effectiveTarget(a) && quarterOf(effectiveTarget(a)!))),
+        lead: distinct((a) => a.leadAgency),
+        owner: distinct((a) => a.owner),
+        quarter: distinct((a) => effectiveTarget(a) && quarterOf(effectiveTarget(a)!)),
       };
     }
     const lists = this.#lists;

@@ -61,6 +61,7 @@ export class ApRagSummary extends LitElement {
 
   // Shows a segment's RAG name beside its count only where it fits (re-checked when the width changes).
   readonly #resize = new ResizeObserver(() => this.#fitLabels());
+  #fitFrame = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -70,10 +71,13 @@ export class ApRagSummary extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
+    cancelAnimationFrame(this.#fitFrame);
   }
 
   protected override updated(): void {
-    this.#fitLabels();
+    // Measured with the frame's own layout (before it paints), not by forcing one in the middle of an update.
+    cancelAnimationFrame(this.#fitFrame);
+    this.#fitFrame = requestAnimationFrame(() => this.#fitLabels());
   }
 
   #fitLabels(): void {

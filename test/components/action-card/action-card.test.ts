@@ -94,6 +94,8 @@ describe('<ap-action-card>', () => {
     expect(tag(el)).to.match(/^Amber/);
     const opened: string[] = [];
     plan.addEventListener('ap-open-action', (e) => opened.push((e as CustomEvent<{ actionId: string }>).detail.actionId));
+    // The dialog joins the page only when the card is opened: a board never opens most of its cards.
+    expect(root(el).querySelector('dialog')).to.equal(null);
     root(el).querySelector<HTMLButtonElement>('[part~=title]')!.focus();
     await sendKeys({ press: 'Enter' });
     expect(opened).to.deep.equal(['a-9']);
@@ -349,7 +351,10 @@ describe('<ap-action-card>', () => {
     const el = await card(name, 'a-1');
     el.conflict = true;
     await el.updateComplete;
-    expect(root(el).querySelector('[part=conflict]')!.textContent).to.equal('Conflict');
+    // A button to the conflict in <ap-sync-status>: "Conflict" shown, what it does said to screen readers.
+    const badge = root(el).querySelector<HTMLElement>('[part=conflict]')!;
+    expect(badge.localName).to.equal('button');
+    expect(badge.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Conflict: show both versions to choose one');
     store.close();
   });
 });

@@ -300,6 +300,31 @@ describe('<ap-priority-board>', function () {
     expect(cardIds(board, 'p-2')).to.deep.equal(['a-4', 'a-1', 'a-2', 'a-3']);
   });
 
+  it('edits, deletions and new actions from another tab reach the cards and a sibling summary, leaving other cards as they were', async () => {
+    const { store, board, plan } = await mount({ siblings: '<ap-rag-summary></ap-rag-summary>' });
+    const summary = plan.querySelector('ap-rag-summary')!;
+    // Red, Amber, Green, Complete, Not started in the summary's "Total" row.
+    const totals = () => [...summary.shadowRoot!.querySelectorAll('tfoot td')].slice(0, 5).map((td) => Number(td.textContent));
+    const ragOf = (id: string) => card(board, id)?.querySelector('ap-action-card')!.shadowRoot!.querySelector('[part~=rag-tag]')!.textContent!.trim();
+    await until(() => totals().join() === '1,1,0,1,1', 'summary at first');
+    expect(ragOf('a-2')).to.match(/^Amber/);
+    const untouched = card(board, 'a-1').querySelector('ap-action-card');
+    const otherTab = await ActionPlanStore.open(store.name);
+
+    await otherTab.put('actions', { ...(await otherTab.get('actions', 'a-2'))!, status: 'blocked' }, { by: 'Other Tab' });
+    await until(() => ragOf('a-2')?.startsWith('Red') && totals().join() === '2,0,0,1,1', 'the edit shows on the card and in the summary');
+    expect(root(board).querySelector('section .rag-breakdown')!.textContent).to.contain('2 Red');
+
+    await otherTab.remove('actions', 'a-3', { by: 'Other Tab' });
+    await until(() => !cardIds(board).includes('a-3') && totals().join() === '2,0,0,1,0', 'the deleted action is gone from both');
+
+    await otherTab.put('actions', actionInput({ id: 'a-5', priorityId: 'p-2', title: 'Street pastors', rank: 'a1', status: 'in-progress', startDate: '2023-04-01', targetDate: '2024-06-30', progress: 60 }), { by: 'Other Tab' });
+    await until(() => cardIds(board, 'p-2').join() === 'a-4,a-5' && totals().join() === '2,0,1,1,0', 'the new action shows in its column and the counts');
+    expect(card(board, 'a-1').querySelector('ap-action-card')).to.equal(untouched);
+    expect(root(board).querySelector('.summary')!.textContent).to.equal('Showing 4 of 4 actions');
+    otherTab.close();
+  });
+
   it('renders titles as text', async () => {
     const records = { priorities, actions: [actionInput({ id: 'x', title: '<script>window.hacked=1</script><b>bold</b>' })] };
     const { board } = await mount({ records });
