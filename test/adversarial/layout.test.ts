@@ -38,11 +38,10 @@ describe('320 px wide and forced colours', function () {
     await executeServerCommand('forced-colors', { active: false });
   });
 
-  it('at 320 px the page does not scroll sideways and every button and field is at least 24 x 24 px', async function () {
+  it('at 320 px the page does not scroll sideways (regression: board filter select and admin plans table in Firefox) and every button and field is at least 24 x 24 px', async function () {
     // WebKit's WebDriver cannot resize the viewport from the test runner: Chromium and Firefox check this.
     if (!(await setViewport({ width: 320, height: 640 }).then(() => true, () => false))) this.skip();
     const plan = await everything();
-    expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
     const small = deepElements(plan)
       .filter((el) => el.matches('button, select, input:not([type=checkbox]):not([type=radio]), [role=button], [role=tab]') && visible(el))
       .filter((el) => {
@@ -56,6 +55,7 @@ describe('320 px wide and forced colours', function () {
       .filter((el) => visible(el) && el.getBoundingClientRect().right > 321 && !inScrollingBox(el))
       .map(label);
     expect(wide).to.deep.equal([]);
+    expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
   });
 
   it('in forced colours every tag keeps a visible border and every focused control an outline', async function () {

@@ -218,7 +218,7 @@ export class ApPlanAdmin extends LitElement {
   #renderPlans(data: AdminData, current?: Plan) {
     return html`<h2>${this.#t('admin.plans.heading')}</h2>
       ${data.plans.length
-        ? html`<table>
+        ? html`<div class="scroll"><table>
             <thead>
               <tr><th scope="col">${this.#t('field.name')}</th><th scope="col">${this.#t('field.period')}</th><th scope="col"><span class="ap-visually-hidden">${this.#t('admin.plans.show')}</span></th></tr>
             </thead>
@@ -237,7 +237,7 @@ export class ApPlanAdmin extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table></div>`
         : html`<p>${this.#t('admin.plans.none')}</p>`}
       ${current
         ? html`<form @submit=${(e: SubmitEvent) => this.#savePlan(e, current)} novalidate>

@@ -51,6 +51,8 @@ export const formStyles = css`
   .field {
     display: flex;
     flex-direction: column;
+    /* Lets a select of long priority titles shrink to a 320 px wide page (Firefox sizes it to its longest option). */
+    min-width: 0;
     gap: 0.25rem;
     margin: 0 0 0.75rem;
   }
