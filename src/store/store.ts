@@ -107,7 +107,11 @@ export class ActionPlanStore extends EventTarget {
           resolve(db);
           this.#opened = true;
           // The browser deleted the database under us (storage pressure, "clear site data"): say so.
-          if (cleared) this.dispatchEvent(new CustomEvent('cleared'));
+          if (cleared) {
+            this.dispatchEvent(new CustomEvent('cleared'));
+            // Every widget reads again: what it shows may be gone.
+            this.#announce(COLLECTIONS.map((collection) => ({ collection, ids: [], planIds: [] })));
+          }
         },
         (error) => {
           clearTimeout(timer);
