@@ -75,3 +75,6 @@ export const Errors: Story = {
     card.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
   },
 };
+
+/** Every attribute as a control, to try the element out. */
+export const Playground: Story = {};

@@ -36,3 +36,6 @@ export const Readonly: Story = { args: { readonly: true } };
 export const Welsh: Story = { args: { lang: 'cy' } };
 /** An audit id with no audit yet: the tracker offers to create it. */
 export const NoAuditYet: Story = { args: { 'audit-id': 'annual-2024' } };
+
+/** Every attribute as a control, to try the element out. */
+export const Playground: Story = {};

@@ -34,3 +34,6 @@ export const YearEndRollover: Story = { args: { view: 'rollover' } };
 export const PartnersUpdates: Story = { args: { view: 'updates' } };
 export const DueSoon: Story = { args: { view: 'due', 'due-within': 30 } };
 export const ClearData: Story = { args: { view: 'clear' } };
+
+/** Every attribute as a control, to try the element out. */
+export const Playground: Story = {};

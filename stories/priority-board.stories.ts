@@ -56,3 +56,6 @@ export const Readonly: Story = { args: { readonly: true } };
 export const Welsh: Story = { args: { lang: 'cy', 'group-by': 'status' } };
 /** 2,000 generated actions: long columns are virtualised. */
 export const TwoThousandActions: Story = { args: { 'plan-id': LARGE_PLAN } };
+
+/** Every attribute as a control, to try the element out. */
+export const Playground: Story = {};

@@ -42,3 +42,6 @@ export const TableShown: Story = {
 };
 
 export const EmptyPlan: Story = { args: { 'plan-id': 'no-such-plan' } };
+
+/** Every attribute as a control, to try the element out. */
+export const Playground: Story = {};

@@ -69,3 +69,6 @@ export const Conflict: Story = {
 export const DeadLetter: Story = {
   args: { edit: true, endpoint: new StoryEndpoint(() => new SyncHttpError('invalid', 'Progress is not allowed to go down.', 422)) },
 };
+
+/** Every attribute as a control, to try the element out. */
+export const Playground: Story = {};
