@@ -42,6 +42,13 @@ export const styles = [
     .narrow .rag-name {
       display: none;
     }
+    .legend {
+      display: none;
+      margin: 0.25rem 0 0;
+    }
+    .has-narrow .legend {
+      display: block;
+    }
     .segment[aria-pressed='true'] rect {
       stroke: var(--ap-rag-text);
       stroke-width: 4;

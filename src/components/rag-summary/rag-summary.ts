@@ -60,7 +60,13 @@ export class ApRagSummary extends LitElement {
   readonly #announcer = new AnnounceController(this);
 
   // Shows a segment's RAG name beside its count only where it fits (re-checked when the width changes).
-  readonly #resize = new ResizeObserver(() => this.#fitLabels());
+  readonly #resize = new ResizeObserver(([entry]) => {
+    // Only the width moves names in or out; the legend that shows for narrow segments changes the height.
+    if (entry!.contentRect.width === this.#width) return;
+    this.#width = entry!.contentRect.width;
+    this.#scheduleFit();
+  });
+  #width = -1;
   #fitFrame = 0;
 
   override connectedCallback(): void {
@@ -75,7 +81,11 @@ export class ApRagSummary extends LitElement {
   }
 
   protected override updated(): void {
-    // Measured with the frame's own layout (before it paints), not by forcing one in the middle of an update.
+    this.#scheduleFit();
+  }
+
+  // Measured with the frame's own layout (before it paints), not by forcing one in the middle of an update.
+  #scheduleFit(): void {
     cancelAnimationFrame(this.#fitFrame);
     this.#fitFrame = requestAnimationFrame(() => this.#fitLabels());
   }
@@ -86,6 +96,8 @@ export class ApRagSummary extends LitElement {
       const fits = segment.querySelector('text')!.getComputedTextLength() + 8 <= segment.querySelector('rect')!.getBBox().width;
       segment.classList.toggle('narrow', !fits);
     }
+    // Where a segment has no room for its name, the row's legend says it in words, so colour is never the only clue.
+    for (const row of this.renderRoot.querySelectorAll('.row')) row.classList.toggle('has-narrow', !!row.querySelector('.narrow'));
   }
 
   get #locale(): Locale {
@@ -147,6 +159,7 @@ export class ApRagSummary extends LitElement {
           </g>`;
         })}
       </svg>
+      <p class="legend" aria-hidden="true">${segments(row.counts).map((s) => `${s.count} ${ragLabel(s.rag, locale)}`).join(', ')}</p>
     </div>`;
   }
 

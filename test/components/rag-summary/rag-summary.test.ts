@@ -105,6 +105,24 @@ describe('<ap-rag-summary>', () => {
     store.close();
   });
 
+  it('where a narrow segment has no room for its name, the row says the names in words', async () => {
+    const name = freshName();
+    const store = await ActionPlanStore.open(name);
+    await store.applyPulled('actions', [
+      ...Array.from({ length: 30 }, (_, i) => actionInput({ id: `red-${i}`, status: 'blocked' })),
+      actionInput({ id: 'done', status: 'complete' }),
+    ]);
+    const { plan, el } = await summary(name, PLAN);
+    const legend = () => root(el).querySelector<HTMLElement>('.row .legend')!;
+    await waitUntil(() => segment(el, '1 Complete, All actions: show these actions'), 'segment');
+    plan.style.setProperty('width', '300px');
+    await waitUntil(() => getComputedStyle(legend()).display !== 'none', 'the legend did not appear at 300 px', { timeout: 5000 });
+    expect(legend().textContent).to.equal('30 Red, 1 Complete');
+    plan.style.setProperty('width', '1000px');
+    await waitUntil(() => getComputedStyle(legend()).display === 'none', 'the legend stayed when every name fits', { timeout: 5000 });
+    store.close();
+  });
+
   it('Enter or a click on a segment sets the plan filter and says so', async () => {
     const name = freshName();
     const store = await ActionPlanStore.open(name);
