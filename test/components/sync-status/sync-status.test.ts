@@ -104,8 +104,9 @@ describe('<ap-sync-status>', function () {
     const [current] = await serverRecord(endpoint, 'actions', 'a-1');
     await fetch(`${endpoint.url}/actions/a-1`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...current, description: 'Theirs' }) });
     online = true;
-    await engine.syncNow();
-    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'no merge editor', { timeout: 6000 });
+    // On a loaded machine a sync begun while offline can still be settling: ask again until the clash shows.
+    const editor = () => el.shadowRoot!.querySelector('textarea') ?? void engine.syncNow();
+    await waitUntil(editor, 'no merge editor', { timeout: 15000, interval: 500 });
     const textarea = el.shadowRoot!.querySelector('textarea')!;
     expect(el.shadowRoot!.querySelector(`label[for="${textarea.id}"]`)!.textContent).to.include('Edit the merged description');
     textarea.value = '';
