@@ -143,7 +143,8 @@ describe('<ap-rag-summary>', () => {
     store.close();
   });
 
-  it('an edit on a card updates the summary in this tab and in another tab', async () => {
+  it('an edit on a card updates the summary in this tab and in another tab', async function () {
+    this.timeout(30000); // two tabs' IndexedDB commits: slow in WebKit on a loaded machine
     const name = freshName();
     const store = await ActionPlanStore.open(name);
     await store.applyPulled('priorities', [priorityInput({ id: 'p-1' })]);
@@ -154,18 +155,18 @@ describe('<ap-rag-summary>', () => {
     const el = plan.querySelector('ap-rag-summary')!;
     const otherTab = await fixture<ApPlan>(html`<ap-plan name=${name} plan-id=${PLAN} today=${TODAY}><ap-rag-summary></ap-rag-summary></ap-plan>`);
     const other = otherTab.querySelector('ap-rag-summary')!;
-    await waitUntil(() => table(el).Total?.Green === 1 && table(other).Total?.Green === 1, 'green at first');
-    await waitUntil(() => otherTab.store && plan.store && otherTab.store !== plan.store, 'two store instances');
+    await waitUntil(() => table(el).Total?.Green === 1 && table(other).Total?.Green === 1, 'green at first', { timeout: 8000 });
+    await waitUntil(() => otherTab.store && plan.store && otherTab.store !== plan.store, 'two store instances', { timeout: 8000 });
 
     const card = plan.querySelector('ap-action-card')!;
-    await waitUntil(() => card.shadowRoot!.querySelector('#edit'), 'card');
+    await waitUntil(() => card.shadowRoot!.querySelector('#edit'), 'card', { timeout: 8000 });
     card.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
     await card.updateComplete;
     card.shadowRoot!.querySelector<HTMLSelectElement>('#status-input')!.focus();
     await sendKeys({ press: 'ArrowDown' }); // In progress -> Blocked
     card.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await waitUntil(() => table(el).Total?.Red === 1 && table(el).Total?.Green === 0, 'this tab updated');
-    await waitUntil(() => table(other).Total?.Red === 1, 'other tab updated');
+    await waitUntil(() => table(el).Total?.Red === 1 && table(el).Total?.Green === 0, 'this tab updated', { timeout: 8000 });
+    await waitUntil(() => table(other).Total?.Red === 1, 'other tab updated', { timeout: 8000 });
     store.close();
   });
 
