@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { sampleLoader } from './seed.js';
 
 interface CardArgs {
   'action-id': string;
@@ -13,17 +13,12 @@ const meta: Meta<CardArgs> = {
   title: 'Elements/ap-action-card',
   component: 'ap-action-card',
   args: { 'action-id': 'cpr-a-crucial-crew', compact: false, readonly: false, conflict: false },
-  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly}>
     <ap-action-card action-id=${args['action-id']} ?compact=${args.compact} ?conflict=${args.conflict}></ap-action-card>
   </ap-plan>`,
 };
 export default meta;
-
-async function seed(name: string) {
-  await seedSample(name);
-  return name;
-}
 
 type Story = StoryObj<CardArgs>;
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { sampleLoader } from './seed.js';
 
 interface TrackerArgs {
   'audit-id': string;
@@ -14,17 +14,12 @@ const meta: Meta<TrackerArgs> = {
   component: 'ap-audit-tracker',
   args: { 'audit-id': 'light-touch-2023', 'rating-labels': 'high-medium-low', readonly: false, lang: 'en-GB' },
   argTypes: { 'rating-labels': { control: 'select', options: ['high-medium-low', 'priority', 'fundamental'] } },
-  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="Community Safety Officer" ?readonly=${args.readonly} lang=${args.lang}>
     <ap-audit-tracker audit-id=${args['audit-id']} rating-labels=${args['rating-labels']}></ap-audit-tracker>
   </ap-plan>`,
 };
 export default meta;
-
-async function seed(name: string) {
-  await seedSample(name);
-  return name;
-}
 
 type Story = StoryObj<TrackerArgs>;
 

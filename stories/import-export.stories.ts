@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { sampleLoader } from './seed.js';
 
 interface ImportExportArgs {
   readonly: boolean;
@@ -12,17 +12,12 @@ const meta: Meta<ImportExportArgs> = {
   component: 'ap-import-export',
   args: { readonly: false, lang: 'en-GB' },
   argTypes: { lang: { control: 'select', options: ['en-GB', 'cy'] } },
-  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="Community Safety Officer" ?readonly=${args.readonly} lang=${args.lang}>
     <ap-import-export></ap-import-export>
   </ap-plan>`,
 };
 export default meta;
-
-async function seed(name: string) {
-  await seedSample(name);
-  return name;
-}
 
 /** Chooses a CSV file in the element's file picker, as a user would. */
 async function chooseCsv(canvas: HTMLElement, csv: string) {

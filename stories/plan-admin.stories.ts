@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { sampleLoader } from './seed.js';
 import type { AdminView } from '../src/components/plan-admin/plan-admin.js';
 
 interface PlanAdminArgs {
@@ -15,17 +15,12 @@ const meta: Meta<PlanAdminArgs> = {
   component: 'ap-plan-admin',
   args: { view: 'plans', 'due-within': 14, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15' },
   argTypes: { view: { control: 'select', options: ['plans', 'rollover', 'updates', 'due', 'clear'] } },
-  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id=${args['plan-id']} today=${args.today} user="Community Safety Officer">
     <ap-plan-admin view=${args.view} due-within=${args['due-within']}></ap-plan-admin>
   </ap-plan>`,
 };
 export default meta;
-
-async function seed(name: string) {
-  await seedSample(name);
-  return name;
-}
 
 type Story = StoryObj<PlanAdminArgs>;
 

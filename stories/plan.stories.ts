@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { sampleLoader } from './seed.js';
 
 interface PlanArgs {
   'plan-id': string;
@@ -13,17 +13,12 @@ const meta: Meta<PlanArgs> = {
   title: 'Elements/ap-plan',
   component: 'ap-plan',
   args: { 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Community Safety Officer', readonly: false },
-  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id=${args['plan-id']} today=${args.today} user=${args.user} ?readonly=${args.readonly}>
     <p>Widgets placed inside the plan share its store, date, user and filter.</p>
   </ap-plan>`,
 };
 export default meta;
-
-async function seed(name: string) {
-  await seedSample(name);
-  return name;
-}
 
 export const Playground: StoryObj<PlanArgs> = {};
 

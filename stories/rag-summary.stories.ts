@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { sampleLoader } from './seed.js';
 
 interface SummaryArgs {
   'plan-id': string;
@@ -12,17 +12,12 @@ const meta: Meta<SummaryArgs> = {
   component: 'ap-rag-summary',
   args: { 'plan-id': 'castle-point-rochford-2023-24', 'group-by': 'priority' },
   argTypes: { 'group-by': { control: 'inline-radio', options: ['priority', 'lead'] } },
-  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id=${args['plan-id']} today="2024-01-15">
     <ap-rag-summary group-by=${args['group-by']}></ap-rag-summary>
   </ap-plan>`,
 };
 export default meta;
-
-async function seed(name: string) {
-  await seedSample(name);
-  return name;
-}
 
 type Story = StoryObj<SummaryArgs>;
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { sampleLoader } from './seed.js';
 
 interface ReportArgs {
   quarter: string;
@@ -17,17 +17,12 @@ const meta: Meta<ReportArgs> = {
     'plan-id': { control: 'select', options: ['castle-point-rochford-2023-24', 'rochdale-2023-24'] },
     lang: { control: 'select', options: ['en-GB', 'cy'] },
   },
-  loaders: [async (context) => ({ name: await seed(`story-${context.id}`) })],
+  loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id=${args['plan-id']} today=${args.today} lang=${args.lang}>
     <ap-report quarter=${args.quarter}></ap-report>
   </ap-plan>`,
 };
 export default meta;
-
-async function seed(name: string) {
-  await seedSample(name);
-  return name;
-}
 
 type Story = StoryObj<ReportArgs>;
 

@@ -16,3 +16,10 @@ export async function seedSample(name: string): Promise<void> {
   }
   store.close();
 }
+
+/** A story loader: a database of the story's own, seeded with the sample plans, as `loaded.name`. */
+export async function sampleLoader(context: { id: string }): Promise<{ name: string }> {
+  const name = `story-${context.id}`;
+  await seedSample(name);
+  return { name };
+}
