@@ -1,6 +1,7 @@
 // Two library builds: `vite build` writes per-module ES entry points (dependencies left to the
 // host's bundler); `vite build --mode dropin` writes the one self-contained drop-in file.
-import { defineConfig, transformWithEsbuild, type Plugin } from 'vite';
+import { minify } from 'terser';
+import { defineConfig, type Plugin } from 'vite';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 
 const entries = {
@@ -20,10 +21,22 @@ const entries = {
   sync: 'src/sync/index.ts',
 };
 
-// Vite keeps whitespace in ES library builds (for bundlers downstream); the drop-in file is final.
-const minifyWhitespace: Plugin = {
+// The final drop-in file is minified here with Terser (88.7 KB gzipped against esbuild's 91.3 on 23 Nov
+// 2026). Vite's own minify pass is off for it (minify false, target esnext): in ES library builds that
+// pass keeps whitespace for downstream bundlers, and it runs after every plugin.
+const minifyDropin: Plugin = {
   name: 'ap-minify-dropin',
-  renderChunk: (code, chunk) => transformWithEsbuild(code, chunk.fileName, { minify: true, format: 'esm', sourcemap: true }),
+  renderChunk: async (code) => {
+    const out = await minify(code, {
+      ecma: 2020,
+      module: true,
+      sourceMap: true,
+      compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+      // Licence notices of the bundled packages stay in the file.
+      format: { comments: /@license/ },
+    });
+    return { code: out.code!, map: out.map as string };
+  },
 };
 
 export default defineConfig(({ mode }) => {
@@ -31,13 +44,13 @@ export default defineConfig(({ mode }) => {
   return {
     // Lit's production build: no dev-mode warnings or checks in what councils ship.
     resolve: { conditions: ['production'] },
-    plugins: dropin ? [minifyLiteralsPlugin(), minifyWhitespace] : [],
+    plugins: dropin ? [minifyLiteralsPlugin(), minifyDropin] : [],
     build: {
-      target: 'es2022',
+      target: dropin ? 'esnext' : 'es2022',
       outDir: 'dist',
       emptyOutDir: !dropin,
       sourcemap: true,
-      minify: dropin ? 'esbuild' : false,
+      minify: false,
       lib: dropin
         ? { entry: { 'action-plan-widgets': 'src/action-plan-widgets.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
