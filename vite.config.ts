@@ -2,6 +2,7 @@
 // host's bundler); `vite build --mode dropin` writes the one self-contained drop-in file.
 import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
+import { compactCataloguePlugin } from './scripts/compact-catalogue.mjs';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 
 const entries = {
@@ -44,7 +45,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Lit's production build: no dev-mode warnings or checks in what councils ship.
     resolve: { conditions: ['production'] },
-    plugins: dropin ? [minifyLiteralsPlugin(), minifyDropin] : [],
+    plugins: dropin ? [compactCataloguePlugin(), minifyLiteralsPlugin(), minifyDropin] : [],
     build: {
       target: dropin ? 'esnext' : 'es2022',
       outDir: 'dist',
@@ -55,9 +56,9 @@ export default defineConfig(({ mode }) => {
         ? { entry: { 'action-plan-widgets': 'src/action-plan-widgets.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rollupOptions: dropin
-        ? // One file: the virtualizer's lazily loaded layout goes inside it too.
+        ? // One file, whatever a dependency loads lazily.
           { output: { inlineDynamicImports: true } }
-        : { external: (id: string) => /^(lit|@lit|@lit-labs|idb|zod)(\/|$)/.test(id) },
+        : { external: (id: string) => /^(lit|@lit|idb|zod)(\/|$)/.test(id) },
     },
   };
 });
