@@ -1,4 +1,4 @@
-import type { IsoDate } from '../model/dates.js';
+import { isIsoDate, todayInLondon, type IsoDate } from '../model/dates.js';
 import type { FieldIssue } from '../model/errors.js';
 import type { RagReason, RagResult } from '../model/rag.js';
 import type { ActionStatus, Rag, Rating, RecommendationStatus } from '../model/schemas.js';
@@ -18,6 +18,9 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
   const template = (catalogues[locale] ?? enGB)[key] ?? enGB[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
 }
+
+// The message for a key built from data (a field or option name), or `fallback` when there is none.
+const tOr = (locale: Locale, key: string, fallback: string, params?: MessageParams) => (isMessageKey(key) ? t(locale, key, params) : fallback);
 
 /** Locale from an override, else the closest `lang` up through shadow roots, else the page's. */
 export function resolveLocale(el: Element | null, override?: string | null): Locale {
@@ -52,29 +55,19 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** "31 January 2024" / "31 Jan 2024"; Welsh "31 Ionawr 2024". Returns the input unchanged if it is not a date. */
 export function formatDate(iso: IsoDate, locale: Locale, style: 'long' | 'short' = 'long'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (locale === 'cy' && intlLocale(locale) !== 'cy') {
-    const monthKey = `${style === 'long' ? 'month' : 'month-short'}.${month}`;
-    return isMessageKey(monthKey) ? `${day} ${t(locale, monthKey)} ${year}` : iso;
-  }
+  if (!isIsoDate(iso)) return iso;
+  const [year, month, day] = iso.split('-').map(Number);
   const loc = intlLocale(locale);
-  const format = cached(`date:${loc}:${style}`, () => new Intl.DateTimeFormat(loc, { day: 'numeric', month: style, year: 'numeric', timeZone: 'UTC' }));
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  date.setUTCFullYear(year);
-  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  if (loc !== locale) return `${day} ${t(locale, `${style === 'long' ? 'month' : 'month-short'}.${month}` as MessageKey)} ${year}`;
+  return cached(`date:${loc}:${style}`, () => new Intl.DateTimeFormat(loc, { day: 'numeric', month: style, year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso}T00:00Z`));
 }
 
 /** Date and 24-hour time in Europe/London: "31 January 2024 at 14:05". */
 export function formatDateTime(isoDateTime: string, locale: Locale): string {
   const instant = new Date(isoDateTime);
   if (/^\d{4}-\d{2}-\d{2}$/.test(isoDateTime) || Number.isNaN(instant.getTime())) return formatDate(isoDateTime, locale);
-  const format = cached('london', () =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  );
-  const p = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return t(locale, 'format.date-time', { date: formatDate(`${p.year}-${p.month}-${p.day}`, locale), time: `${p.hour}:${p.minute}` });
+  const time = cached('london', () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(instant);
+  return t(locale, 'format.date-time', { date: formatDate(todayInLondon(instant), locale), time });
 }
 
 /** Days until a due date: "due today", "due in 5 days", "1 day overdue", "12 days overdue". */
@@ -98,8 +91,7 @@ export function ragLabel(state: RagResult['state'], locale: Locale): string {
 
 /** "off track" / "at risk" / "on track"; '' for blue and grey, whose label says it all. */
 export function ragDescription(rag: Rag, locale: Locale): string {
-  const key = `ragDescription.${rag}`;
-  return isMessageKey(key) ? t(locale, key) : '';
+  return tOr(locale, `ragDescription.${rag}`, '');
 }
 
 export function statusLabel(status: ActionStatus | RecommendationStatus, locale: Locale): string {
@@ -114,16 +106,11 @@ export function ratingLabel(rating: Rating, locale: Locale): string {
 export function describeReason(reason: RagReason, locale: Locale): string {
   const date = reason.date ? formatDate(reason.date, locale) : '';
   switch (reason.code) {
-    case 'target-passed':
-    case 'target-revised':
-      return t(locale, `reason.${reason.code}`, { date, from: reason.from && formatDate(reason.from, locale) });
     case 'milestone-overdue':
     case 'milestone-overdue-long':
       return t(locale, 'reason.milestone-overdue', { title: reason.title, overdue: formatRelativeDays(-(reason.days ?? 0), locale) });
     case 'not-started-yet':
       return date ? t(locale, 'reason.not-started-yet', { date }) : t(locale, 'reason.not-started-no-date');
-    case 'behind-schedule':
-      return t(locale, 'reason.behind-schedule', { actual: reason.actual, expected: reason.expected });
     case 'due-soon':
       return t(locale, 'reason.due-soon', { due: upperFirst(formatRelativeDays(reason.days ?? 0, locale)), expected: reason.expected });
     case 'override':
@@ -134,7 +121,7 @@ export function describeReason(reason: RagReason, locale: Locale): string {
         text: reason.text,
       });
     default:
-      return t(locale, `reason.${reason.code}`);
+      return t(locale, `reason.${reason.code}`, { date, from: reason.from && formatDate(reason.from, locale), actual: reason.actual, expected: reason.expected });
   }
 }
 
@@ -144,19 +131,17 @@ function optionLabel(value: string, locale: Locale): string {
 }
 
 export function fieldLabel(name: string, locale: Locale): string {
-  const key = `field.${name}`;
-  return isMessageKey(key) ? t(locale, key) : name;
+  return tOr(locale, `field.${name}`, name);
 }
 
 // "milestones.0.dueDate" -> ["Milestone 1", "Due date"]
 function pathLabels(path: string, locale: Locale): string[] {
-  const segments = path === '' ? [''] : path.split('.');
+  const segments = path.split('.');
   const labels: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const index = /^\d+$/.test(segments[i + 1] ?? '') ? Number(segments[i + 1]) + 1 : 0;
-    const itemKey = `item.${segments[i]}`;
     if (!index) labels.push(fieldLabel(segments[i], locale));
-    else labels.push(isMessageKey(itemKey) ? t(locale, itemKey, { n: index }) : `${fieldLabel(segments[i], locale)} ${index}`), i++;
+    else labels.push(tOr(locale, `item.${segments[i]}`, `${fieldLabel(segments[i], locale)} ${index}`, { n: index })), i++;
   }
   return labels;
 }
@@ -169,14 +154,13 @@ export function describeIssue(issue: Pick<FieldIssue, 'code' | 'path' | 'params'
   let key: MessageKey = `issue.${issue.code}`;
   if (params.same) key = 'issue.same';
   else if (issue.code === 'out-of-range' && params.max === undefined) key = 'issue.out-of-range-min';
-  const typeKey = `type.${params.expected}`;
   const message = t(locale, key, {
     Field: upperFirst(label),
     field: lowerFirst(label),
     min: params.min,
     max: params.max,
     options: params.options?.map((option) => optionLabel(option, locale)).join(', '),
-    expected: t(locale, isMessageKey(typeKey) ? typeKey : 'type.other'),
+    expected: tOr(locale, `type.${params.expected}`, t(locale, 'type.other')),
     other: params.same && lowerFirst(fieldLabel(params.same, locale)),
   });
   return labels.length ? t(locale, 'issue.in', { context: labels.join(', '), message }) : message;

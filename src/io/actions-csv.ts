@@ -25,24 +25,6 @@ export type ActionColumn = (typeof ACTION_COLUMNS)[number];
 /** Columns a file must have a mapping for. */
 export const REQUIRED_COLUMNS: readonly ActionColumn[] = ['priorityId', 'title'];
 
-const LABEL_KEYS: Record<ActionColumn, MessageKey> = {
-  id: 'field.id',
-  priorityId: 'field.priorityId',
-  title: 'field.title',
-  description: 'field.description',
-  leadAgency: 'field.leadAgency',
-  owner: 'field.owner',
-  startDate: 'field.startDate',
-  targetDate: 'field.targetDate',
-  revisedTargetDate: 'field.revisedTargetDate',
-  status: 'field.status',
-  progress: 'field.progress',
-  public: 'field.public',
-  fundingAllocated: 'csv.funding-allocated',
-  fundingSpent: 'csv.funding-spent',
-  fundingSource: 'csv.funding-source',
-};
-
 // Other headings councils use in their spreadsheets (normalised: lower case, letters and digits only).
 const ALIASES: Partial<Record<ActionColumn, string[]>> = {
   priorityId: ['priorityarea', 'theme', 'heading'],
@@ -55,7 +37,8 @@ const ALIASES: Partial<Record<ActionColumn, string[]>> = {
 };
 
 /** The column heading in `locale`: "Target date", "Dyddiad targed". */
-export const columnLabel = (column: ActionColumn, locale: Locale): string => t(locale, LABEL_KEYS[column]);
+export const columnLabel = (column: ActionColumn, locale: Locale): string =>
+  t(locale, (column.startsWith('funding') ? `csv.funding-${column.slice(7).toLowerCase()}` : `field.${column}`) as MessageKey);
 
 const normalise = (s: string) => s.toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -122,9 +105,10 @@ function readDate(value: string): string {
   return isIsoDate(iso) ? iso : value;
 }
 
+// Cells arrive trimmed and never empty.
 const readNumber = (value: string): number | string => {
   const n = Number(value.replace(/[£,%\s]/g, ''));
-  return value.trim() !== '' && Number.isFinite(n) ? n : value;
+  return Number.isFinite(n) ? n : value;
 };
 
 function readStatus(value: string): string {
@@ -175,7 +159,8 @@ export async function readActions(
       return index === undefined ? '' : fromCsvCell((rows[i][index] ?? '').trim());
     };
     const fail = (column: ActionColumn, message: string) => result.errors.push({ row, column: heading(column), message });
-    const input: Record<string, unknown> = { planId: options.planId, id: cell('id') || crypto.randomUUID() };
+    const id = cell('id') || crypto.randomUUID();
+    const input: Record<string, unknown> = { planId: options.planId, id };
     const priority = cell('priorityId');
     input.priorityId = priorityIds.get(normalise(priority)) ?? '';
     if (priority && !priorityIds.has(normalise(priority))) fail('priorityId', t(locale, 'csv.unknown-priority', { priority }));
@@ -188,9 +173,9 @@ export async function readActions(
     if (cell('fundingAllocated') || cell('fundingSpent') || cell('fundingSource')) {
       input.funding = { allocatedPence: readPence(cell('fundingAllocated') || '0'), spentPence: readPence(cell('fundingSpent') || '0'), source: cell('fundingSource') || undefined };
     }
-    if (seen.has(input.id as string)) fail('id', t(locale, 'csv.duplicate-id', { id: input.id as string }));
-    else if (options.existingIds?.has(input.id as string)) fail('id', t(locale, 'csv.existing-id', { id: input.id as string }));
-    seen.add(input.id as string);
+    if (seen.has(id)) fail('id', t(locale, 'csv.duplicate-id', { id }));
+    else if (options.existingIds?.has(id)) fail('id', t(locale, 'csv.existing-id', { id }));
+    seen.add(id);
 
     const parsed = safeParseRecord('actions', input);
     if (!parsed.ok) {
@@ -212,24 +197,16 @@ export function actionsToCsv(actions: readonly Action[], priorities: readonly Pr
   const priorityTitles = new Map(priorities.map((priority) => [priority.id, priority.title]));
   const pounds = (pence: number | undefined) => (pence === undefined ? '' : formatMoney(pence, 'en-GB').replace(/[£,]/g, ''));
   const rows = actions.map((action) => {
-    const value: Record<ActionColumn, string> = {
-      id: action.id,
+    // The other columns are the action's own field as text.
+    const value: Partial<Record<ActionColumn, string>> = {
       priorityId: priorityTitles.get(action.priorityId) ?? action.priorityId,
-      title: action.title,
-      description: action.description ?? '',
-      leadAgency: action.leadAgency ?? '',
-      owner: action.owner ?? '',
-      startDate: action.startDate ?? '',
-      targetDate: action.targetDate ?? '',
-      revisedTargetDate: action.revisedTargetDate ?? '',
       status: statusLabel(action.status, locale),
-      progress: String(action.progress),
       public: t(locale, action.public ? 'csv.yes' : 'csv.no'),
       fundingAllocated: pounds(action.funding?.allocatedPence),
       fundingSpent: pounds(action.funding?.spentPence),
       fundingSource: action.funding?.source ?? '',
     };
-    return ACTION_COLUMNS.map((column) => value[column]);
+    return ACTION_COLUMNS.map((column) => value[column] ?? String(action[column as keyof Action] ?? ''));
   });
   return toCsv([ACTION_COLUMNS.map((column) => columnLabel(column, locale)), ...rows]);
 }

@@ -18,6 +18,7 @@ export interface Snapshot {
 }
 
 const LISTS = ['priorities', 'actions', 'audits', 'recommendations', 'history'] as const;
+const HEADER = { format: 'action-plan-snapshot', formatVersion: 1 } as const;
 
 /** A file that is not an action plan snapshot, or one with records that break the data model. */
 export class SnapshotError extends Error {
@@ -32,9 +33,8 @@ export class SnapshotError extends Error {
 export async function exportPlan(store: ActionPlanStore, planId: string, asOf: string, now = new Date()): Promise<Snapshot> {
   const plan = await store.get('plans', planId);
   if (!plan) throw new SnapshotError(`There is no plan "${planId}" in this browser's storage to export.`);
-  const all = <C extends Collection>(collection: C) => store.query(collection, { value: planId, includeDeleted: true });
-  const [priorities, actions, audits, recommendations, history] = await Promise.all([all('priorities'), all('actions'), all('audits'), all('recommendations'), all('history')]);
-  return { format: 'action-plan-snapshot', formatVersion: 1, exportedAt: now.toISOString(), asOf, plan, priorities, actions, audits, recommendations, history };
+  const lists = await Promise.all(LISTS.map((collection) => store.query(collection, { value: planId, includeDeleted: true })));
+  return { ...HEADER, exportedAt: now.toISOString(), asOf, plan, ...Object.fromEntries(LISTS.map((collection, i) => [collection, lists[i]])) } as Snapshot;
 }
 
 /** Reads a snapshot file's JSON; throws SnapshotError (naming the bad records) rather than returning a partial plan. */
@@ -59,19 +59,9 @@ export function parseSnapshot(json: string | unknown): Snapshot {
       issues.push({ collection, recordId: (raw as { id?: string } | null)?.id, message: result.error.message });
       return [];
     });
-  const [plan] = parse('plans', [file.plan]);
-  const snapshot: Snapshot = {
-    format: 'action-plan-snapshot',
-    formatVersion: 1,
-    exportedAt: String(file.exportedAt ?? ''),
-    asOf: String(file.asOf ?? ''),
-    plan: plan as Plan,
-    priorities: parse('priorities', file.priorities),
-    actions: parse('actions', file.actions),
-    audits: parse('audits', file.audits),
-    recommendations: parse('recommendations', file.recommendations),
-  };
-  if (file.history !== undefined) snapshot.history = parse('history', file.history);
+  const snapshot = { ...HEADER, exportedAt: String(file.exportedAt ?? ''), asOf: String(file.asOf ?? ''), plan: parse('plans', [file.plan])[0] } as Snapshot;
+  // A Publish export has no history: leave it absent rather than empty.
+  for (const collection of LISTS) if (collection !== 'history' || file.history !== undefined) snapshot[collection] = parse(collection, file[collection]) as never;
   if (issues.length) throw new SnapshotError(`The snapshot has ${issues.length} record(s) that break the data model; nothing was imported.`, issues);
   return snapshot;
 }
@@ -127,8 +117,7 @@ export function publishSnapshot(full: Snapshot): Snapshot {
     })) as Action[];
   const publicIds = new Set(actions.map((action) => action.id));
   return {
-    format: 'action-plan-snapshot',
-    formatVersion: 1,
+    ...HEADER,
     exportedAt: full.exportedAt,
     asOf: full.asOf,
     plan: pick(full.plan, [...COMMON, 'name', 'period', 'description']) as Plan,

@@ -40,23 +40,21 @@ export const packActions = (actions: readonly Action[], partner: string) =>
 
 /** The pack as CSV (CRLF, quoted where needed), with blank columns for the partner to fill in. */
 export function toUpdatePackCsv(actions: readonly Action[], partner: string): string {
-  const rows = packActions(actions, partner).map((a) => {
-    const values: Record<Column, string> = {
-      id: a.id,
-      title: a.title,
-      leadAgency: a.leadAgency ?? '',
-      owner: a.owner ?? '',
-      status: enGB[`status.${a.status}`],
-      progress: String(a.progress),
-      targetDate: a.revisedTargetDate ?? a.targetDate ?? '',
-      lastChanged: a.updatedAt,
-      partner,
-      newStatus: '',
-      newProgress: '',
-      update: '',
-    };
-    return Object.values(values);
-  });
+  // In PACK_COLUMNS order, the last three left blank.
+  const rows = packActions(actions, partner).map((a) => [
+    a.id,
+    a.title,
+    a.leadAgency ?? '',
+    a.owner ?? '',
+    enGB[`status.${a.status}`],
+    String(a.progress),
+    a.revisedTargetDate ?? a.targetDate ?? '',
+    a.updatedAt,
+    partner,
+    '',
+    '',
+    '',
+  ]);
   return toCsv([Object.values(PACK_COLUMNS), ...rows]);
 }
 
@@ -78,7 +76,7 @@ export interface PackRow {
 
 // A status as the pack shows it ("In progress") or as stored ("in-progress").
 function readStatus(value: string): ActionStatus | undefined {
-  const wanted = value.trim().toLowerCase();
+  const wanted = value.toLowerCase();
   return ACTION_STATUSES.find((status) => status === wanted || enGB[`status.${status}`].toLowerCase() === wanted);
 }
 

@@ -5,23 +5,20 @@ export type IsoDate = string;
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-}
+const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2024-02-30 no). */
 export function isIsoDate(s: unknown): s is IsoDate {
   const m = typeof s === 'string' ? ISO_DATE.exec(s) : null;
   if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  const [year, month, day] = [+m[1], +m[2], +m[3]];
+  // Day 0 of the next month is the last of this one; years 400 apart share a calendar.
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
 }
 
-function parts(d: IsoDate): [year: number, month: number, day: number] {
+function parts(d: IsoDate): number[] {
   if (!isIsoDate(d)) throw new RangeError(`"${String(d).slice(0, 40)}" is not a date written YYYY-MM-DD.`);
-  return [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+  return d.split('-').map(Number);
 }
 
 function toUtcMs(d: IsoDate): number {
@@ -29,11 +26,6 @@ function toUtcMs(d: IsoDate): number {
   const date = new Date(Date.UTC(2000, month - 1, day));
   date.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
   return date.getTime();
-}
-
-function fromUtcMs(ms: number): IsoDate {
-  const date = new Date(ms);
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 
 let londonFormat: Intl.DateTimeFormat | undefined;
@@ -46,7 +38,7 @@ export function todayInLondon(now: Date = new Date()): IsoDate {
 }
 
 export function addDays(d: IsoDate, n: number): IsoDate {
-  return fromUtcMs(toUtcMs(d) + n * DAY_MS);
+  return new Date(toUtcMs(d) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -59,9 +51,7 @@ function startYear(d: IsoDate): number {
   return month >= 4 ? year : year - 1;
 }
 
-function yearLabel(start: number): string {
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
+const yearLabel = (start: number): string => `${start}/${pad2((start + 1) % 100)}`;
 
 /** UK financial year (1 April to 31 March) as "2023/24". */
 export function financialYear(d: IsoDate): string {
@@ -78,7 +68,7 @@ export function financialQuarter(d: IsoDate): { year: string; quarter: Quarter; 
 }
 
 function quarterStartOf(start: number, quarter: Quarter): IsoDate {
-  return quarter === 4 ? `${start + 1}-01-01` : `${start}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
+  return quarter === 4 ? `${start + 1}-01-01` : `${start}-${pad2(quarter * 3 + 1)}-01`;
 }
 
 /** First day of the financial quarter that contains `d`. */

@@ -1,6 +1,7 @@
 // What falls due in the next N days or is overdue, per owner: for reminders and the calendar file.
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { effectiveTarget } from './rag.js';
+import { canCarry } from './rollover.js';
 import type { Action, Recommendation } from './schemas.js';
 
 export interface DueItem {
@@ -18,13 +19,12 @@ export interface DueItem {
   days: number;
 }
 
-const openAction = (a: Action) => !a.deleted && !a.carriedForwardTo && a.status !== 'complete' && a.status !== 'cancelled';
-
 /** Every open target date, milestone and recommendation target of a plan, soonest first. */
 export function datedItems(actions: readonly Action[], recommendations: readonly Recommendation[], today: IsoDate): DueItem[] {
   const items: DueItem[] = [];
   const item = (fields: Omit<DueItem, 'days'>) => items.push({ ...fields, days: daysBetween(today, fields.dueDate) });
-  for (const action of actions.filter(openAction)) {
+  // Open actions still in this plan: the ones a roll-over would carry.
+  for (const action of actions.filter(canCarry)) {
     const owner = action.owner || action.leadAgency || '';
     const target = effectiveTarget(action);
     if (target) item({ kind: 'action', recordId: action.id, key: action.id, title: action.title, owner, dueDate: target });

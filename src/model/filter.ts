@@ -1,11 +1,10 @@
 // The plan's shared filter (CONTRACT.md "Filters") applied to one action. Pure: every widget reuses it.
 import type { PlanFilter } from '../events.js';
 import { addDays, quarterBounds, type IsoDate } from './dates.js';
-import { computeRag, defaultRagRules, effectiveTarget, type RagRules } from './rag.js';
+import { computeRag, defaultRagRules, effectiveTarget, isActionOpen, type RagRules } from './rag.js';
 import type { Action } from './schemas.js';
 
 const fold = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase('en-GB');
-const isOpen = (action: Action) => action.status !== 'complete' && action.status !== 'cancelled';
 
 /**
  * True when `action` passes every criterion set in `filter` (unset ones pass). Owner and lead
@@ -19,8 +18,8 @@ export function matchesFilter(action: Action, filter: PlanFilter, today: IsoDate
   if (filter.lead && fold(action.leadAgency) !== fold(filter.lead)) return false;
   if (filter.owner && fold(action.owner) !== fold(filter.owner)) return false;
   const target = effectiveTarget(action);
-  if (filter.overdue && !(isOpen(action) && target && today > target)) return false;
-  if (filter.dueWithinDays !== undefined && !(isOpen(action) && target && target >= today && target <= addDays(today, filter.dueWithinDays))) return false;
+  if (filter.overdue && !(isActionOpen(action) && target && today > target)) return false;
+  if (filter.dueWithinDays !== undefined && !(isActionOpen(action) && target && target >= today && target <= addDays(today, filter.dueWithinDays))) return false;
   if (filter.quarter) {
     const { start, end } = quarterBounds(filter.quarter);
     if (!target || target < start || target > end) return false;

@@ -67,6 +67,9 @@ export interface RagResult {
   overrideLapsed?: RagOverride;
 }
 
+/** Still being worked on: not complete or cancelled. */
+export const isActionOpen = (action: Pick<Action, 'status'>) => action.status !== 'complete' && action.status !== 'cancelled';
+
 export const effectiveTarget = (record: { targetDate?: IsoDate; revisedTargetDate?: IsoDate }): IsoDate | undefined =>
   record.revisedTargetDate ?? record.targetDate;
 

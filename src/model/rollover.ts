@@ -1,4 +1,5 @@
 // Year-end roll-over: next year's plan from this one. Pure: the caller writes the result through the store.
+import { isActionOpen } from './rag.js';
 import type { Action, Plan, Priority } from './schemas.js';
 
 /** Which priorities and actions go into next year's plan. */
@@ -39,10 +40,8 @@ export function nextPlanId(plan: Plan): string {
   return plan.id.includes(slug(period)) ? plan.id.replace(slug(period), slug(next)) : `${plan.id}-${slug(next)}`;
 }
 
-const isOpen = (action: Action) => action.status !== 'complete' && action.status !== 'cancelled';
-
 /** An action that a roll-over may carry: still open and not carried already. */
-export const canCarry = (action: Action) => !action.deleted && isOpen(action) && !action.carriedForwardTo;
+export const canCarry = (action: Action) => !action.deleted && isActionOpen(action) && !action.carriedForwardTo;
 
 /** The default: every priority not retired, every open action not carried yet. */
 export function defaultRolloverChoice(priorities: readonly Priority[], actions: readonly Action[]): RolloverChoice {
@@ -66,9 +65,10 @@ export interface RolloverInput {
  * actions already carried are skipped, so a second run writes no copies.
  */
 export function planRollover({ plan, priorities, actions, choice, existing, details = {} }: RolloverInput): RolloverPlan {
-  const period = details.period || nextPeriod(plan.period) || plan.period || '';
+  const next = nextPeriod(plan.period);
+  const period = details.period || next || plan.period || '';
   const planId = existing?.plan?.id ?? nextPlanId(plan);
-  const suffix = `-${slug(nextPeriod(plan.period) || 'next')}`;
+  const suffix = `-${slug(next || 'next')}`;
   const priorityId = (id: string) => `${id}${suffix}`;
   const chosenPriorities = priorities.filter((p) => choice.priorityIds.includes(p.id));
   const chosenActions = actions.filter((a) => canCarry(a) && choice.actionIds.includes(a.id) && choice.priorityIds.includes(a.priorityId));

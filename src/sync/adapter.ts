@@ -43,6 +43,7 @@ export interface RestAdapterOptions {
   timeoutMs?: number;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
 
 export class RestAdapter implements SyncAdapter {
@@ -69,14 +70,13 @@ export class RestAdapter implements SyncAdapter {
   }
 
   #unwrap(body: unknown): unknown {
-    if (Array.isArray(body) || typeof body !== 'object' || body === null) return body;
-    const wrapped = body as Record<string, unknown>;
+    if (!isRecord(body)) return body;
     const key = this.#options.envelope;
-    return key ? wrapped[key] : (wrapped.data ?? wrapped.value ?? body);
+    return key ? body[key] : (body.data ?? body.value ?? body);
   }
 
   #fromWire(body: unknown): unknown {
-    return typeof body === 'object' && body !== null && !Array.isArray(body) ? this.#rename(body as Record<string, unknown>, false) : body;
+    return isRecord(body) ? this.#rename(body, false) : body;
   }
 
   async #request(method: string, url: string, signal: AbortSignal | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
@@ -103,14 +103,14 @@ export class RestAdapter implements SyncAdapter {
     } finally {
       clearTimeout(timer);
     }
-    let data: unknown;
+    let data: { error?: unknown; message?: unknown; current?: unknown } | undefined;
     try {
       data = isJson(response) ? JSON.parse(text) : undefined;
     } catch {
-      data = undefined;
+      // Not JSON after all: handled below as a web page.
     }
     const { status } = response;
-    const message = (data as { error?: unknown; message?: unknown } | undefined)?.error ?? (data as { message?: unknown } | undefined)?.message;
+    const message = data?.error ?? data?.message;
     const reason = typeof message === 'string' ? message : `The endpoint answered ${status} ${response.statusText}`.trim();
     if (response.ok) {
       if (data === undefined) throw new SyncHttpError('retry', 'The endpoint answered with a web page instead of data (perhaps a Wi-Fi or sign-in page).', status);
@@ -118,22 +118,18 @@ export class RestAdapter implements SyncAdapter {
     }
     if (status === 401 || status === 403) throw new SyncHttpError('auth', reason, status);
     if (status === 404) throw new SyncHttpError('gone', reason, status);
-    if (status === 409 || status === 412) throw new SyncHttpError('conflict', reason, status, null, this.#fromWire((data as { current?: unknown } | undefined)?.current));
+    if (status === 409 || status === 412) throw new SyncHttpError('conflict', reason, status, null, this.#fromWire(data?.current));
     // json-server answers a create whose id exists (a retried create that landed) with 500 "duplicate id".
     if (status === 500 && /duplicate id/i.test(text)) throw new SyncHttpError('conflict', reason, status);
-    if (status === 400 || status === 422) throw new SyncHttpError('invalid', reason, status);
     if (status === 429 || status >= 500) throw new SyncHttpError('retry', reason, status, response.headers.get('Retry-After'));
+    // 400, 422 and any other refusal: the endpoint will not take this change.
     throw new SyncHttpError('invalid', reason, status);
   }
 
   async pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]> {
-    const params = new URLSearchParams({ [this.#wire('planId')]: query.planId });
-    if (query.since) params.set(`${this.#wire('updatedAt')}_gte`, query.since);
     const sort = query.order === 'id' ? [this.#wire('id')] : [this.#wire('updatedAt'), this.#wire('id')];
-    params.set('_sort', sort.join(','));
-    params.set('_order', sort.map(() => 'asc').join(','));
-    params.set('_start', String(query.start));
-    params.set('_limit', String(query.limit));
+    const params = new URLSearchParams({ [this.#wire('planId')]: query.planId, _sort: sort.join(','), _order: sort.map(() => 'asc').join(','), _start: String(query.start), _limit: String(query.limit) });
+    if (query.since) params.set(`${this.#wire('updatedAt')}_gte`, query.since);
     const page = await this.#request('GET', `${this.#url(collection)}?${params}`, signal);
     if (!Array.isArray(page)) throw new SyncHttpError('retry', `The endpoint did not answer ${collection} with a list.`);
     return page.map((record) => this.#fromWire(record));

@@ -68,7 +68,6 @@ function latestOf(checkpoint: Checkpoint | undefined, page: unknown[]): Checkpoi
   return latest;
 }
 const conflictId = (collection: Collection, id: string) => `${collection}:${id}`;
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class SyncEngine {
   readonly #o: Required<Omit<SyncEngineOptions, 'events'>> & { events?: EventTarget };
@@ -230,9 +229,9 @@ export class SyncEngine {
       for (const collection of COLLECTIONS) await (full ? this.#pullAll(collection) : this.#pullSince(collection));
       await this.#push();
       this.#attempt = 0;
-      const lastSynced = this.#o.now().toISOString();
-      await this.#o.store.setMeta(this.#key('lastSynced'), lastSynced);
-      await this.#refresh({ state: 'idle', error: undefined, lastSynced });
+      // #refresh reads lastSynced back from the store.
+      await this.#o.store.setMeta(this.#key('lastSynced'), this.#o.now().toISOString());
+      await this.#refresh({ state: 'idle', error: undefined });
       this.#schedule(this.#o.intervalMs);
     } catch (error) {
       if (this.#stopped) return;
@@ -242,7 +241,7 @@ export class SyncEngine {
         return this.#refresh({ state: 'signed-out', error: error.message });
       }
       const retryAfter = error instanceof SyncHttpError ? retryAfterMs(error.retryAfter, this.#o.now()) : undefined;
-      this.#set({ state: this.#o.isOnline() ? 'error' : 'offline', error: message(error) });
+      this.#set({ state: this.#o.isOnline() ? 'error' : 'offline', error: error instanceof Error ? error.message : String(error) });
       await this.#refresh({});
       this.#schedule(retryAfter ?? backoffDelay(this.#attempt++, { ...this.#o.backoff, random: this.#o.random }));
     }
@@ -306,7 +305,7 @@ export class SyncEngine {
     const key = this.#key(`checkpoint:${collection}`);
     const checkpoint = await store.getMeta<Checkpoint>(key);
     const { ids, latest } = await this.#listAll(collection, true);
-    const newest = latestOf(checkpoint, latest ? [latest] : []);
+    const newest = latestOf(checkpoint, [latest]);
     if (newest !== checkpoint) await store.setMeta(key, newest);
     let gone = (await store.query(collection, { value: planId, includeDeleted: true })).filter((record) => !ids.has(record.id));
     // A delete during the listing shifts its offsets: only what a second listing also lacks is gone.

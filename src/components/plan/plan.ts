@@ -153,12 +153,15 @@ export class ApPlan extends LitElement {
     if (!engine) return;
     this.#runningSync = engine;
     let conflicts = new Set<string>();
+    let announced = '';
     this.#unsubscribeSync = engine.subscribe((state) => {
-      const before = this.syncState;
       this.syncState = state;
-      if (before && before.state === state.state && before.pending === state.pending && before.lastSynced === state.lastSynced && before.conflicts.length === state.conflicts.length && before.deadLetters.length === state.deadLetters.length && before.error === state.error) return;
-      const { conflicts: open, deadLetters, ...rest } = state;
-      this.dispatchEvent(apEvent('ap-sync-state', { state: rest.state, pending: rest.pending, lastSynced: rest.lastSynced, error: rest.error, conflicts: open.length, deadLetters: deadLetters.length }));
+      const { conflicts: open, deadLetters } = state;
+      const detail = { state: state.state, pending: state.pending, lastSynced: state.lastSynced, error: state.error, conflicts: open.length, deadLetters: deadLetters.length };
+      // Events only when something they report changed, not on every refresh.
+      if (JSON.stringify(detail) === announced) return;
+      announced = JSON.stringify(detail);
+      this.dispatchEvent(apEvent('ap-sync-state', detail));
       for (const conflict of open.filter((c) => !conflicts.has(c.id))) {
         this.dispatchEvent(apEvent('ap-conflict', { collection: conflict.collection, recordId: conflict.recordId, fields: conflict.fields.map((f) => f.field) }));
       }
