@@ -29,15 +29,13 @@ export const styles = [
       margin: 0 0 0.25rem;
     }
     .tags,
-    .reasons {
+    .reasons,
+    dl {
       margin: 0 0 0.5rem;
     }
     .conflict {
       --ap-rag-background: var(--ap-color-conflict-background, #fff7bf);
       --ap-rag-text: var(--ap-color-conflict-text, #594d00);
-    }
-    dl {
-      margin: 0 0 0.5rem;
     }
     dl > div {
       display: flex;
@@ -106,7 +104,9 @@ export const styles = [
     .done .marker {
       background: currentColor;
     }
-    .overdue {
+    .overdue,
+    .error-message,
+    .error-summary a {
       color: var(--ap-color-error, #d4351c);
       font-weight: 700;
     }
@@ -152,8 +152,6 @@ export const styles = [
       box-shadow: 0 2px 0 #929191;
     }
     button.link {
-      min-height: 24px;
-      color: var(--ap-color-link, #1d70b8);
       box-shadow: none;
     }
     :focus-visible {
@@ -216,8 +214,6 @@ export const styles = [
       border-color: var(--ap-color-error, #d4351c);
     }
     .error-message {
-      color: var(--ap-color-error, #d4351c);
-      font-weight: 700;
       margin: 0 0 0.25rem;
     }
     .error-summary {
@@ -227,10 +223,6 @@ export const styles = [
     }
     .error-summary h4 {
       margin-top: 0;
-    }
-    .error-summary a {
-      color: var(--ap-color-error, #d4351c);
-      font-weight: 700;
     }
     .buttons {
       display: flex;

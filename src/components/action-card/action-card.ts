@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
@@ -10,6 +10,7 @@ import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effective
 import {
   describeIssue,
   describeReason,
+  fieldLabel,
   formatDate,
   formatDateTime,
   formatMoney,
@@ -21,7 +22,6 @@ import {
   type Locale,
   type MessageKey,
 } from '../../i18n/index.js';
-import { enGB } from '../../i18n/en-GB.js';
 import { applyDraft, draftOf, validateDraft, type Draft, type DraftError } from './draft.js';
 import { styles } from './action-card.styles.js';
 
@@ -30,8 +30,6 @@ interface CardData {
   priority?: string;
   history: HistoryEntry[];
 }
-
-const fieldName = (field: string, locale: Locale) => (Object.hasOwn(enGB, `field.${field}`) ? t(locale, `field.${field}` as MessageKey) : field);
 
 /**
  * One action of the plan, live from the store: a change in this tab, another tab or a sync
@@ -165,9 +163,15 @@ export class ApActionCard extends LitElement {
   }
 
   #ragTag(action: Action) {
+    const { label, description } = this.#ragText(action);
+    return html`<strong part="rag-tag" class="tag rag-${this.#rag(action).state}">${label}<span class="ap-visually-hidden">${description}</span></strong>`;
+  }
+
+  /** The RAG tag's text, and what screen readers hear after it ("Amber (at risk)"): colour is never the only signal. */
+  #ragText(action: Action) {
     const { state, rag } = this.#rag(action);
-    const description = rag ? ragDescription(rag, this.#locale) : '';
-    return html`<strong part="rag-tag" class="tag rag-${state}">${ragLabel(state, this.#locale)}${description ? html`<span class="ap-visually-hidden"> (${description})</span>` : nothing}</strong>`;
+    const description = rag && ragDescription(rag, this.#locale);
+    return { label: ragLabel(state, this.#locale), description: description ? ` (${description})` : '' };
   }
 
   #conflictBadge() {
@@ -195,28 +199,35 @@ export class ApActionCard extends LitElement {
     return `${date} (${formatRelativeDays(daysBetween(this.#plan.plan!.today, target), this.#locale)})`;
   }
 
-  #meter(action: Action) {
-    const label = t(this.#locale, 'card.progress-value', { progress: action.progress });
-    return html`<span class="progress"
-      ><meter part="progress" min="0" max="100" low="0" high="100" optimum="100" .value=${action.progress} aria-label=${t(this.#locale, 'field.progress')}
-        >${label}</meter
-      >
-      <span>${label}</span></span
-    >`;
+  #progress(action: Action) {
+    const { term, label } = this.#progressText(action);
+    return html`<div><dt>${term}</dt><dd><span class="progress"
+      ><meter part="progress" min="0" max="100" low="0" high="100" optimum="100" .value=${action.progress} aria-label=${term}>${label}</meter>
+      <span>${label}</span></span></dd></div>`;
+  }
+
+  #progressText(action: Action) {
+    return { term: t(this.#locale, 'field.progress'), label: t(this.#locale, 'card.progress-value', { progress: action.progress }) };
   }
 
   #renderCompact(action: Action) {
     const locale = this.#locale;
-    return html`<article part="card" class="card compact" @click=${this.#openFromCard}>
-        <h3 class="title"><button part="title button" class="link" type="button" aria-haspopup="dialog" tabindex=${ifDefined(this.titleTabIndex)} @click=${this.#open}>${action.title}</button></h3>
-        <p class="tags">${this.#ragTag(action)} ${this.#conflictBadge()}</p>
-        <dl part="details">
-          ${this.#detail(t(locale, 'field.owner'), action.owner || t(locale, 'card.none'))}
-          ${this.#detail(t(locale, 'card.target'), this.#targetText(action))}
-          ${this.#detail(t(locale, 'field.progress'), this.#meter(action))}
-        </dl>
-      </article>
-      ${this.opened
+    const tag = this.#ragText(action);
+    const progress = this.#progressText(action);
+    // One template, no whitespace between tags: a board renders hundreds of these, and each nested template or node costs.
+    return html`<article part="card" class="card compact" @click=${this.#openFromCard}
+      ><h3 class="title"
+        ><button part="title button" class="link" type="button" aria-haspopup="dialog" tabindex=${ifDefined(this.titleTabIndex)} @click=${this.#open}>${action.title}</button></h3
+      ><p class="tags"
+        ><strong part="rag-tag" class="tag rag-${this.#rag(action).state}">${tag.label}<span class="ap-visually-hidden">${tag.description}</span></strong> ${this.#conflictBadge()}</p
+      ><dl part="details"
+        ><div><dt>${t(locale, 'field.owner')}</dt><dd>${action.owner || t(locale, 'card.none')}</dd></div
+        ><div><dt>${t(locale, 'card.target')}</dt><dd>${this.#targetText(action)}</dd></div
+        ><div><dt>${progress.term}</dt><dd><span class="progress"
+          ><meter part="progress" min="0" max="100" low="0" high="100" optimum="100" .value=${action.progress} aria-label=${progress.term}>${progress.label}</meter>
+          <span>${progress.label}</span></span></dd></div></dl
+      ></article
+      >${this.opened
         ? html`<dialog part="dialog" aria-label=${action.title} @close=${() => (this.opened = false)}>
             <form method="dialog"><button part="button" class="secondary" autofocus>${t(locale, 'card.close')}</button></form>
             <ap-action-card .actionId=${action.id} .action=${action}></ap-action-card>
@@ -264,7 +275,7 @@ export class ApActionCard extends LitElement {
         ${this.#detail(t(locale, 'field.status'), statusLabel(action.status, locale))}
         ${this.#detail(t(locale, 'field.startDate'), action.startDate ? formatDate(action.startDate, locale) : t(locale, 'card.no-date'))}
         ${this.#detail(t(locale, 'field.targetDate'), this.#timescale(action))}
-        ${this.#detail(t(locale, 'field.progress'), this.#meter(action))}
+        ${this.#progress(action)}
         ${action.funding
           ? this.#detail(
               t(locale, 'field.funding'),
@@ -353,7 +364,7 @@ export class ApActionCard extends LitElement {
             <span class="meta">${entry.by}, ${formatDateTime(entry.at, locale)}</span>
             <ul>
               ${entry.changes.map((c) =>
-                html`<li>${c.field === 'created' ? t(locale, 'card.created') : Array.isArray(c.to) || typeof c.to === 'object' ? t(locale, 'card.change-list', { field: fieldName(c.field, locale) }) : t(locale, 'card.change', { field: fieldName(c.field, locale), from: value(c.from), to: value(c.to) })}</li>`,
+                html`<li>${c.field === 'created' ? t(locale, 'card.created') : Array.isArray(c.to) || typeof c.to === 'object' ? t(locale, 'card.change-list', { field: fieldLabel(c.field, locale) }) : t(locale, 'card.change', { field: fieldLabel(c.field, locale), from: value(c.from), to: value(c.to) })}</li>`,
               )}
             </ul>
           </li>`,
@@ -431,21 +442,34 @@ export class ApActionCard extends LitElement {
     return error ? html`<p class="error-message" id=${`${field}-error`}><span class="ap-visually-hidden">${t(this.#locale, 'card.error-prefix')}</span> ${error.message}</p>` : nothing;
   }
 
-  #field(id: keyof Draft & string, label: MessageKey, type = 'text', hint?: TemplateResult | string) {
+  #input(id: string, label: string, type: string, value: string, set: (value: string) => void, hint?: string) {
     const invalid = this.errors.some((e) => e.field === id);
     const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
     return html`<div class=${`field${invalid ? ' invalid' : ''}`}>
-      <label for=${`${id}-input`}>${t(this.#locale, label)}</label>
+      <label for=${`${id}-input`}>${label}</label>
       ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing} ${this.#error(id)}
       <input
         id=${`${id}-input`}
         type=${type}
-        .value=${String(this.draft![id])}
+        .value=${value}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
         inputmode=${type === 'number' ? 'numeric' : nothing}
-        @input=${(e: Event) => this.#set(id, (e.target as HTMLInputElement).value as never)}
+        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
       />
+    </div>`;
+  }
+
+  #field(id: Exclude<keyof Draft, 'status' | 'override' | 'milestones'>, label: MessageKey, type = 'text', hint?: string) {
+    return this.#input(id, t(this.#locale, label), type, this.draft![id], (value) => this.#set(id, value), hint);
+  }
+
+  #select<K extends 'status' | 'override'>(id: K, label: string, options: [Draft[K], string][]) {
+    return html`<div class="field">
+      <label for=${`${id}-input`}>${label}</label>
+      <select id=${`${id}-input`} @change=${(e: Event) => this.#set(id, (e.target as HTMLSelectElement).value as Draft[K])}>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft![id] === value}>${text}</option>`)}
+      </select>
     </div>`;
   }
 
@@ -465,12 +489,11 @@ export class ApActionCard extends LitElement {
       ${this.#field('startDate', 'field.startDate', 'date')} ${this.#field('targetDate', 'field.targetDate', 'date')}
       ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}
       ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))}
-      <div class="field">
-        <label for="status-input">${t(locale, 'field.status')}</label>
-        <select id="status-input" @change=${(e: Event) => this.#set('status', (e.target as HTMLSelectElement).value as Draft['status'])}>
-          ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${draft.status === s}>${statusLabel(s, locale)}</option>`)}
-        </select>
-      </div>
+      ${this.#select(
+        'status',
+        t(locale, 'field.status'),
+        ACTION_STATUSES.map((s) => [s, statusLabel(s, locale)]),
+      )}
       ${this.#field('progress', 'card.progress-label', 'number')}
       <div class="field">
         <label for="update-input">${t(locale, 'card.update')}</label>
@@ -483,13 +506,10 @@ export class ApActionCard extends LitElement {
       </fieldset>
       <fieldset>
         <legend>${t(locale, 'card.override')}</legend>
-        <div class="field">
-          <label for="override-input">${t(locale, 'card.override-rag')}</label>
-          <select id="override-input" @change=${(e: Event) => this.#set('override', (e.target as HTMLSelectElement).value as Draft['override'])}>
-            <option value="" ?selected=${!draft.override}>${t(locale, 'card.override-none', { rag: ragLabel(this.#rag({ ...action, ragOverride: undefined }).state, locale) })}</option>
-            ${OVERRIDE_RAGS.map((r) => html`<option value=${r} ?selected=${draft.override === r}>${ragLabel(r, locale)}</option>`)}
-          </select>
-        </div>
+        ${this.#select('override', t(locale, 'card.override-rag'), [
+          ['', t(locale, 'card.override-none', { rag: ragLabel(this.#rag({ ...action, ragOverride: undefined }).state, locale) })],
+          ...OVERRIDE_RAGS.map((r): [Draft['override'], string] => [r, ragLabel(r, locale)]),
+        ])}
         ${this.#field('overrideReason', 'card.override-reason')}
       </fieldset>
       <div class="buttons">
@@ -502,31 +522,16 @@ export class ApActionCard extends LitElement {
   #milestoneEditor(m: Milestone, i: number) {
     const locale = this.#locale;
     const n = i + 1;
-    const control = (field: 'title' | 'due', label: MessageKey, type: string, value: string, change: (value: string) => Partial<Milestone>) => {
-      const id = `milestone-${i}-${field}`;
-      const invalid = this.errors.some((e) => e.field === id);
-      return html`<div class="field">
-        <label for=${`${id}-input`}>${t(locale, label, { n })}</label>
-        ${this.#error(id)}
-        <input
-          id=${`${id}-input`}
-          type=${type}
-          .value=${value}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${invalid ? `${id}-error` : nothing}
-          @input=${(e: Event) => this.#setMilestone(i, change((e.target as HTMLInputElement).value))}
-        />
-      </div>`;
-    };
+    const set = (change: Partial<Milestone>) => this.#setMilestone(i, change);
     return html`<div class="milestone-row">
-      ${control('title', 'card.milestone-title-label', 'text', m.title, (title) => ({ title }))}
-      ${control('due', 'card.milestone-due-label', 'date', m.dueDate, (dueDate) => ({ dueDate }))}
+      ${this.#input(`milestone-${i}-title`, t(locale, 'card.milestone-title-label', { n }), 'text', m.title, (title) => set({ title }))}
+      ${this.#input(`milestone-${i}-due`, t(locale, 'card.milestone-due-label', { n }), 'date', m.dueDate, (dueDate) => set({ dueDate }))}
       <div class="checkbox">
         <input
           id=${`milestone-${i}-done-input`}
           type="checkbox"
           .checked=${!!m.doneDate}
-          @change=${(e: Event) => this.#setMilestone(i, { doneDate: (e.target as HTMLInputElement).checked ? this.#plan.plan!.today : undefined })}
+          @change=${(e: Event) => set({ doneDate: (e.target as HTMLInputElement).checked ? this.#plan.plan!.today : undefined })}
         />
         <label for=${`milestone-${i}-done-input`}>${t(locale, 'card.milestone-done-label', { n })}</label>
       </div>
