@@ -2,6 +2,8 @@ import { css } from 'lit';
 import { ragStyles } from '../action-card/rag.styles.js';
 import { formStyles } from './form.styles.js';
 
+// A long (.virtual) column keeps its cards in place itself when measured heights change, so the browser's
+// anchoring would move them twice; its ::before and ::after, sized from code, stand in for the cards not rendered.
 export const styles = [
   formStyles,
   ragStyles,
@@ -12,7 +14,7 @@ export const styles = [
       align-items: flex-end;
       gap: 0 1rem;
     }
-    .filters .search input {
+    #filter-search {
       width: 14rem;
     }
     .active-filters {
@@ -82,6 +84,16 @@ export const styles = [
       display: block;
       height: var(--ap-board-column-height, 70vh);
       overflow: auto;
+      overflow-anchor: none;
+    }
+    .virtual::before,
+    .virtual::after {
+      content: '';
+      display: block;
+      height: var(--ap-window-before);
+    }
+    .virtual::after {
+      height: var(--ap-window-after);
     }
     .card {
       display: block;

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
 import { apEvent, type PlanFilter } from '../../events.js';
@@ -27,13 +26,30 @@ import { GROUP_BYS, buildColumns, movePatch, rankAt, type Column, type Grab, typ
 import { formDialog } from './form-dialog.js';
 import { styles } from './priority-board.styles.js';
 
-/** Columns longer than this are virtualised: only the cards in view are in the DOM. */
+/** Columns longer than this are windowed: only the cards in view of the column's scroller, plus overscan, are in the DOM. */
 const VIRTUALISE_FROM = 40;
+const OVERSCAN_PX = 120;
+/** A card's height until one has been measured. */
+const CARD_PX = 160;
 const TYPEAHEAD_MS = 700;
 const DRAG_THRESHOLD_PX = 5;
 
+/** The cards a long column renders, [start, end), the height of those above and below, and what that was worked out from. */
+type Slice = { start: number; end: number; before: number; after: number; actions: Action[]; measured: number; top: number; height: number };
 type Dialog = { kind: 'action'; column: string } | { kind: 'priority'; priority?: Priority } | { kind: 'retire'; priority: Priority; open: Action[] };
 
+const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
+const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue'>, MessageKey> = {
+  rag: 'field.rag',
+  status: 'field.status',
+  priorityId: 'field.priorityId',
+  lead: 'field.leadAgency',
+  owner: 'field.owner',
+  dueWithinDays: 'board.filter-due-within',
+  quarter: 'board.filter-quarter',
+  search: 'board.search',
+};
+const field = (id: string, label: string, control: unknown) => html`<div class="field"><label for=${id}>${label}</label>${control}</div>`;
 const optionalText = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /**
@@ -94,6 +110,7 @@ export class ApPriorityBoard extends LitElement {
   #typeahead = '';
   #typeaheadTimer?: ReturnType<typeof setTimeout>;
   #pointer?: { id: string; x: number; y: number; dragging: boolean };
+  #pointerListeners?: AbortController;
 
   get #locale(): Locale {
     return this.#plan.plan?.locale ?? 'en-GB';
@@ -136,7 +153,7 @@ export class ApPriorityBoard extends LitElement {
     const data = this.#data;
     if (!plan || !data.loaded) return html`${this.#announcer.region()}`;
     const { shown, quarterError } = this.#view(plan.filter, plan.today, data);
-    const focusId = this.#columns.some((c) => c.actions.some((a) => a.id === this.focusId)) ? this.focusId : this.#columns.find((c) => c.actions.length)?.actions[0]?.id;
+    const focusId = this.focusId && this.#position(this.focusId) ? this.focusId : this.#columns.find((c) => c.actions.length)?.actions[0]?.id;
     return html`${this.#renderFilters(data.actions, data.priorities, quarterError)}
       <p class="summary">${this.#t('board.showing', { shown: shown.length, total: data.actions.length })}</p>
       <p id="instructions" class="hint">${this.#t('board.instructions')}</p>
@@ -146,7 +163,7 @@ export class ApPriorityBoard extends LitElement {
         ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
         : nothing}
       <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#onKeydown} @pointerdown=${this.#onPointerDown}>
-        ${this.#columns.map((column, i) => this.#renderColumn(column, i, focusId))}
+        ${repeat(this.#columns, (column) => column.key, (column, i) => this.#renderColumn(column, i, focusId))}
       </div>
       ${this.#renderDialog(data.priorities)} ${this.#announcer.region()}`;
   }
@@ -173,20 +190,21 @@ export class ApPriorityBoard extends LitElement {
     const passes = ({ rag, ...rest }: PlanFilter) => (a: Action) => matchesFilter(a, rest, today, rules) && (!rag || data.rag(a).rag === rag);
     const filters = [planFilter, own].filter((filter) => !isEmptyFilter(filter)).map(passes);
     const shown = filters.length ? data.actions.filter((a) => filters.every((passing) => passing(a))) : data.actions;
-    const before = new Map(this.#columns.map((column) => [column.key, column.actions]));
     this.#columns = buildColumns(shown, data.priorities, this.#grouping, data, this.grab);
-    for (const column of this.#columns) {
-      const kept = before.get(column.key);
-      // Same cards in the same order: refresh the list the virtualiser holds, so it re-renders now instead of laying out again a frame later.
-      if (kept?.length === column.actions.length && kept.every((action, i) => action.id === column.actions[i]!.id)) {
-        column.actions.forEach((action, i) => (kept[i] = action));
-        column.actions = kept;
-      }
-    }
     return (this.#memo = { inputs, shown, quarterError });
   }
 
-  #columnTitle(column: Column): string {
+  #column(key: string): Column | undefined {
+    return this.#columns.find((c) => c.key === key);
+  }
+
+  /** Whether cards may be moved into the column: not the RAG board's "none" nor the unassigned priority. */
+  #accepts(column?: Column): column is Column {
+    return !!column && column.key !== 'none' && !(this.#grouping === 'priority' && !column.priority);
+  }
+
+  #columnTitle(column?: Column): string {
+    if (!column) return '';
     switch (this.#grouping) {
       case 'priority':
         return column.priority?.title ?? this.#t('board.unassigned');
@@ -218,34 +236,32 @@ export class ApPriorityBoard extends LitElement {
     }
     const lists = this.#lists;
     // The value chosen stays an option even when no action has it (any more).
-    const distinct = (values: string[], current?: string) => (!current || values.includes(current) ? values : [...values, current].sort(byName));
-    const quarters = distinct(lists.quarter, this.quarter);
-    const select = (label: string, name: string, value: string | undefined, options: [string, string][]) =>
-      html`<div class="field">
-        <label for="filter-${name}">${label}</label>
-        <select id="filter-${name}" name=${name} @change=${this.#onFilter}>
-          <option value="" ?selected=${!value}>${this.#t('widget.any')}</option>
-          ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-        </select>
-      </div>`;
+    const distinct = (values: string[], current?: string) => (!current || values.includes(current) ? values : [...values, current].sort(byName)).map((v) => [v, v]);
+    const select = (label: MessageKey, id: string, name: 'filterRag' | 'filterStatus' | 'filterPriority' | 'filterLead' | 'filterOwner' | 'quarter', options: string[][]) =>
+      field(
+        `filter-${id}`,
+        this.#t(label),
+        html`<select id="filter-${id}" name=${name} @change=${this.#onFilter}>
+          <option value="" ?selected=${!this[name]}>${this.#t('widget.any')}</option>
+          ${options.map(([v, text]) => html`<option value=${v!} ?selected=${v === this[name]}>${text}</option>`)}
+        </select>`,
+      );
     const active = Object.entries(this.#plan.plan!.filter).filter(([, v]) => v !== undefined && v !== '' && v !== false);
     return html`<form part="filters" class="filters" aria-label=${this.#t('board.filters')} @submit=${(e: Event) => e.preventDefault()}>
-        <div class="field search">
-          <label for="filter-search">${this.#t('board.search')}</label>
-          <input id="filter-search" name="search" type="search" .value=${this.search ?? ''} @input=${this.#onFilter} />
-        </div>
-        ${select(this.#t('field.rag'), 'rag', this.filterRag, RAGS.map((r) => [r, ragLabel(r, this.#locale)]))}
-        ${select(this.#t('field.status'), 'status', this.filterStatus, ACTION_STATUSES.map((s) => [s, statusLabel(s, this.#locale)]))}
-        ${select(this.#t('field.priorityId'), 'priority', this.filterPriority, priorities.filter((p) => !p.retired).map((p) => [p.id, p.title]))}
-        ${select(this.#t('field.leadAgency'), 'lead', this.filterLead, distinct(lists.lead, this.filterLead).map((v) => [v, v]))}
-        ${select(this.#t('field.owner'), 'owner', this.filterOwner, distinct(lists.owner, this.filterOwner).map((v) => [v, v]))}
-        ${select(this.#t('board.filter-quarter'), 'quarter', this.quarter, quarters.map((q) => [q, q]))}
-        <div class="field">
-          <label for="filter-due">${this.#t('board.filter-due-within')}</label>
-          <input id="filter-due" name="due" type="number" min="0" inputmode="numeric" .value=${this.dueWithin === undefined || Number.isNaN(this.dueWithin) ? '' : String(this.dueWithin)} @input=${this.#onFilter} />
-        </div>
+        ${field('filter-search', this.#t('board.search'), html`<input id="filter-search" name="search" type="search" .value=${this.search ?? ''} @input=${this.#onFilter} />`)}
+        ${select('field.rag', 'rag', 'filterRag', RAGS.map((r) => [r, ragLabel(r, this.#locale)]))}
+        ${select('field.status', 'status', 'filterStatus', ACTION_STATUSES.map((s) => [s, statusLabel(s, this.#locale)]))}
+        ${select('field.priorityId', 'priority', 'filterPriority', priorities.filter((p) => !p.retired).map((p) => [p.id, p.title]))}
+        ${select('field.leadAgency', 'lead', 'filterLead', distinct(lists.lead, this.filterLead))}
+        ${select('field.owner', 'owner', 'filterOwner', distinct(lists.owner, this.filterOwner))}
+        ${select('board.filter-quarter', 'quarter', 'quarter', distinct(lists.quarter, this.quarter))}
+        ${field(
+          'filter-due',
+          this.#t('board.filter-due-within'),
+          html`<input id="filter-due" name="dueWithin" type="number" min="0" inputmode="numeric" .value=${Number.isFinite(this.dueWithin) ? String(this.dueWithin) : ''} @input=${this.#onFilter} />`,
+        )}
         <div class="field checkbox">
-          <input id="filter-overdue" name="overdue" type="checkbox" .checked=${this.filterOverdue} @change=${this.#onFilter} />
+          <input id="filter-overdue" name="filterOverdue" type="checkbox" .checked=${this.filterOverdue} @change=${this.#onFilter} />
           <label for="filter-overdue">${this.#t('board.filter-overdue')}</label>
         </div>
         ${isEmptyFilter(this.#ownFilter) ? nothing : html`<button part="button" type="button" class="link" @click=${this.#clearOwnFilter}>${this.#t('board.clear-filters')}</button>`}
@@ -266,24 +282,19 @@ export class ApPriorityBoard extends LitElement {
 
   #describeFilter(key: keyof PlanFilter, value: unknown, priorities: Priority[]): string {
     const locale = this.#locale;
-    switch (key) {
-      case 'rag':
-        return `${t(locale, 'field.rag')}: ${ragLabel(value as Rag, locale)}`;
-      case 'status':
-        return `${t(locale, 'field.status')}: ${statusLabel(value as ActionStatus, locale)}`;
-      case 'priorityId':
-        return `${t(locale, 'field.priorityId')}: ${priorities.find((p) => p.id === value)?.title ?? value}`;
-      case 'overdue':
-        return t(locale, 'board.filter-overdue');
-      case 'dueWithinDays':
-        return `${t(locale, 'board.filter-due-within')}: ${value}`;
-      case 'quarter':
-        return `${t(locale, 'board.filter-quarter')}: ${value}`;
-      case 'search':
-        return `${t(locale, 'board.search')}: “${value}”`;
-      default:
-        return `${t(locale, key === 'lead' ? 'field.leadAgency' : 'field.owner')}: ${value}`;
-    }
+    if (key === 'overdue') return t(locale, 'board.filter-overdue');
+    const label = FILTER_LABELS[key];
+    const text =
+      key === 'rag'
+        ? ragLabel(value as Rag, locale)
+        : key === 'status'
+          ? statusLabel(value as ActionStatus, locale)
+          : key === 'priorityId'
+            ? (priorities.find((p) => p.id === value)?.title ?? value)
+            : key === 'search'
+              ? `“${value}”`
+              : value;
+    return `${t(locale, label)}: ${text}`;
   }
 
   #removePlanFilter(key: keyof PlanFilter): void {
@@ -292,37 +303,10 @@ export class ApPriorityBoard extends LitElement {
     this.dispatchEvent(apEvent('ap-filter-change', rest));
   }
 
+  // Each filter control is named after the property it sets.
   #onFilter(event: Event): void {
-    const input = event.target as HTMLInputElement | HTMLSelectElement;
-    const value = input.value || undefined;
-    switch (input.name) {
-      case 'search':
-        this.search = value;
-        break;
-      case 'rag':
-        this.filterRag = value as Rag | undefined;
-        break;
-      case 'status':
-        this.filterStatus = value as ActionStatus | undefined;
-        break;
-      case 'priority':
-        this.filterPriority = value;
-        break;
-      case 'lead':
-        this.filterLead = value;
-        break;
-      case 'owner':
-        this.filterOwner = value;
-        break;
-      case 'quarter':
-        this.quarter = value;
-        break;
-      case 'due':
-        this.dueWithin = value === undefined ? undefined : Number(value);
-        break;
-      case 'overdue':
-        this.filterOverdue = (input as HTMLInputElement).checked;
-    }
+    const { name, value, checked, type } = event.target as HTMLInputElement;
+    Object.assign(this, { [name]: type === 'checkbox' ? checked : value === '' ? undefined : type === 'number' ? Number(value) : value });
   }
 
   #clearOwnFilter(): void {
@@ -350,9 +334,7 @@ export class ApPriorityBoard extends LitElement {
       ${count === 0
         ? html`<p class="empty">${this.#t('board.empty-column')}</p>`
         : count >= VIRTUALISE_FROM
-          ? html`<ul class="cards virtual" data-column=${column.key} aria-labelledby=${headingId}>
-              ${virtualize({ items: column.actions, renderItem: renderCard, keyFunction: (a: Action) => a.id, scroller: true })}
-            </ul>`
+          ? this.#renderWindow(column, headingId, renderCard)
           : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
               ${repeat(column.actions, (a) => a.id, renderCard)}
             </ul>`}
@@ -362,6 +344,86 @@ export class ApPriorityBoard extends LitElement {
           </button>`
         : nothing}
     </section>`;
+  }
+
+  // ---- Windowing of long columns: ::before and ::after stand in for the cards above and below those rendered.
+
+  // Measured card heights by action id; a card not yet measured counts as their average.
+  readonly #heights = new Map<string, number>();
+  #heightSum = 0;
+  // Counts the updates to #heights, so that a column re-anchors only after one.
+  #measured = 0;
+  // What each long column renders, and its scroller, by column key.
+  readonly #windows = new Map<string, Slice>();
+  readonly #scrollers = new Map<string, HTMLElement>();
+  readonly #resize = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const entry of entries) {
+      const id = (entry.target as HTMLElement).dataset.id!;
+      const height = entry.borderBoxSize[0]!.blockSize;
+      const known = this.#heights.get(id);
+      if (!height || height === known) continue;
+      this.#heightSum += height - (known ?? 0);
+      this.#heights.set(id, height);
+      changed = true;
+    }
+    if (changed) {
+      this.#measured++;
+      this.requestUpdate();
+    }
+  });
+
+  #sizes(actions: Action[]): number[] {
+    const average = this.#heights.size ? this.#heightSum / this.#heights.size : CARD_PX;
+    return actions.map((a) => this.#heights.get(a.id) ?? average);
+  }
+
+  /** The cards of a long column within overscan of its scroller's view, worked out again only after a scroll, a resize, a measurement or other cards. */
+  #window(column: Column, list = this.#scrollers.get(column.key)): Slice {
+    const shown = this.#windows.get(column.key);
+    const height = list?.clientHeight || innerHeight;
+    if (shown?.actions === column.actions && shown.measured === this.#measured && shown.top === list?.scrollTop && shown.height === height) return shown;
+    const sizes = this.#sizes(column.actions);
+    // Heights measured since then move the cards: keep the first card rendered then where it was in view.
+    if (list && shown && shown.measured !== this.#measured) list.scrollTop += sum(sizes.slice(0, shown.start)) - shown.before;
+    const top = list?.scrollTop ?? 0;
+    let start = 0;
+    let y = 0;
+    while (start < sizes.length - 1 && y + sizes[start]! <= top - OVERSCAN_PX) y += sizes[start++]!;
+    const before = y;
+    let end = start;
+    while (end < sizes.length && y < top + height + OVERSCAN_PX) y += sizes[end++]!;
+    const slice = { start, end, before, after: sum(sizes.slice(end)), actions: column.actions, measured: this.#measured, top, height };
+    this.#windows.set(column.key, slice);
+    return slice;
+  }
+
+  #renderWindow(column: Column, headingId: string, renderCard: (action: Action, position: number) => unknown) {
+    const { start, end } = this.#window(column);
+    return html`<ul class="cards virtual" data-column=${column.key} aria-labelledby=${headingId} @scroll=${this.#onScroll}>
+      ${repeat(column.actions.slice(start, end), (a) => a.id, (a, i) => renderCard(a, start + i))}
+    </ul>`;
+  }
+
+  #onScroll(event: Event): void {
+    const list = event.target as HTMLElement;
+    const column = this.#column(list.dataset.column!);
+    const shown = column && this.#windows.get(column.key);
+    const slice = column && this.#window(column, list);
+    if (slice?.start !== shown?.start || slice?.end !== shown?.end) this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    this.#resize.disconnect();
+    this.#scrollers.clear();
+    for (const list of this.renderRoot.querySelectorAll<HTMLElement>('ul.virtual')) {
+      const key = list.dataset.column!;
+      const { before, after } = this.#windows.get(key)!;
+      this.#scrollers.set(key, list);
+      list.style.setProperty('--ap-window-before', `${before}px`);
+      list.style.setProperty('--ap-window-after', `${after}px`);
+      for (const card of list.children) this.#resize.observe(card);
+    }
   }
 
   #renderPriorityTools(priority: Priority, title: string, index: number) {
@@ -390,7 +452,8 @@ export class ApPriorityBoard extends LitElement {
       tabindex=${active ? 0 : -1}
       data-id=${action.id}
       data-column=${column.key}
-      data-index=${position}
+      aria-posinset=${position + 1}
+      aria-setsize=${column.actions.length}
       aria-describedby="instructions"
       @focus=${() => (this.focusId = action.id)}
     >
@@ -410,7 +473,7 @@ export class ApPriorityBoard extends LitElement {
             <ul part="move-menu" class="move-menu" id="move-${action.id}" ?hidden=${!menuOpen} aria-label=${this.#t('board.move-menu', { title: action.title })}>
               ${menuOpen
                 ? this.#columns
-                    .filter((c) => c.key !== column.key && c.key !== 'none' && !(this.#grouping === 'priority' && !c.priority))
+                    .filter((c) => c !== column && this.#accepts(c))
                     .map(
                       (c) =>
                         html`<li>
@@ -447,50 +510,33 @@ export class ApPriorityBoard extends LitElement {
   #keyWhileBrowsing(event: KeyboardEvent, id: string): boolean {
     const here = this.#position(id);
     if (!here) return false;
-    const column = this.#columns[here.column]!;
+    const columns = this.#columns;
+    const filled = (c: Column) => c.actions.length > 0;
     const go = (columnIndex: number, index: number) => {
-      const target = this.#columns[columnIndex]?.actions;
+      const target = columns[columnIndex]?.actions;
       if (target?.length) void this.#focusCard(target[Math.max(0, Math.min(index, target.length - 1))]!.id);
     };
     const sideways = (step: number) => {
-      for (let c = here.column + step; c >= 0 && c < this.#columns.length; c += step) {
-        if (this.#columns[c]!.actions.length) return go(c, here.index);
-      }
+      for (let c = here.column + step; c >= 0 && c < columns.length; c += step) if (filled(columns[c]!)) return go(c, here.index);
     };
-    switch (event.key) {
-      case 'ArrowDown':
-        go(here.column, here.index + 1);
-        return true;
-      case 'ArrowUp':
-        go(here.column, here.index - 1);
-        return true;
-      case 'ArrowRight':
-        sideways(1);
-        return true;
-      case 'ArrowLeft':
-        sideways(-1);
-        return true;
-      case 'Home':
-        if (event.ctrlKey) go(this.#columns.findIndex((c) => c.actions.length), 0);
-        else go(here.column, 0);
-        return true;
-      case 'End':
-        if (event.ctrlKey) go(this.#columns.findLastIndex((c) => c.actions.length), Infinity);
-        else go(here.column, column.actions.length - 1);
-        return true;
-      case ' ':
-        this.#pickUp(id, here);
-        return true;
-      case 'Enter':
-        this.#cardTitle(id)?.click();
-        return true;
-      default:
-        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-          this.#findAsYouType(event.key, id);
-          return true;
-        }
-        return false;
-    }
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => go(here.column, here.index + 1),
+      ArrowUp: () => go(here.column, here.index - 1),
+      ArrowRight: () => sideways(1),
+      ArrowLeft: () => sideways(-1),
+      Home: () => go(event.ctrlKey ? columns.findIndex(filled) : here.column, 0),
+      End: () => go(event.ctrlKey ? columns.findLastIndex(filled) : here.column, Infinity),
+      ' ': () => this.#pickUp(id, here),
+      Enter: () => this.#cardTitle(id)?.click(),
+    };
+    const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    const act = keys[event.key] ?? (typed ? () => this.#findAsYouType(event.key, id) : undefined);
+    act?.();
+    return !!act;
+  }
+
+  #action(id: string): Action | undefined {
+    return this.#data.actions.find((a) => a.id === id);
   }
 
   #cardTitle(id: string): HTMLElement | null | undefined {
@@ -522,55 +568,39 @@ export class ApPriorityBoard extends LitElement {
 
   #keyWhileGrabbed(event: KeyboardEvent): boolean {
     const grab = this.grab!;
-    const columnIndex = this.#columns.findIndex((c) => c.key === grab.to.column);
-    // Positions in the target column without the moving card: 0..length.
-    const room = (c: number) => this.#columns[c]!.actions.filter((a) => a.id !== grab.id).length;
-    const moveTo = (c: number, index: number) => {
-      const column = this.#columns[c];
-      if (!column || column.key === 'none' || (this.#grouping === 'priority' && !column.priority)) return;
-      this.grab = { ...grab, to: { column: column.key, index: Math.max(0, Math.min(index, room(c))) } };
+    const c = this.#columns.findIndex((column) => column.key === grab.to.column);
+    const { index } = grab.to;
+    const moveTo = (columnIndex: number, to: number) => {
+      const column = this.#columns[columnIndex];
+      if (!this.#accepts(column)) return;
+      // Positions in the target column without the moving card: 0..length.
+      const room = column.actions.filter((a) => a.id !== grab.id).length;
+      this.grab = { ...grab, to: { column: column.key, index: Math.max(0, Math.min(to, room)) } };
       this.#announceGrab('board.position');
       void this.#focusCard(grab.id);
     };
-    switch (event.key) {
-      case 'ArrowDown':
-        moveTo(columnIndex, grab.to.index + 1);
-        return true;
-      case 'ArrowUp':
-        moveTo(columnIndex, grab.to.index - 1);
-        return true;
-      case 'ArrowRight':
-        moveTo(columnIndex + 1, grab.to.index);
-        return true;
-      case 'ArrowLeft':
-        moveTo(columnIndex - 1, grab.to.index);
-        return true;
-      case 'Home':
-        moveTo(columnIndex, 0);
-        return true;
-      case 'End':
-        moveTo(columnIndex, Infinity);
-        return true;
-      case ' ':
-      case 'Enter':
-        void this.#drop();
-        return true;
-      case 'Escape':
-        this.#cancel();
-        return true;
-      case 'Tab':
-        this.#cancel();
-        return false;
-      default:
-        return true;
-    }
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(c, index + 1),
+      ArrowUp: () => moveTo(c, index - 1),
+      ArrowRight: () => moveTo(c + 1, index),
+      ArrowLeft: () => moveTo(c - 1, index),
+      Home: () => moveTo(c, 0),
+      End: () => moveTo(c, Infinity),
+      ' ': () => void this.#drop(),
+      Enter: () => void this.#drop(),
+      Escape: () => this.#cancel(),
+      // Tab leaves the board as usual, putting the card back.
+      Tab: () => this.#cancel(),
+    };
+    keys[event.key]?.();
+    return event.key !== 'Tab';
   }
 
   #announceGrab(key: 'board.picked-up' | 'board.position' | 'board.dropped'): void {
     const grab = this.grab!;
-    const column = this.#columns.find((c) => c.key === grab.to.column)!;
+    const column = this.#column(grab.to.column)!;
     const count = column.actions.filter((a) => a.id !== grab.id).length + 1;
-    const title = this.#data.actions.find((a) => a.id === grab.id)?.title;
+    const title = this.#action(grab.id)?.title;
     this.#announcer.announce(this.#t(key, { title, column: this.#columnTitle(column), position: grab.to.index + 1, count }));
   }
 
@@ -578,9 +608,9 @@ export class ApPriorityBoard extends LitElement {
     const grab = this.grab;
     if (!grab) return;
     this.grab = undefined;
-    const column = this.#columns.find((c) => c.key === grab.from.column);
-    const title = this.#data.actions.find((a) => a.id === grab.id)?.title;
-    this.#announcer.announce(this.#t('board.cancelled', { title, column: column ? this.#columnTitle(column) : '' }));
+    const column = this.#column(grab.from.column);
+    const title = this.#action(grab.id)?.title;
+    this.#announcer.announce(this.#t('board.cancelled', { title, column: this.#columnTitle(column) }));
     void this.#focusCard(grab.id);
   }
 
@@ -588,7 +618,7 @@ export class ApPriorityBoard extends LitElement {
     const grab = this.grab!;
     this.#announceGrab('board.dropped');
     if (grab.to.column !== grab.from.column || grab.to.index !== grab.from.index) {
-      const column = this.#columns.find((c) => c.key === grab.to.column)!;
+      const column = this.#column(grab.to.column)!;
       await this.#write(grab.id, grab.to.column, column.actions.filter((a) => a.id !== grab.id), grab.to.index);
     }
     this.grab = undefined;
@@ -603,7 +633,7 @@ export class ApPriorityBoard extends LitElement {
 
   async #moveTo(action: Action, columnKey: string): Promise<void> {
     this.menuFor = undefined;
-    const column = this.#columns.find((c) => c.key === columnKey)!;
+    const column = this.#column(columnKey)!;
     const others = column.actions.filter((a) => a.id !== action.id);
     await this.#write(action.id, columnKey, others, others.length);
     this.#announcer.announce(this.#t('board.dropped', { title: action.title, column: this.#columnTitle(column), position: others.length + 1, count: others.length + 1 }));
@@ -613,7 +643,7 @@ export class ApPriorityBoard extends LitElement {
   /** The one write a move makes: the moved action's column field and rank. */
   async #write(id: string, columnKey: string, others: Action[], index: number): Promise<void> {
     const plan = this.#plan.plan!;
-    const previous = this.#data.actions.find((a) => a.id === id)!;
+    const previous = this.#action(id)!;
     const patch = { ...movePatch(this.#grouping, columnKey), rank: rankAt(others, index) };
     const fields = Object.keys(patch).filter((field) => previous[field as keyof Action] !== patch[field as keyof typeof patch]);
     try {
@@ -632,21 +662,19 @@ export class ApPriorityBoard extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
   }
 
-  /** Focuses a card, scrolling a virtualised column to it first when it is not in the DOM. */
+  /** Focuses a card, first scrolling a long column to where the card is when it is not in the DOM. */
   async #focusCard(id: string): Promise<void> {
     this.focusId = id;
     await this.updateComplete;
-    let element = this.#cardElement(id);
-    if (!element) {
-      const at = this.#position(id);
-      const list = at && this.renderRoot.querySelector<VirtualizerHostElement>(`ul[data-column="${CSS.escape(this.#columns[at.column]!.key)}"]`);
-      list?.[virtualizerRef]?.element(at!.index)?.scrollIntoView({ block: 'nearest' });
-      for (let frame = 0; frame < 30 && !element; frame++) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        element = this.#cardElement(id);
-      }
+    const at = this.#position(id);
+    const column = at && this.#columns[at.column]!;
+    const list = column && this.#scrollers.get(column.key);
+    if (list && !this.#cardElement(id)) {
+      list.scrollTop = sum(this.#sizes(column.actions).slice(0, at.index)) - list.clientHeight / 2;
+      this.requestUpdate();
+      await this.updateComplete;
     }
-    element?.focus({ preventScroll: false });
+    this.#cardElement(id)?.focus();
   }
 
   // ---- Pointer drag: the same grab as the keyboard, landing where the pointer is.
@@ -656,9 +684,10 @@ export class ApPriorityBoard extends LitElement {
     const onButton = (event.composedPath() as HTMLElement[]).some((el) => el.classList?.contains('move-button') || el.parentElement?.classList?.contains('move-menu'));
     if (!item || onButton || event.button !== 0 || !this.#movable) return;
     this.#pointer = { id: item.dataset.id!, x: event.clientX, y: event.clientY, dragging: false };
-    window.addEventListener('pointermove', this.#onPointerMove);
-    window.addEventListener('pointerup', this.#onPointerUp, { once: true });
-    window.addEventListener('pointercancel', this.#onPointerCancel, { once: true });
+    const { signal } = (this.#pointerListeners = new AbortController());
+    window.addEventListener('pointermove', this.#onPointerMove, { signal });
+    window.addEventListener('pointerup', this.#onPointerUp, { signal });
+    window.addEventListener('pointercancel', this.#onPointerCancel, { signal });
   }
 
   #onPointerMove = (event: PointerEvent): void => {
@@ -698,9 +727,7 @@ export class ApPriorityBoard extends LitElement {
 
   #endPointer(): void {
     this.#pointer = undefined;
-    window.removeEventListener('pointermove', this.#onPointerMove);
-    window.removeEventListener('pointerup', this.#onPointerUp);
-    window.removeEventListener('pointercancel', this.#onPointerCancel);
+    this.#pointerListeners?.abort();
   }
 
   /** The column under the pointer and the index among its other cards that the pointer is above. */
@@ -711,7 +738,7 @@ export class ApPriorityBoard extends LitElement {
       return x >= box.left && x <= box.right;
     });
     const column = this.#columns[c];
-    if (!column || column.key === 'none' || (this.#grouping === 'priority' && !column.priority)) return undefined;
+    if (!this.#accepts(column)) return undefined;
     const cards = [...sections[c]!.querySelectorAll<HTMLElement>('li.card')].filter((li) => li.dataset.id !== this.grab?.id);
     const below = cards.find((li) => {
       const box = li.getBoundingClientRect();
@@ -747,16 +774,11 @@ export class ApPriorityBoard extends LitElement {
     let heading: string;
     let fields;
     if (dialog.kind === 'action') {
-      const column = this.#columns.find((c) => c.key === dialog.column);
-      heading = this.#t('board.add-action-to', { column: column ? this.#columnTitle(column) : '' });
+      const column = this.#column(dialog.column);
+      heading = this.#t('board.add-action-to', { column: this.#columnTitle(column) });
       const priorityId = this.#grouping === 'priority' ? dialog.column : undefined;
       fields = html`${this.#input('title', 'field.title', '', true)}
-        <div class="field">
-          <label for="d-priorityId">${this.#t('field.priorityId')}</label>
-          <select id="d-priorityId" name="priorityId" required>
-            ${live.map((p) => html`<option value=${p.id} ?selected=${p.id === priorityId}>${p.title}</option>`)}
-          </select>
-        </div>
+        ${this.#select('priorityId', 'field.priorityId', live, priorityId)}
         ${this.#input('leadAgency', 'field.leadAgency', this.#grouping === 'lead' ? dialog.column : '')} ${this.#input('owner', 'field.owner', '')}
         ${this.#input('startDate', 'field.startDate', '', false, 'date')} ${this.#input('targetDate', 'field.targetDate', '', false, 'date')}`;
     } else if (dialog.kind === 'priority') {
@@ -765,12 +787,7 @@ export class ApPriorityBoard extends LitElement {
     } else {
       heading = this.#t('board.retire-title', { title: dialog.priority.title });
       fields = html`<p>${this.#t('board.retire-question', { count: dialog.open.length })}</p>
-        <div class="field">
-          <label for="d-destination">${this.#t('board.retire-destination')}</label>
-          <select id="d-destination" name="destination">
-            ${live.filter((p) => p.id !== dialog.priority.id).map((p) => html`<option value=${p.id}>${p.title}</option>`)}
-          </select>
-        </div>`;
+        ${this.#select('destination', 'board.retire-destination', live.filter((p) => p.id !== dialog.priority.id))}`;
     }
     return formDialog({
       heading,
@@ -787,10 +804,17 @@ export class ApPriorityBoard extends LitElement {
   }
 
   #input(name: string, label: MessageKey, value: string, required = false, type = 'text') {
-    return html`<div class="field">
-      <label for="d-${name}">${this.#t(label)}</label>
-      <input id="d-${name}" name=${name} type=${type} .value=${value} ?required=${required} aria-required=${required ? 'true' : 'false'} />
-    </div>`;
+    return field(`d-${name}`, this.#t(label), html`<input id="d-${name}" name=${name} type=${type} .value=${value} ?required=${required} aria-required=${required ? 'true' : 'false'} />`);
+  }
+
+  #select(name: string, label: MessageKey, priorities: Priority[], selected?: string) {
+    return field(
+      `d-${name}`,
+      this.#t(label),
+      html`<select id="d-${name}" name=${name} required>
+        ${priorities.map((p) => html`<option value=${p.id} ?selected=${p.id === selected}>${p.title}</option>`)}
+      </select>`,
+    );
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
@@ -801,7 +825,7 @@ export class ApPriorityBoard extends LitElement {
     const priorities = this.#data.priorities;
     try {
       if (dialog.kind === 'action') {
-        const column = this.#columns.find((c) => c.key === dialog.column);
+        const column = this.#column(dialog.column);
         const input = {
           id: crypto.randomUUID(),
           planId: plan.planId,
@@ -817,7 +841,7 @@ export class ApPriorityBoard extends LitElement {
         parseRecord('actions', input);
         const action = await plan.store!.put('actions', input, { by: plan.user });
         this.dispatchEvent(apEvent('ap-action-change', { action, fields: ['created'] }));
-        this.#announcer.announce(this.#t('board.action-added', { title: action.title, column: column ? this.#columnTitle(column) : '' }));
+        this.#announcer.announce(this.#t('board.action-added', { title: action.title, column: this.#columnTitle(column) }));
         this.focusId = action.id;
       } else if (dialog.kind === 'priority') {
         const last = Math.max(0, ...priorities.map((p) => p.order ?? 0));
@@ -826,7 +850,7 @@ export class ApPriorityBoard extends LitElement {
         this.#announcer.announce(this.#t('board.priority-saved', { title: priority.title }));
       } else {
         const destination = String(form.get('destination') ?? '');
-        const target = this.#columns.find((c) => c.key === destination)?.actions ?? [];
+        const target = this.#column(destination)?.actions ?? [];
         let rank = target.at(-1)?.rank;
         for (const action of dialog.open) {
           rank = rankBetween(rank);
