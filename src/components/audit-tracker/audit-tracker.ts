@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
-import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
+import { AnnounceController } from '../../controllers/announce.js';
 import { apEvent } from '../../events.js';
 import {
   RATINGS,
@@ -24,7 +24,6 @@ import {
   type Evidence,
   type Rating,
   type Recommendation,
-  type RecommendationStatus,
 } from '../../model/index.js';
 import { describeIssue, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { formDialog } from '../priority-board/form-dialog.js';
@@ -46,6 +45,13 @@ const COLUMNS: [SortKey, MessageKey][] = [
   ['linked', 'field.linkedActionIds'],
 ];
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim() || undefined;
+const texts = (form: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, text(form, name)]));
+// Tags take the RAG colours by meaning: bad red, under way amber, done green, new blue, the rest grey.
+const TAG_RAG: Record<string, string> = { high: 'red', medium: 'amber', low: 'blue', open: 'blue', 'in-progress': 'amber', implemented: 'green', verified: 'green' };
+/** A select's options from `[value, label]` pairs, after a blank choice if `blank` is given. */
+const options = (choices: string[][], current?: string, blank?: string) =>
+  html`${blank === undefined ? nothing : html`<option value="" ?selected=${!current}>${blank}</option>`}
+  ${choices.map(([value, label]) => html`<option value=${value} ?selected=${value === current}>${label}</option>`)}`;
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 /**
@@ -69,7 +75,7 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  * @cssproperty --ap-color-link - Links and link-style buttons.
  */
 export class ApAuditTracker extends LitElement {
-  static override styles = [styles, visuallyHidden];
+  static override styles = styles;
 
   /** Id of the audit whose recommendations are shown. */
   @property({ attribute: 'audit-id' }) auditId = '';
@@ -185,13 +191,10 @@ export class ApAuditTracker extends LitElement {
   }
 
   #renderFilters() {
-    const select = (id: string, label: string, value: string, options: [string, string][], set: (v: string) => void) =>
+    const select = (id: string, label: string, value: string, choices: string[][], set: (v: string) => void) =>
       html`<div class="field">
         <label for=${id}>${label}</label>
-        <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!value}>${this.#t('widget.any')}</option>
-          ${options.map(([v, label]) => html`<option value=${v} ?selected=${v === value}>${label}</option>`)}
-        </select>
+        <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>${options(choices, value, this.#t('widget.any'))}</select>
       </div>`;
     return html`<div part="filters" class="filters" role="group" aria-label=${this.#t('board.filters')}>
       ${select('filter-status', this.#t('field.status'), this.filterStatus, RECOMMENDATION_STATUSES.map((s) => [s, statusLabel(s, this.#locale)]), (v) => (this.filterStatus = v))}
@@ -267,20 +270,18 @@ export class ApAuditTracker extends LitElement {
             </details>`
           : nothing}
       </td>
-      <td>${rec.rating ? html`<strong part="rating-tag" class="tag rating-${rec.rating}">${this.#rating(rec.rating)}</strong>` : nothing}</td>
+      <td>${rec.rating ? html`<strong part="rating-tag" class="tag rag-${TAG_RAG[rec.rating]}">${this.#rating(rec.rating)}</strong>` : nothing}</td>
       <td>${rec.owner ?? ''}</td>
       <td>${rec.agreedAction ?? ''}</td>
       <td class="date">
         ${rec.revisedTargetDate && rec.targetDate && rec.revisedTargetDate !== rec.targetDate
           ? html`<s><span class="ap-visually-hidden">${this.#t('audit.original-target')}: </span>${formatDate(rec.targetDate, locale)}</s><br />${formatDate(rec.revisedTargetDate, locale)}`
-          : effectiveTarget(rec)
-            ? formatDate(effectiveTarget(rec)!, locale)
-            : ''}
+          : formatDate(effectiveTarget(rec) ?? '', locale)}
         ${revisions ? html`<br /><span class="hint">${revisions === 1 ? this.#t('audit.revised-once') : this.#t('audit.revised-times', { count: revisions })}</span>` : nothing}
       </td>
       <td>
-        <strong part="status-tag" class="tag status-${rec.status}">${statusLabel(rec.status, locale)}</strong>
-        ${isRecommendationOverdue(rec, today) ? html`<strong part="status-tag" class="tag overdue">${this.#t('audit.overdue')}</strong>` : nothing}
+        <strong part="status-tag" class="tag rag-${TAG_RAG[rec.status] ?? 'grey'}">${statusLabel(rec.status, locale)}</strong>
+        ${isRecommendationOverdue(rec, today) ? html`<strong part="status-tag" class="tag rag-red">${this.#t('audit.overdue')}</strong>` : nothing}
         ${rec.status === 'not-accepted' && rec.reason ? html`<p class="hint">${rec.reason}</p>` : nothing}
       </td>
       <td>
@@ -341,6 +342,10 @@ export class ApAuditTracker extends LitElement {
     return this.#field(name, this.#t(label), html`<textarea id="d-${name}" name=${name} rows="3" .value=${value} ?required=${required}></textarea>`);
   }
 
+  #select(name: string, label: MessageKey, choices: string[][], current?: string, blank?: string) {
+    return this.#field(name, this.#t(label), html`<select id="d-${name}" name=${name}>${options(choices, current, blank)}</select>`);
+  }
+
   #auditFields() {
     const audit = this.#data.value?.audit;
     return html`${this.#input('title', 'field.title', audit?.title, 'text', true)} ${this.#input('auditor', 'field.auditor', audit?.auditor)}
@@ -350,32 +355,22 @@ export class ApAuditTracker extends LitElement {
   #recommendationFields(rec?: Recommendation) {
     const data = this.#data.value!;
     const status = rec?.status ?? 'open';
-    const options = (values: readonly string[], current: string | undefined, label: (v: string) => string, blank?: string) =>
-      html`${blank !== undefined ? html`<option value="">${blank}</option>` : nothing}${values.map((v) => html`<option value=${v} ?selected=${v === current}>${label(v)}</option>`)}`;
     return html`${this.#input('ref', 'field.ref', rec?.ref)} ${this.#textarea('recommendation', 'field.recommendation', rec?.recommendation, true)}
       ${this.#textarea('finding', 'field.finding', rec?.finding)}
-      ${this.#field('rating', this.#t('field.rating'), html`<select id="d-rating" name="rating">${options(RATINGS, rec?.rating, (r) => this.#rating(r as Rating), '')}</select>`)}
+      ${this.#select('rating', 'field.rating', RATINGS.map((r) => [r, this.#rating(r)]), rec?.rating, '')}
       ${this.#input('owner', 'field.owner', rec?.owner)} ${this.#textarea('agreedAction', 'field.agreedAction', rec?.agreedAction)}
       ${rec?.targetDate
         ? html`<p>${this.#t('field.targetDate')}: ${formatDate(effectiveTarget(rec)!, this.#locale)}</p>
             ${this.#input('newTarget', 'audit.revise-target', '', 'date')} ${this.#textarea('revisionReason', 'audit.revision-reason')}`
         : this.#input('targetDate', 'field.targetDate', '', 'date')}
-      ${this.#field('status', this.#t('field.status'), html`<select id="d-status" name="status">${options(allowedStatuses(status), status, (s) => statusLabel(s as RecommendationStatus, this.#locale))}</select>`)}
+      ${this.#select('status', 'field.status', allowedStatuses(status).map((s) => [s, statusLabel(s, this.#locale)]), status)}
       ${this.#textarea('reason', 'field.reason', rec?.reason)}
-      ${this.#field(
+      ${this.#select(
         'supersededBy',
-        this.#t('field.supersededBy'),
-        html`<select id="d-supersededBy" name="supersededBy">
-          ${options(
-            data.recs.filter((r) => r.id !== rec?.id).map((r) => r.id),
-            rec?.supersededBy,
-            (id) => {
-              const other = data.recs.find((r) => r.id === id)!;
-              return `${other.ref ?? ''} ${other.recommendation}`.trim();
-            },
-            this.#t('audit.none'),
-          )}
-        </select>`,
+        'field.supersededBy',
+        data.recs.filter((r) => r.id !== rec?.id).map((r) => [r.id, `${r.ref ?? ''} ${r.recommendation}`.trim()]),
+        rec?.supersededBy,
+        this.#t('audit.none'),
       )}
       <fieldset>
         <legend>${this.#t('field.evidence')}</legend>
@@ -402,11 +397,7 @@ export class ApAuditTracker extends LitElement {
             </div>`,
           )}
         </div>
-        ${this.#field(
-          'newActionPriority',
-          this.#t('audit.create-action'),
-          html`<select id="d-newActionPriority" name="newActionPriority">${options(data.priorities.map((p) => p.id), undefined, (id) => data.priorities.find((p) => p.id === id)!.title, this.#t('audit.no-new-action'))}</select>`,
-        )}
+        ${this.#select('newActionPriority', 'audit.create-action', data.priorities.map((p) => [p.id, p.title]), undefined, this.#t('audit.no-new-action'))}
       </fieldset>`;
   }
 
@@ -440,7 +431,7 @@ export class ApAuditTracker extends LitElement {
     try {
       if (dialog.kind === 'audit') {
         const audit = this.#data.value?.audit ?? ({ id: this.auditId, planId: plan.planId } as Audit);
-        const input = { ...audit, title: text(form, 'title') ?? '', auditor: text(form, 'auditor'), date: text(form, 'date'), assurance: text(form, 'assurance') };
+        const input = { ...audit, ...texts(form, ['auditor', 'date', 'assurance']), title: text(form, 'title') ?? '' };
         await plan.store!.put('audits', parseRecord('audits', input), by);
         this.#announcer.announce(this.#t('audit.audit-saved'));
       } else if (dialog.kind === 'recommendation') {
@@ -458,16 +449,10 @@ export class ApAuditTracker extends LitElement {
     const at = new Date().toISOString();
     let rec = parseRecord('recommendations', {
       ...(before ?? { id: crypto.randomUUID(), planId: plan.planId, auditId: this.auditId }),
-      ref: text(form, 'ref'),
+      ...texts(form, ['ref', 'finding', 'rating', 'owner', 'agreedAction', 'reason', 'supersededBy']),
       recommendation: text(form, 'recommendation') ?? '',
-      finding: text(form, 'finding'),
-      rating: text(form, 'rating'),
-      owner: text(form, 'owner'),
-      agreedAction: text(form, 'agreedAction'),
       targetDate: before?.targetDate ?? text(form, 'targetDate'),
       status: text(form, 'status') ?? 'open',
-      reason: text(form, 'reason'),
-      supersededBy: text(form, 'supersededBy'),
       evidence: this.evidence,
       linkedActionIds: form.getAll('linked').map(String),
     });

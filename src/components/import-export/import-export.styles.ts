@@ -1,16 +1,9 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../controllers/announce.js';
-import { formStyles } from '../priority-board/form.styles.js';
-import { tableStyles } from '../report/table.styles.js';
+import { pageStyles } from '../shared/page.styles.js';
 
 export const styles = [
-  visuallyHidden,
-  formStyles,
-  tableStyles,
+  pageStyles,
   css`
-    [hidden] {
-      display: none !important;
-    }
     h2,
     h3 {
       margin: 1.5rem 0 0.5rem;

@@ -19,8 +19,10 @@ import {
   type Snapshot,
 } from '../../io/index.js';
 import type { Action } from '../../model/index.js';
+import { downloadFile } from '../shared/download.js';
 import { styles } from './import-export.styles.js';
 
+const EXPORTS = ['csv', 'json', 'publish'] as const;
 // Errors listed on screen; the rest are counted, so 10,000 bad rows stay quick to show.
 const ERRORS_SHOWN = 50;
 const PREVIEW_ROWS = 5;
@@ -59,12 +61,12 @@ export class ApImportExport extends LitElement {
   /** The outcome of the last import, or why it failed. */
   @state() private message = '';
 
-  private get locale() {
+  get #locale() {
     return this.#plan.plan?.locale ?? 'en-GB';
   }
 
   #t(key: MessageKey, params?: MessageParams): string {
-    return t(this.locale, key, params);
+    return t(this.#locale, key, params);
   }
 
   override disconnectedCallback(): void {
@@ -123,7 +125,7 @@ export class ApImportExport extends LitElement {
         planId: plan.planId,
         priorities,
         existingIds: new Set(existing.map((action) => action.id)),
-        locale: this.locale,
+        locale: this.#locale,
         signal: this.#abort.signal,
         onProgress: (done, total) => (this.step = { kind: 'checking', file, done, total }),
       });
@@ -167,7 +169,7 @@ export class ApImportExport extends LitElement {
     this.#announcer.announce(this.#t('io.cancelled'));
   }
 
-  async #download(kind: 'csv' | 'json' | 'publish'): Promise<void> {
+  async #download(kind: (typeof EXPORTS)[number]): Promise<void> {
     const plan = this.#plan.plan;
     if (!plan?.store) return;
     try {
@@ -175,17 +177,13 @@ export class ApImportExport extends LitElement {
       let body: string;
       let file: string;
       if (kind === 'csv') {
-        body = actionsToCsv(full.actions.filter((action) => !action.deleted), full.priorities, this.locale);
+        body = actionsToCsv(full.actions.filter((action) => !action.deleted), full.priorities, this.#locale);
         file = `${plan.planId}-actions.csv`;
       } else {
         body = `${JSON.stringify(kind === 'json' ? full : publishSnapshot(full), null, 2)}\n`;
         file = kind === 'json' ? `${plan.planId}-${plan.today}.json` : `${plan.planId}-public.json`;
       }
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([body], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' }));
-      link.download = file;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      downloadFile(file, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', body);
       this.#announcer.announce(this.#t('io.exported', { file }));
     } catch (error) {
       this.#fail(error);
@@ -204,9 +202,7 @@ export class ApImportExport extends LitElement {
         <h2 id="export-heading">${this.#t('io.export-heading')}</h2>
         <p class="hint">${this.#t('io.publish-hint')}</p>
         <div class="buttons">
-          <button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download('csv')}>${this.#t('io.export-csv')}</button>
-          <button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download('json')}>${this.#t('io.export-json')}</button>
-          <button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download('publish')}>${this.#t('io.export-publish')}</button>
+          ${EXPORTS.map((kind) => html`<button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download(kind)}>${this.#t(`io.export-${kind}`)}</button>`)}
         </div>
       </section>`;
   }
@@ -244,7 +240,7 @@ export class ApImportExport extends LitElement {
         return this.#renderConfirm(this.#t('io.ready', { count: step.actions.length }), this.#t('io.confirm', { count: step.actions.length }), cancel);
       case 'snapshot':
         return this.#renderConfirm(
-          this.#t('io.snapshot-ready', { file: step.file, plan: step.snapshot.plan.name, count: step.snapshot.actions.length, date: formatDate(step.snapshot.asOf, this.locale) }),
+          this.#t('io.snapshot-ready', { file: step.file, plan: step.snapshot.plan.name, count: step.snapshot.actions.length, date: formatDate(step.snapshot.asOf, this.#locale) }),
           this.#t('io.confirm-snapshot'),
           cancel,
         );
@@ -267,7 +263,7 @@ export class ApImportExport extends LitElement {
       <div class="mapping">
         ${ACTION_COLUMNS.map(
           (column) => html`<div>
-            <label for=${`map-${column}`}>${columnLabel(column, this.locale)}</label>
+            <label for=${`map-${column}`}>${columnLabel(column, this.#locale)}</label>
             <select id=${`map-${column}`} @change=${(event: Event) => this.#remap(column, (event.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${step.mapping[column] === undefined}>${this.#t('io.not-in-file')}</option>
               ${step.headers.map((header, index) => html`<option value=${index} ?selected=${step.mapping[column] === index}>${header}</option>`)}
@@ -281,7 +277,7 @@ export class ApImportExport extends LitElement {
           <thead>
             <tr>
               <th scope="col">${this.#t('io.row')}</th>
-              ${PREVIEW_COLUMNS.map((column) => html`<th scope="col">${columnLabel(column, this.locale)}</th>`)}
+              ${PREVIEW_COLUMNS.map((column) => html`<th scope="col">${columnLabel(column, this.#locale)}</th>`)}
             </tr>
           </thead>
           <tbody>

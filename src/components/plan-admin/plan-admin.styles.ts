@@ -1,17 +1,12 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../controllers/announce.js';
+import { pageStyles } from '../shared/page.styles.js';
 
+// The shared GOV.UK styles, with 44 px controls and a tab row for this full-page element.
 export const styles = [
-  visuallyHidden,
+  pageStyles,
   css`
     :host {
-      display: block;
-      font-family: var(--ap-font-family, inherit);
-      color: var(--ap-color-text, #0b0c0c);
       overflow-wrap: break-word;
-    }
-    :host([hidden]) {
-      display: none;
     }
     [role='tablist'] {
       display: flex;
@@ -20,14 +15,11 @@ export const styles = [
       border-bottom: 1px solid var(--ap-color-border, #b1b4b6);
     }
     [role='tab'] {
-      min-height: 44px;
       padding: 0.5rem 0.75rem;
       border: 1px solid transparent;
       background: none;
       color: var(--ap-color-link, #1d70b8);
-      font: inherit;
       text-decoration: underline;
-      cursor: pointer;
     }
     [role='tab'][aria-selected='true'] {
       border-color: var(--ap-color-border, #b1b4b6);
@@ -42,24 +34,19 @@ export const styles = [
     input,
     select,
     textarea {
-      font: inherit;
       min-height: 44px;
       box-sizing: border-box;
     }
     input:not([type='checkbox']),
     select,
     textarea {
-      max-width: 100%;
       width: 30rem;
       padding: 0.25rem 0.5rem;
-      border: 2px solid var(--ap-color-text, #0b0c0c);
     }
     input[type='number'] {
       width: 6rem;
     }
     input[type='checkbox'] {
-      width: 24px;
-      height: 24px;
       min-height: 24px;
       margin: 0 0.5rem 0 0;
       flex: none;
@@ -68,28 +55,19 @@ export const styles = [
       margin: 0.25rem 0.5rem 0.25rem 0;
       padding: 0.5rem 1rem;
       border: 2px solid transparent;
+    }
+    [part='button']:not(.secondary) {
       background: var(--ap-color-button, #00703c);
       color: #fff;
-      cursor: pointer;
     }
     [part='button'].secondary {
-      background: var(--ap-color-secondary-button, #f3f2f1);
-      color: var(--ap-color-text, #0b0c0c);
       border-color: var(--ap-color-border, #b1b4b6);
     }
     [part='button'].danger {
       background: var(--ap-color-red, #d4351c);
     }
-    [part='button']:disabled {
-      opacity: 0.5;
-      cursor: not-allowed;
-    }
-    :focus-visible {
-      outline: 3px solid var(--ap-color-focus, #ffdd00);
-      outline-offset: 0;
-      box-shadow: 0 0 0 5px var(--ap-color-text, #0b0c0c);
-    }
     .field {
+      display: block;
       margin: 0 0 1rem;
     }
     label {
@@ -119,14 +97,12 @@ export const styles = [
       margin: 0 0 1rem;
       border: 1px solid var(--ap-color-border, #b1b4b6);
     }
-    .hint {
-      color: var(--ap-color-secondary-text, #505a5f);
+    .hint,
+    .error {
       margin: 0 0 0.25rem;
     }
     .error {
       color: var(--ap-color-red, #d4351c);
-      font-weight: bold;
-      margin: 0 0 0.25rem;
     }
     .error::before {
       content: '! ';
@@ -147,19 +123,12 @@ export const styles = [
       padding: 0.5rem 0.75rem;
     }
     table {
-      border-collapse: collapse;
-      width: 100%;
       margin-bottom: 1rem;
+      font-size: inherit;
     }
     th,
     td {
-      text-align: left;
-      vertical-align: top;
       padding: 0.5rem;
-      border-bottom: 1px solid var(--ap-color-border, #b1b4b6);
-    }
-    .scroll {
-      overflow-x: auto;
     }
     .blank {
       height: 4rem;

@@ -21,6 +21,7 @@ import { formatDate, formatRelativeDays, statusLabel, t, type Locale, type Messa
 import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
+import { downloadFile } from '../shared/download.js';
 import { styles } from './plan-admin.styles.js';
 
 export const ADMIN_VIEWS = ['plans', 'rollover', 'updates', 'due', 'clear'] as const;
@@ -36,6 +37,14 @@ interface AdminData {
 }
 
 const PERIOD = /^\d{4}\/\d{2}$/;
+const PLAN_FIELDS = ['name', 'period', 'description'] as const;
+
+/** A copy of `set` with `value` added, or removed if it was there. */
+function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
+  const copy = new Set(set);
+  if (!copy.delete(value)) copy.add(value);
+  return copy;
+}
 
 /**
  * Everything a community safety officer does to a plan as a whole, in one element with a tab per
@@ -118,11 +127,13 @@ export class ApPlanAdmin extends LitElement {
       this.confirmingClear = false;
       this.rolledTo = '';
     }
-    if (changed.has('view') && !ADMIN_VIEWS.includes(this.view)) {
-      console.warn(`<ap-plan-admin view="${this.view}"> is not one of ${ADMIN_VIEWS.join(', ')}; showing plans.`);
-      this.view = 'plans';
+    if (changed.has('view')) {
+      if (!ADMIN_VIEWS.includes(this.view)) {
+        console.warn(`<ap-plan-admin view="${this.view}"> is not one of ${ADMIN_VIEWS.join(', ')}; showing plans.`);
+        this.view = 'plans';
+      }
+      this.errors = {};
     }
-    if (changed.has('view')) this.errors = {};
   }
 
   #reload(message: string): void {
@@ -199,26 +210,38 @@ export class ApPlanAdmin extends LitElement {
     if (!(event.key in moves)) return;
     event.preventDefault();
     this.#open(ADMIN_VIEWS[(moves[event.key] + ADMIN_VIEWS.length) % ADMIN_VIEWS.length]);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.view}`)?.focus());
+    this.#focus(`tab-${this.view}`);
   }
 
-  #field(name: string, label: string, value = '', hint = '', required = false, multiline = false) {
-    const error = this.errors[name];
-    const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
-      ${error ? html`<p class="error" id="${name}-error">${error}</p>` : nothing}
-      ${multiline
-        ? html`<textarea id=${name} name=${name} rows="3" .value=${value}></textarea>`
-        : html`<input id=${name} name=${name} .value=${value} ?required=${required} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />`}
-    </div>`;
+  #focus(id: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
+  }
+
+  #error(id: string) {
+    const error = this.errors[id];
+    return error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing;
+  }
+
+  /** Name, period and description of a plan (GOV.UK fields: label, hint, error), ids prefixed with `prefix-`. */
+  #planFields(prefix: string, values: Partial<Pick<Plan, (typeof PLAN_FIELDS)[number]>> = {}) {
+    return PLAN_FIELDS.map((key) => {
+      const name = `${prefix}-${key}`;
+      const hint = key === 'period' ? this.#t('admin.plans.period-hint') : '';
+      const describedBy = [hint && `${name}-hint`, this.errors[name] && `${name}-error`].filter(Boolean).join(' ');
+      return html`<div class="field">
+        <label for=${name}>${this.#t(`field.${key}`)}</label>
+        ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing} ${this.#error(name)}
+        ${key === 'description'
+          ? html`<textarea id=${name} name=${name} rows="3" .value=${values[key] ?? ''}></textarea>`
+          : html`<input id=${name} name=${name} .value=${values[key] ?? ''} ?required=${key === 'name'} aria-invalid=${this.errors[name] ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />`}
+      </div>`;
+    });
   }
 
   #renderPlans(data: AdminData, current?: Plan) {
     return html`<h2>${this.#t('admin.plans.heading')}</h2>
       ${data.plans.length
-        ? html`<div class="scroll"><table>
+        ? html`<div class="table-wrap"><table>
             <thead>
               <tr><th scope="col">${this.#t('field.name')}</th><th scope="col">${this.#t('field.period')}</th><th scope="col"><span class="ap-visually-hidden">${this.#t('admin.plans.show')}</span></th></tr>
             </thead>
@@ -242,31 +265,28 @@ export class ApPlanAdmin extends LitElement {
       ${current
         ? html`<form @submit=${(e: SubmitEvent) => this.#savePlan(e, current)} novalidate>
             <h3>${this.#t('admin.plans.edit', { name: current.name })}</h3>
-            ${this.#field('edit-name', this.#t('field.name'), current.name, '', true)}
-            ${this.#field('edit-period', this.#t('field.period'), current.period, this.#t('admin.plans.period-hint'))}
-            ${this.#field('edit-description', this.#t('field.description'), current.description, '', false, true)}
+            ${this.#planFields('edit', current)}
             <button part="button">${this.#t('admin.plans.save')}</button>
           </form>`
         : nothing}
       <form @submit=${(e: SubmitEvent) => this.#savePlan(e)} novalidate>
         <h3>${this.#t('admin.plans.create')}</h3>
-        ${this.#field('new-name', this.#t('field.name'), '', '', true)}
-        ${this.#field('new-period', this.#t('field.period'), '', this.#t('admin.plans.period-hint'))}
-        ${this.#field('new-description', this.#t('field.description'), '', '', false, true)}
+        ${this.#planFields('new')}
         <button part="button">${this.#t('admin.plans.create-button')}</button>
       </form>`;
   }
 
   /** Validates a plan form; on errors shows them and focuses the first. */
   #readPlanForm(form: HTMLFormElement, prefix: string) {
-    const value = (name: string) => (form.elements.namedItem(`${prefix}-${name}`) as HTMLInputElement | HTMLTextAreaElement).value.trim();
-    const details = { name: value('name'), period: value('period'), description: value('description') };
+    // Blank optional fields are left out of the record, not stored as ''.
+    const value = (name: string) => (form.elements.namedItem(`${prefix}-${name}`) as HTMLInputElement | HTMLTextAreaElement).value.trim() || undefined;
+    const details = { name: value('name') ?? '', period: value('period'), description: value('description') };
     const errors: Record<string, string> = {};
     if (!details.name) errors[`${prefix}-name`] = this.#t('admin.plans.name-required');
     if (details.period && !PERIOD.test(details.period)) errors[`${prefix}-period`] = this.#t('admin.plans.period-invalid');
     this.errors = errors;
     const first = Object.keys(errors)[0];
-    if (first) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
+    if (first) this.#focus(first);
     return first ? undefined : details;
   }
 
@@ -276,14 +296,13 @@ export class ApPlanAdmin extends LitElement {
     const details = this.#readPlanForm(form, current ? 'edit' : 'new');
     const plan = this.#plan.plan!;
     if (!details) return;
-    const fields = { name: details.name, period: details.period || undefined, description: details.description || undefined };
     void this.#write(async () => {
       if (current) {
-        await plan.store!.put('plans', { ...current, ...fields }, { by: plan.user });
+        await plan.store!.put('plans', { ...current, ...details }, { by: plan.user });
         return this.#t('admin.plans.saved', { name: details.name });
       }
       const id = crypto.randomUUID();
-      await plan.store!.importLocal('plans', [{ id, planId: id, ...fields }], { by: plan.user });
+      await plan.store!.importLocal('plans', [{ id, planId: id, ...details }], { by: plan.user });
       form.reset();
       return this.#t('admin.plans.created', { name: details.name });
     });
@@ -297,9 +316,7 @@ export class ApPlanAdmin extends LitElement {
     return html`<h2>${this.#t('admin.rollover.heading')}</h2>
       <p>${this.#t('admin.rollover.intro', { name: current.name })}</p>
       <form @submit=${(e: SubmitEvent) => this.#rollOver(e, data, current)} novalidate>
-        ${this.#field('next-name', this.#t('field.name'), next && current.period ? current.name.replace(current.period, next) : '', '', true)}
-        ${this.#field('next-period', this.#t('field.period'), next, this.#t('admin.plans.period-hint'))}
-        ${this.#field('next-description', this.#t('field.description'), current.description, '', false, true)}
+        ${this.#planFields('next', { name: next && current.period ? current.name.replace(current.period, next) : '', period: next, description: current.description })}
         ${data.priorities
           .filter((p) => !p.retired)
           .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title))
@@ -309,7 +326,7 @@ export class ApPlanAdmin extends LitElement {
             return html`<fieldset>
               <legend>
                 <label class="check"
-                  ><input type="checkbox" .checked=${carried} @change=${() => this.#toggle(priority.id)} />${this.#t('admin.rollover.priority', { title: priority.title })}</label
+                  ><input type="checkbox" .checked=${carried} @change=${() => (this.excluded = toggled(this.excluded, priority.id))} />${this.#t('admin.rollover.priority', { title: priority.title })}</label
                 >
               </legend>
               ${open.length
@@ -317,7 +334,7 @@ export class ApPlanAdmin extends LitElement {
                     ${open.map(
                       (action) => html`<li>
                         <label class="check"
-                          ><input type="checkbox" ?disabled=${!carried} .checked=${carried && !this.excluded.has(action.id)} @change=${() => this.#toggle(action.id)} />${action.title}
+                          ><input type="checkbox" ?disabled=${!carried} .checked=${carried && !this.excluded.has(action.id)} @change=${() => (this.excluded = toggled(this.excluded, action.id))} />${action.title}
                           (${statusLabel(action.status, this.#locale)})</label
                         >
                       </li>`,
@@ -339,12 +356,6 @@ export class ApPlanAdmin extends LitElement {
     return { priorityIds, actionIds: choice.actionIds.filter((id) => !this.excluded.has(id) && priorityIds.includes(data.actions.find((a) => a.id === id)!.priorityId)) };
   }
 
-  #toggle(id: string): void {
-    const excluded = new Set(this.excluded);
-    if (!excluded.delete(id)) excluded.add(id);
-    this.excluded = excluded;
-  }
-
   #rollOver(event: SubmitEvent, data: AdminData, current: Plan): void {
     event.preventDefault();
     const details = this.#readPlanForm(event.target as HTMLFormElement, 'next');
@@ -363,7 +374,7 @@ export class ApPlanAdmin extends LitElement {
         actions: data.actions,
         choice: this.#choice(data),
         existing: { plan: existingPlan, priorityIds: existingPriorities.map((p) => p.id), actionIds: existingActions.map((a) => a.id) },
-        details: { name: details.name, period: details.period || undefined, description: details.description || undefined },
+        details,
       });
       if (rollover.plan) await store!.importLocal('plans', [rollover.plan], { by: user });
       // Copies first, then the links back: a failure in between leaves copies a re-run finds by id.
@@ -388,14 +399,14 @@ export class ApPlanAdmin extends LitElement {
         </select>
       </div>
       <p class="no-print">
-        <button part="button" ?disabled=${!actions.length} @click=${() => this.#download(`update-pack-${partner}.csv`, 'text/csv', toUpdatePackCsv(data.actions, partner))}>
+        <button part="button" ?disabled=${!actions.length} @click=${() => downloadFile(`update-pack-${partner}.csv`, 'text/csv', toUpdatePackCsv(data.actions, partner))}>
           ${this.#t('admin.updates.download')}
         </button>
         <button part="button" class="secondary" ?disabled=${!actions.length} @click=${() => window.print()}>${this.#t('admin.updates.print')}</button>
       </p>
       <div class="pack">
         <h3 id="pack-title">${this.#t('admin.updates.pack-title', { partner })}</h3>
-        <div class="scroll" role="region" aria-labelledby="pack-title" tabindex="0">
+        <div class="table-wrap" role="region" aria-labelledby="pack-title" tabindex="0">
         <table>
           <thead>
             <tr>
@@ -408,7 +419,7 @@ export class ApPlanAdmin extends LitElement {
                 <th scope="row">${a.title}<br /><small>${a.id}</small></th>
                 <td>${statusLabel(a.status, this.#locale)}</td>
                 <td>${a.progress}%</td>
-                <td>${a.revisedTargetDate ?? a.targetDate ? formatDate((a.revisedTargetDate ?? a.targetDate)!, this.#locale) : ''}</td>
+                <td>${formatDate(a.revisedTargetDate ?? a.targetDate ?? '', this.#locale)}</td>
                 <td class="blank"></td>
               </tr>`,
             )}
@@ -418,17 +429,10 @@ export class ApPlanAdmin extends LitElement {
       </div>
       <div class="field no-print">
         <label for="pack-file">${this.#t('admin.updates.import')}</label>
-        ${this.errors['pack-file'] ? html`<p class="error" id="pack-file-error">${this.errors['pack-file']}</p>` : nothing}
+        ${this.#error('pack-file')}
         <input id="pack-file" type="file" accept=".csv,text/csv" aria-describedby=${this.errors['pack-file'] ? 'pack-file-error' : nothing} @change=${(e: Event) => this.#readPack(e, data)} />
       </div>
       ${this.packRows ? this.#renderPreview(this.packRows) : nothing}`;
-  }
-
-  #download(filename: string, type: string, text: string): void {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: filename.replace(/[^\w.-]+/g, '-') });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   async #readPack(event: Event, data: AdminData): Promise<void> {
@@ -464,7 +468,7 @@ export class ApPlanAdmin extends LitElement {
               ].filter(Boolean);
               return html`<li class=${row.conflict || row.problem ? 'flagged' : ''}>
                 <label class="check"
-                  ><input type="checkbox" ?disabled=${!!row.problem} .checked=${!this.skipped.has(i)} @change=${() => this.#skip(i)} />${action?.title ?? row.actionId}</label
+                  ><input type="checkbox" ?disabled=${!!row.problem} .checked=${!this.skipped.has(i)} @change=${() => (this.skipped = toggled(this.skipped, i))} />${action?.title ?? row.actionId}</label
                 >
                 <ul>
                   ${changes.map((change) => html`<li>${change}</li>`)}
@@ -481,12 +485,6 @@ export class ApPlanAdmin extends LitElement {
         <button part="button" ?disabled=${!chosen} @click=${() => this.#applyPack(rows)}>${this.#t('admin.updates.apply', { count: chosen })}</button>
         <button part="button" class="secondary" @click=${this.#cancelPack}>${this.#t('admin.cancel')}</button>
       </p>`;
-  }
-
-  #skip(index: number): void {
-    const skipped = new Set(this.skipped);
-    if (!skipped.delete(index)) skipped.add(index);
-    this.skipped = skipped;
   }
 
   #cancelPack(): void {
@@ -552,7 +550,7 @@ export class ApPlanAdmin extends LitElement {
       summary: `${this.#t(`admin.due.kind.${item.kind}`)}: ${item.title}`,
       description: [item.actionTitle, item.owner && `${this.#t('field.owner')}: ${item.owner}`].filter(Boolean).join('\n'),
     }));
-    this.#download(`${plan?.id ?? 'plan'}.ics`, 'text/calendar', toIcs(events, { name: plan?.name ?? '' }));
+    downloadFile(`${plan?.id ?? 'plan'}.ics`, 'text/calendar', toIcs(events, { name: plan?.name ?? '' }));
   }
 
   #renderClear(data: AdminData, current: Plan) {
@@ -562,7 +560,7 @@ export class ApPlanAdmin extends LitElement {
         ? html`<div part="warning" class="warning-box" role="alert">
             <p><strong>${data.pending ? this.#t('admin.clear.pending', { count: data.pending }) : this.#t('admin.clear.synced')}</strong></p>
             ${data.pending
-              ? html`${this.errors['clear-confirm'] ? html`<p class="error" id="clear-confirm-error">${this.errors['clear-confirm']}</p>` : nothing}
+              ? html`${this.#error('clear-confirm')}
                   <label class="check"
                     ><input id="clear-confirm" type="checkbox" aria-describedby=${this.errors['clear-confirm'] ? 'clear-confirm-error' : nothing} />${this.#t('admin.clear.confirm', {
                       count: data.pending,
@@ -581,7 +579,7 @@ export class ApPlanAdmin extends LitElement {
     const confirm = this.renderRoot.querySelector<HTMLInputElement>('#clear-confirm');
     if (data.pending && !confirm?.checked) {
       this.errors = { 'clear-confirm': this.#t('admin.clear.refused', { count: data.pending }) };
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#clear-confirm')?.focus());
+      this.#focus('clear-confirm');
       return;
     }
     void this.#write(async () => {

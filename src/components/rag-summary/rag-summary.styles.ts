@@ -1,9 +1,10 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../../controllers/announce.js';
-import { hostStyles, ragStyles } from '../action-card/rag.styles.js';
+import { ragStyles } from '../action-card/rag.styles.js';
+import { formStyles } from '../priority-board/form.styles.js';
 
 export const styles = [
-  hostStyles,
+  formStyles,
   visuallyHidden,
   ragStyles,
   css`
@@ -61,20 +62,9 @@ export const styles = [
       stroke-width: 4;
       outline: 3px solid var(--ap-color-focus, #fd0);
     }
-    button {
+    .secondary {
       min-height: 2.25rem;
       padding: 0.375rem 0.75rem;
-      font: inherit;
-      color: var(--ap-color-text, #0b0c0c);
-      background: var(--ap-color-secondary-button, #f3f2f1);
-      border: 2px solid transparent;
-      box-shadow: 0 2px 0 #929191;
-      cursor: pointer;
-    }
-    button:focus-visible,
-    .table:focus-visible {
-      outline: 3px solid var(--ap-color-focus, #fd0);
-      box-shadow: 0 0 0 5px var(--ap-color-focus-text, #0b0c0c);
     }
     .table {
       max-width: 100%;
@@ -83,6 +73,8 @@ export const styles = [
     }
     table {
       border-collapse: collapse;
+      /* Scrolls sideways on a phone rather than breaking words in the shared styles' way. */
+      overflow-wrap: normal;
     }
     th,
     td {

@@ -145,10 +145,11 @@ export class ApRagSummary extends LitElement {
   #bar(row: Row) {
     const locale = this.#locale;
     const current = JSON.stringify(this.#plan.plan!.filter);
+    const shown = segments(row.counts);
     return html`<div class="row">
       <p class="label">${row.label}</p>
       <svg width="100%" height="32" role="group" aria-label=${row.label}>
-        ${segments(row.counts).map((s) => {
+        ${shown.map((s) => {
           const label = ragLabel(s.rag, locale);
           return svg`<g part="segment" class=${`segment rag-${s.rag}`} role="button" tabindex="0"
             aria-pressed=${current === JSON.stringify(this.#filterFor(row, s.rag)) ? 'true' : 'false'}
@@ -159,18 +160,14 @@ export class ApRagSummary extends LitElement {
           </g>`;
         })}
       </svg>
-      <p class="legend" aria-hidden="true">${segments(row.counts).map((s) => `${s.count} ${ragLabel(s.rag, locale)}`).join(', ')}</p>
+      <p class="legend" aria-hidden="true">${shown.map((s) => `${s.count} ${ragLabel(s.rag, locale)}`).join(', ')}</p>
     </div>`;
   }
 
-  #tableRow(row: Row, header = true) {
-    const c = row.counts;
+  #tableRow(label: string, c: RagCounts) {
     return html`<tr>
-      ${header ? html`<th scope="row">${row.label}</th>` : html`<th scope="row">${t(this.#locale, 'summary.total')}</th>`}
-      ${RAGS.map((rag) => html`<td>${c[rag]}</td>`)}
-      <td>${c.cancelled}</td>
-      <td>${c.carriedForward}</td>
-      <td>${c.total + c.cancelled + c.carriedForward}</td>
+      <th scope="row">${label}</th>
+      ${[...RAGS.map((rag) => c[rag]), c.cancelled, c.carriedForward, c.total + c.cancelled + c.carriedForward].map((count) => html`<td>${count}</td>`)}
     </tr>`;
   }
 
@@ -185,7 +182,7 @@ export class ApRagSummary extends LitElement {
         <figcaption>${caption}</figcaption>
         ${empty ? html`<p>${t(locale, 'summary.empty')}</p>` : html`${this.#bar(overall)} ${groups.filter((g) => g.counts.total > 0).map((g) => this.#bar(g))}`}
       </figure>
-      <button part="toggle" type="button" aria-expanded=${this.tableShown ? 'true' : 'false'} @click=${() => (this.tableShown = !this.tableShown)}>
+      <button part="toggle" type="button" class="secondary" aria-expanded=${this.tableShown ? 'true' : 'false'} @click=${() => (this.tableShown = !this.tableShown)}>
         ${t(locale, this.tableShown ? 'summary.hide-table' : 'summary.show-table')}
       </button>
       <div class=${this.tableShown ? 'table' : 'table ap-visually-hidden'} role="region" aria-label=${caption} tabindex=${this.tableShown ? '0' : '-1'}>
@@ -196,17 +193,15 @@ export class ApRagSummary extends LitElement {
           <thead>
             <tr>
               <th scope="col">${t(locale, this.groupBy === 'lead' ? 'summary.group-lead' : 'summary.group-priority')}</th>
-              ${RAGS.map((rag) => html`<th scope="col">${ragLabel(rag, locale)}</th>`)}
-              <th scope="col">${ragLabel('cancelled', locale)}</th>
-              <th scope="col">${ragLabel('carried-forward', locale)}</th>
+              ${[...RAGS, 'cancelled' as const, 'carried-forward' as const].map((rag) => html`<th scope="col">${ragLabel(rag, locale)}</th>`)}
               <th scope="col">${t(locale, 'summary.total')}</th>
             </tr>
           </thead>
           <tbody>
-            ${groups.map((g) => this.#tableRow(g))}
+            ${groups.map((g) => this.#tableRow(g.label, g.counts))}
           </tbody>
           <tfoot>
-            ${this.#tableRow(overall, false)}
+            ${this.#tableRow(t(locale, 'summary.total'), overall.counts)}
           </tfoot>
         </table>
       </div>

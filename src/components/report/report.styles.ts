@@ -1,13 +1,9 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../controllers/announce.js';
 import { ragStyles } from '../action-card/rag.styles.js';
-import { formStyles } from '../priority-board/form.styles.js';
-import { tableStyles } from './table.styles.js';
+import { pageStyles } from '../shared/page.styles.js';
 
 export const styles = [
-  visuallyHidden,
-  formStyles,
-  tableStyles,
+  pageStyles,
   ragStyles,
   css`
     h2 {

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
-import { financialQuarter, RATINGS } from '../../model/index.js';
+import { financialQuarter, RAGS, RATINGS } from '../../model/index.js';
 import { formatDate, ragLabel, ratingLabel, statusLabel, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { quarterlyReport, DUE_SOON_DAYS, type QuarterlyReport, type ReportRow } from './report-data.js';
 import { styles } from './report.styles.js';
@@ -49,16 +49,17 @@ export class ApReport extends LitElement {
     args: () => [this.#plan.plan?.store, this.#plan.plan?.planId, this.#plan.revision] as const,
   });
 
-  private get locale() {
+  get #locale() {
     return this.#plan.plan?.locale ?? 'en-GB';
   }
 
   #t(key: MessageKey, params?: MessageParams): string {
-    return t(this.locale, key, params);
+    return t(this.#locale, key, params);
   }
 
-  #date(date: string): string {
-    return formatDate(date, this.locale);
+  /** The date in words; '' for none (formatDate returns what is not a date as it is). */
+  #date(date?: string): string {
+    return formatDate(date ?? '', this.#locale);
   }
 
   /** Copies the minutes table as HTML with its own borders (Word keeps them) and as tab-separated text. */
@@ -98,11 +99,10 @@ export class ApReport extends LitElement {
   }
 
   #renderRag(report: QuarterlyReport) {
-    const states = ['red', 'amber', 'green', 'blue', 'grey'] as const;
     const row = (title: string, counts: QuarterlyReport['totals'], header = false) =>
       html`<tr class=${header ? 'total' : ''}>
         <th scope="row">${title}</th>
-        ${states.map((state) => html`<td>${counts[state]}</td>`)}
+        ${RAGS.map((state) => html`<td>${counts[state]}</td>`)}
         <td>${counts.total}</td>
       </tr>`;
     return html`<section>
@@ -112,7 +112,7 @@ export class ApReport extends LitElement {
           <thead>
             <tr>
               <th scope="col">${this.#t('report.priority')}</th>
-              ${states.map((state) => html`<th scope="col"><span class="tag rag-${state}">${ragLabel(state, this.locale)}</span></th>`)}
+              ${RAGS.map((state) => html`<th scope="col"><span class="tag rag-${state}">${ragLabel(state, this.#locale)}</span></th>`)}
               <th scope="col">${this.#t('report.total')}</th>
             </tr>
           </thead>
@@ -134,13 +134,13 @@ export class ApReport extends LitElement {
   }
 
   #target = (row: ReportRow) => (row.target ? this.#t('report.target', { date: this.#date(row.target) }) : '');
-  #status = (row: ReportRow) => `${row.rag.rag ? ragLabel(row.rag.state, this.locale) : statusLabel(row.action.status, this.locale)}, ${this.#target(row)}`;
+  #status = (row: ReportRow) => `${row.rag.rag ? ragLabel(row.rag.state, this.#locale) : statusLabel(row.action.status, this.#locale)}, ${this.#target(row)}`;
 
   #renderExceptions(report: QuarterlyReport) {
     const { overdue, revised, noUpdate, dueSoon } = report.exceptions;
     const revisedText = (row: ReportRow) => {
       const count = row.action.revisions.length;
-      return this.#t(count === 1 ? 'report.revised-once' : 'report.revised-times', { count, date: this.#date(row.target ?? '') });
+      return this.#t(count === 1 ? 'report.revised-once' : 'report.revised-times', { count, date: this.#date(row.target) });
     };
     return html`<section>
       <h3>${this.#t('report.exceptions-heading')}</h3>
@@ -184,9 +184,9 @@ export class ApReport extends LitElement {
                   ({ recommendation: rec, overdue }) => html`<tr>
                     <td>${rec.ref ?? ''}</td>
                     <td>${rec.recommendation}</td>
-                    <td>${rec.rating ? ratingLabel(rec.rating, this.locale) : ''}</td>
-                    <td>${statusLabel(rec.status, this.locale)}</td>
-                    <td>${rec.revisedTargetDate || rec.targetDate ? this.#date((rec.revisedTargetDate || rec.targetDate)!) : ''}</td>
+                    <td>${rec.rating ? ratingLabel(rec.rating, this.#locale) : ''}</td>
+                    <td>${statusLabel(rec.status, this.#locale)}</td>
+                    <td>${this.#date(rec.revisedTargetDate || rec.targetDate)}</td>
                     <td>${rec.revisions.length}</td>
                     <td>${this.#t(overdue ? 'report.yes' : 'report.no')}</td>
                   </tr>`,
@@ -221,8 +221,8 @@ export class ApReport extends LitElement {
                 <td>${row.action.title}</td>
                 <td>${row.priority?.title ?? ''}</td>
                 <td>${row.action.leadAgency ?? ''}</td>
-                <td>${row.target ? this.#date(row.target) : ''}</td>
-                <td><span class="tag rag-${row.rag.state}">${ragLabel(row.rag.state, this.locale)}</span></td>
+                <td>${this.#date(row.target)}</td>
+                <td><span class="tag rag-${row.rag.state}">${ragLabel(row.rag.state, this.#locale)}</span></td>
                 <td>${row.action.progress}%</td>
                 <td>${latest ? `${this.#date(latest.at.slice(0, 10))}: ${latest.text}` : ''}</td>
               </tr>`;

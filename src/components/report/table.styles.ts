@@ -1,4 +1,4 @@
-// Plain data tables that scroll sideways on a phone, shared by the report and the import preview.
+// Plain data tables that scroll sideways on a phone: the report, the import preview, the audit tracker, sync conflicts.
 import { css } from 'lit';
 
 export const tableStyles = css`

@@ -1,14 +1,9 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../controllers/announce.js';
-import { formStyles } from '../priority-board/form.styles.js';
+import { pageStyles } from '../shared/page.styles.js';
 
 export const styles = [
-  visuallyHidden,
-  formStyles,
+  pageStyles,
   css`
-    [hidden] {
-      display: none !important;
-    }
     .status {
       margin: 0 0 0.5rem;
       padding-left: 0.5rem;
@@ -34,15 +29,11 @@ export const styles = [
       border: 1px solid var(--ap-color-border, #b1b4b6);
     }
     table {
-      border-collapse: collapse;
-      width: 100%;
+      font-size: inherit;
     }
     th,
     td {
-      text-align: left;
-      vertical-align: top;
       padding: 0.25rem 0.5rem 0.25rem 0;
-      border-bottom: 1px solid var(--ap-color-border, #b1b4b6);
     }
     label {
       display: block;

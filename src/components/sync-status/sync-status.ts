@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { fieldLabel, t, type Locale } from '../../i18n/index.js';
 import type { AnyRecord } from '../../model/index.js';
@@ -41,7 +41,6 @@ export class ApSyncStatus extends LitElement {
 
   readonly #plan = new PlanController(this, { collections: [] });
   @state() private done = '';
-  @query('.status') private statusLine?: HTMLElement;
   #tick?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
@@ -64,7 +63,7 @@ export class ApSyncStatus extends LitElement {
     await work;
     this.done = t(this.#locale, 'sync.resolved');
     await this.updateComplete;
-    this.statusLine?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
   }
 
   /** Scrolls to the conflict on a record and focuses its first choice (a card's Conflict badge asks for this). */
