@@ -369,7 +369,9 @@ export class ApPriorityBoard extends LitElement {
     }
     if (changed) {
       this.#measured++;
-      this.requestUpdate();
+      // Next frame: re-rendering inside the observer's callback resizes observed cards again in the
+      // same frame, which the browser reports as a "ResizeObserver loop" error.
+      requestAnimationFrame(() => this.requestUpdate());
     }
   });
 
