@@ -18,11 +18,22 @@ export type Collection = (typeof COLLECTIONS)[number];
 const rule = (test: (value: never) => boolean, code: IssueCode, params: IssueParams = {}) =>
   z.refine(test as (value: unknown) => boolean, { params: { code, ...params } });
 
-// Many JSON APIs send null for an empty column: treat it as absent.
-const nullAsAbsent = z.transform((value: unknown): any => (value === null ? undefined : value));
-const opt = <T extends z.ZodMiniType>(schema: T) => z.optional(z.pipe(nullAsAbsent, z.optional(schema)));
-const def = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) =>
-  z._default(z.pipe(nullAsAbsent, z._default(schema, value as never)), value as never);
+const opt = z.optional;
+const def = z._default;
+
+/**
+ * Fields, keeping ones it does not know. Many JSON APIs send null for an empty column: treated as
+ * absent (a required field then fails as missing), once per object rather than per field.
+ */
+function fields<S extends z.core.$ZodLooseShape>(shape: S) {
+  const keys = Object.keys(shape);
+  const nullsAsAbsent = z.transform((input: any): any => {
+    let copy: any;
+    if (input !== null && typeof input === 'object') for (const key of keys) if (input[key] === null) (copy ??= { ...input })[key] = undefined;
+    return copy ?? input;
+  });
+  return z.pipe(nullsAsAbsent, z.looseObject(shape));
+}
 
 const text = z.string();
 const requiredText = z.string().check(rule((s: string) => s.trim() !== '', 'required'));
@@ -34,7 +45,7 @@ const dateTime = z.string().check(rule(isDateTime, 'invalid-date'));
 const wholeNumber = (min: number, max?: number) =>
   z.number().check(rule((n: number) => Number.isInteger(n) && n >= min && (max === undefined || n <= max), 'out-of-range', { min, max }));
 const pence = wholeNumber(0);
-const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+const oneOf = z.enum;
 
 /** http: or https: only, so a stored link can never run script (javascript:, data:, vbscript:). */
 export function isSafeUrl(value: string): boolean {
@@ -54,8 +65,8 @@ const common = {
   deleted: def(z.boolean(), false),
 };
 
-export const MilestoneSchema = z.looseObject({ id: requiredText, title: requiredText, dueDate: isoDate, doneDate: opt(isoDate) });
-export const ProgressUpdateSchema = z.looseObject({
+export const MilestoneSchema = fields({ id: requiredText, title: requiredText, dueDate: isoDate, doneDate: opt(isoDate) });
+export const ProgressUpdateSchema = fields({
   id: requiredText,
   at: dateTime,
   by: text,
@@ -63,16 +74,16 @@ export const ProgressUpdateSchema = z.looseObject({
   status: opt(oneOf(ACTION_STATUSES)),
   progress: opt(wholeNumber(0, 100)),
 });
-export const RevisionSchema = z.looseObject({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime });
+export const RevisionSchema = fields({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime });
 export const RagOverrideSchema = z.looseObject({ rag: oneOf(OVERRIDE_RAGS), reason: requiredText, by: text, at: dateTime });
-export const FundingSchema = z.looseObject({ allocatedPence: def(pence, 0), spentPence: def(pence, 0), source: opt(text), public: def(z.boolean(), false) });
+export const FundingSchema = fields({ allocatedPence: def(pence, 0), spentPence: def(pence, 0), source: opt(text), public: def(z.boolean(), false) });
 export const EvidenceSchema = z.looseObject({ label: requiredText, url: z.string().check(rule(isSafeUrl, 'invalid-url')) });
 const ids = def(z.array(requiredText), []);
 
-export const PlanSchema = z.looseObject({ ...common, name: requiredText, period: opt(text), description: opt(text), previousPlanId: opt(text) }).check(
+export const PlanSchema = fields({ ...common, name: requiredText, period: opt(text), description: opt(text), previousPlanId: opt(text) }).check(
   z.refine((plan) => plan.planId === plan.id, { path: ['planId'], params: { code: 'invalid', same: 'id' } }),
 );
-export const PrioritySchema = z.looseObject({
+export const PrioritySchema = fields({
   ...common,
   title: requiredText,
   lead: opt(text),
@@ -80,7 +91,7 @@ export const PrioritySchema = z.looseObject({
   description: opt(text),
   retired: def(z.boolean(), false),
 });
-export const ActionSchema = z.looseObject({
+export const ActionSchema = fields({
   ...common,
   priorityId: requiredText,
   title: requiredText,
@@ -103,8 +114,8 @@ export const ActionSchema = z.looseObject({
   carriedFrom: opt(text),
   carriedForwardTo: opt(text),
 });
-export const AuditSchema = z.looseObject({ ...common, title: requiredText, auditor: opt(text), date: opt(isoDate), assurance: opt(text) });
-export const RecommendationSchema = z.looseObject({
+export const AuditSchema = fields({ ...common, title: requiredText, auditor: opt(text), date: opt(isoDate), assurance: opt(text) });
+export const RecommendationSchema = fields({
   ...common,
   auditId: requiredText,
   recommendation: requiredText,
@@ -123,7 +134,7 @@ export const RecommendationSchema = z.looseObject({
   supersededBy: opt(text),
 });
 const ChangeSchema = z.looseObject({ field: requiredText, from: z.optional(z.unknown()), to: z.optional(z.unknown()) });
-export const HistorySchema = z.looseObject({
+export const HistorySchema = fields({
   ...common,
   recordId: requiredText,
   collection: oneOf(COLLECTIONS),

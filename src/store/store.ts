@@ -1,5 +1,5 @@
 // ActionPlanStore: the one place that talks to IndexedDB. No DOM, no Lit.
-import { openDB, type IDBPDatabase, type StoreNames } from 'idb';
+import { openDB, unwrap, type IDBPDatabase, type StoreNames } from 'idb';
 import { COLLECTIONS, parseRecord, safeParseRecord, type AnyRecord, type Collection, type HistoryEntry, type RecordOf } from '../model/index.js';
 import { DB_VERSION, migrate, type ApDB, type ApTransaction } from './schema.js';
 import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
@@ -154,6 +154,9 @@ export class ActionPlanStore extends EventTarget {
     }
     // Awaited below; this only keeps an early failure from being reported as unhandled.
     tx.done.catch(() => undefined);
+    // Capture phase, so before idb's done listener: a failed write is reported by its own error, not as the abort it causes.
+    let failure: DOMException | null = null;
+    unwrap(tx).addEventListener('error', (event) => (failure ??= (event.target as IDBRequest).error), true);
     try {
       const result = await body(tx);
       await tx.done;
@@ -164,7 +167,7 @@ export class ActionPlanStore extends EventTarget {
       } catch {
         // Already committed or aborted: nothing more to undo.
       }
-      throw storageError(error);
+      throw storageError(failure ?? error);
     }
   }
 
@@ -249,23 +252,23 @@ export class ActionPlanStore extends EventTarget {
       for (let cursor = await tx.objectStore('quarantine').index('collection').openCursor(collection); cursor; cursor = await cursor.continue()) {
         if (cursor.value.recordId !== undefined && ids.has(cursor.value.recordId)) await cursor.delete();
       }
-      const target = tx.objectStore(collection);
-      const writes: Promise<unknown>[] = [];
+      // Plain requests, not a promise each: a failed write aborts the transaction, and #transact reports it.
+      const target = unwrap(tx.objectStore(collection));
+      const quarantine = unwrap(tx.objectStore('quarantine'));
       for (const raw of raws) {
         const parsed = safeParseRecord(collection, raw);
         if (!parsed.ok) {
           const id = (raw as { id?: unknown } | null)?.id;
           const entry: QuarantineEntry = { collection, raw, issues: parsed.error.issues, at, ...(typeof id === 'string' ? { recordId: id } : {}) };
           result.quarantined.push(entry);
-          writes.push(tx.objectStore('quarantine').add(entry));
+          quarantine.add(entry);
         } else if (pendingIds.has(parsed.record.id)) {
           result.pending.push(parsed.record as RecordOf<C>);
         } else {
           result.applied.push(parsed.record as RecordOf<C>);
-          writes.push(target.put(parsed.record));
+          target.put(parsed.record);
         }
       }
-      await Promise.all(writes);
     });
     if (result.applied.length > 0) this.#announce([{ collection, ids: result.applied.map((r) => r.id), planIds: [...new Set(result.applied.map((r) => r.planId))] }]);
     return result;
@@ -276,12 +279,15 @@ export class ActionPlanStore extends EventTarget {
     const at = (options.now ?? new Date()).toISOString();
     const records = inputs.map((input) => parseRecord(collection, { ...input, version: 0, updatedAt: at, updatedBy: options.by }) as RecordOf<C>);
     await this.#transact([collection, 'outbox', 'history'], async (tx) => {
-      const writes: Promise<unknown>[] = [];
+      // Plain requests, as in applyPulled.
+      const target = unwrap(tx.objectStore(collection));
+      const outbox = unwrap(tx.objectStore('outbox'));
+      const history = unwrap(tx.objectStore('history'));
       for (const record of records) {
-        writes.push(tx.objectStore(collection).add(record), tx.objectStore('outbox').add(outboxEntry(collection, record, 0, options.by, at)));
-        if (collection !== 'history') writes.push(tx.objectStore('history').add(historyEntry(collection, record, diff(undefined, record), options.by, at)));
+        target.add(record);
+        outbox.add(outboxEntry(collection, record, 0, options.by, at));
+        if (collection !== 'history') history.add(historyEntry(collection, record, diff(undefined, record), options.by, at));
       }
-      await Promise.all(writes);
     });
     this.#announce([{ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))] }]);
     return records;

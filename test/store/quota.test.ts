@@ -26,6 +26,11 @@ describe('ActionPlanStore on a full disk', () => {
       expect(await store.get('actions', 'a-big')).to.equal(undefined);
       expect((await store.outbox()).map((e) => e.recordId)).to.not.include('a-big');
       expect(await store.get('actions', 'a-kept')).to.include({ id: 'a-kept' });
+      // A pull or an import that does not fit fails the same way, and writes none of its records.
+      const batch = [actionInput({ id: 'a-small' }), big];
+      expect(await caught(store.applyPulled('actions', batch))).to.be.instanceOf(StorageFullError);
+      expect(await caught(store.importLocal('actions', batch, by))).to.be.instanceOf(StorageFullError);
+      expect(await store.getMany('actions', ['a-small', 'a-big'])).to.deep.equal([undefined, undefined]);
       store.close();
     } finally {
       await executeServerCommand('set-storage-quota', {});

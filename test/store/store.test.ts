@@ -129,6 +129,30 @@ describe('ActionPlanStore', () => {
     expect(await store.get('actions', 'a-bad')).to.equal(undefined);
   });
 
+  it('applies a pulled batch as one change, keeping fields it does not know and treating null as absent', async () => {
+    const store = await open();
+    const changes: StoreChange[] = [];
+    store.subscribe({ collection: 'actions' }, (change) => changes.push(change));
+    await store.applyPulled('actions', [
+      { ...actionInput({ id: 'a-1' }), version: 1, councilRef: 'CSP-17', owner: null, progress: null },
+      { ...actionInput({ id: 'a-2' }), version: 1 },
+    ]);
+    expect(changes.map((change) => change.ids)).to.deep.equal([['a-1', 'a-2']]);
+    const stored = (await store.get('actions', 'a-1')) as Record<string, unknown>;
+    expect(stored).to.include({ councilRef: 'CSP-17', owner: undefined, progress: 0 });
+  });
+
+  it('a write that fails part-way through a batch leaves none of the batch stored', async () => {
+    const store = await open();
+    await store.put('actions', actionInput({ id: 'a-2' }), by);
+    // a-2 exists already: its add fails after a-1's, and the whole import goes with it.
+    expect(await caught(store.importLocal('actions', [actionInput({ id: 'a-1' }), actionInput({ id: 'a-2' })], by))).to.have.property('name', 'ConstraintError');
+    expect(await store.get('actions', 'a-1')).to.equal(undefined);
+    // Only a-2's own save is queued and in the history.
+    expect(await store.pendingCount()).to.equal(2);
+    expect(await store.query('history', { value: PLAN })).to.have.length(1);
+  });
+
   it('imports new local records in one transaction with outbox and history', async () => {
     const store = await open();
     const inputs = Array.from({ length: 50 }, (_, i) => actionInput({ id: `a-${i}` }));
