@@ -7,13 +7,18 @@ const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+// A table, not a Date per call: validation calls this for every date field of every pulled record.
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
 /** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2024-02-30 no). */
 export function isIsoDate(s: unknown): s is IsoDate {
   const m = typeof s === 'string' ? ISO_DATE.exec(s) : null;
   if (!m) return false;
-  const [year, month, day] = [+m[1], +m[2], +m[3]];
-  // Day 0 of the next month is the last of this one; years 400 apart share a calendar.
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
+  const month = +m[2]!;
+  const day = +m[3]!;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(+m[1]!, month);
 }
 
 function parts(d: IsoDate): number[] {
