@@ -447,7 +447,8 @@ export class ActionPlanStore extends EventTarget {
     for (const { query, callback } of this.#listeners) {
       const collections = query.collection === undefined ? undefined : ([] as Collection[]).concat(query.collection);
       if (collections && !collections.includes(change.collection)) continue;
-      if (query.planId !== undefined && change.planIds.length > 0 && !change.planIds.includes(query.planId)) continue;
+      // The list of plans is shared: a plan created or renamed (here or in another tab) reaches the listeners of every plan.
+      if (query.planId !== undefined && change.collection !== 'plans' && change.planIds.length > 0 && !change.planIds.includes(query.planId)) continue;
       if (query.ids && change.ids.length > 0 && !query.ids.some((id) => change.ids.includes(id))) continue;
       callback(change);
     }

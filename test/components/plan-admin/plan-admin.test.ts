@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import { ADMIN_VIEWS, type ApPlanAdmin } from '../../../src/components/plan-admin/plan-admin.js';
-import type { ActionPlanStore } from '../../../src/store/index.js';
+import { ActionPlanStore } from '../../../src/store/index.js';
 import { freshName } from '../../helpers.js';
 import { CPR, fillPack, isOpen, seedStore } from './sample.js';
 
@@ -121,6 +121,18 @@ describe('<ap-plan-admin>', function () {
     expect(selected).to.deep.equal([created.id]);
     await waitUntil(() => panel(admin).includes('Edit Castle Point & Rochford CSP Partnership Plan 2024/25'), 'edit form for the new plan');
     expect(statusText(admin)).to.equal('Now showing Castle Point & Rochford CSP Partnership Plan 2024/25.');
+  });
+
+  it('lists a plan created in another tab without a reload', async () => {
+    const { admin, store } = await setup();
+    // A second store on the same database is what another tab of the intranet page opens.
+    const otherTab = await ActionPlanStore.open(store.name);
+    try {
+      await otherTab.put('plans', { id: 'cpr-2025-26', planId: 'cpr-2025-26', name: 'Community Safety Plan 2025/26', period: '2025/26' }, { by: 'A. Jones' });
+      await waitUntil(() => panel(admin).includes('Community Safety Plan 2025/26'), 'the other tab\'s plan listed');
+    } finally {
+      otherTab.close();
+    }
   });
 
   it('edits the shown plan', async () => {
