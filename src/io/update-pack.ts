@@ -1,25 +1,14 @@
 // Update packs: a CSV of one partner's actions that they fill in without an intranet account, and
 // reading the filled pack back as a preview of changes.
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../model/schemas.js';
-import { enGB } from '../i18n/en-GB.js';
+import { t, type Locale } from '../i18n/index.js';
 import { fromCsvCell, parseCsv, toCsv } from './csv.js';
 
-/** Column headings, in order; a filled pack is matched by heading, so partners may reorder columns. */
-export const PACK_COLUMNS = {
-  id: 'Action ID',
-  title: 'Action',
-  leadAgency: 'Lead agency',
-  owner: 'Owner',
-  status: 'Status',
-  progress: 'Progress (%)',
-  targetDate: 'Target date',
-  lastChanged: 'Last changed',
-  partner: 'Partner',
-  newStatus: 'New status',
-  newProgress: 'New progress (%)',
-  update: 'Update',
-} as const;
-type Column = keyof typeof PACK_COLUMNS;
+/** The pack's columns, in order; a filled pack is matched by heading, so partners may reorder columns. */
+export const PACK_COLUMNS = ['id', 'title', 'leadAgency', 'owner', 'status', 'progress', 'targetDate', 'lastChanged', 'partner', 'newStatus', 'newProgress', 'update'] as const;
+type Column = (typeof PACK_COLUMNS)[number];
+// A pack may come back in either language, whichever the partner was sent.
+const LOCALES: Locale[] = ['en-GB', 'cy'];
 
 /** The file is not an update pack (a column is missing); nothing was read from it. */
 export class UpdatePackError extends Error {
@@ -38,15 +27,15 @@ export function partnersOf(actions: readonly Action[]): string[] {
 export const packActions = (actions: readonly Action[], partner: string) =>
   actions.filter((a) => !a.deleted && !a.carriedForwardTo && a.status !== 'cancelled' && (a.leadAgency === partner || a.owner === partner));
 
-/** The pack as CSV (CRLF, quoted where needed), with blank columns for the partner to fill in. */
-export function toUpdatePackCsv(actions: readonly Action[], partner: string): string {
+/** The pack as CSV (CRLF, quoted where needed) with headings and statuses in `locale`, and blank columns for the partner to fill in. */
+export function toUpdatePackCsv(actions: readonly Action[], partner: string, locale: Locale = 'en-GB'): string {
   // In PACK_COLUMNS order, the last three left blank.
   const rows = packActions(actions, partner).map((a) => [
     a.id,
     a.title,
     a.leadAgency ?? '',
     a.owner ?? '',
-    enGB[`status.${a.status}`],
+    t(locale, `status.${a.status}`),
     String(a.progress),
     a.revisedTargetDate ?? a.targetDate ?? '',
     a.updatedAt,
@@ -55,7 +44,7 @@ export function toUpdatePackCsv(actions: readonly Action[], partner: string): st
     '',
     '',
   ]);
-  return toCsv([Object.values(PACK_COLUMNS), ...rows]);
+  return toCsv([PACK_COLUMNS.map((column) => t(locale, `pack.${column}`)), ...rows]);
 }
 
 export type PackProblem = 'unknown-action' | 'invalid-status' | 'invalid-progress';
@@ -74,10 +63,10 @@ export interface PackRow {
   problem?: PackProblem;
 }
 
-// A status as the pack shows it ("In progress") or as stored ("in-progress").
+// A status as the pack shows it in either language ("In progress", "Ar waith") or as stored ("in-progress").
 function readStatus(value: string): ActionStatus | undefined {
   const wanted = value.toLowerCase();
-  return ACTION_STATUSES.find((status) => status === wanted || enGB[`status.${status}`].toLowerCase() === wanted);
+  return ACTION_STATUSES.find((status) => status === wanted || LOCALES.some((locale) => t(locale, `status.${status}`).toLowerCase() === wanted));
 }
 
 /**
@@ -86,9 +75,10 @@ function readStatus(value: string): ActionStatus | undefined {
  */
 export function readUpdatePack(csv: string, actions: readonly Action[]): PackRow[] {
   const [header = [], ...rows] = parseCsv(csv);
-  const index = Object.fromEntries(Object.entries(PACK_COLUMNS).map(([key, heading]) => [key, header.findIndex((h) => h.trim() === heading)])) as Record<Column, number>;
+  const headings = header.map((h) => h.trim());
+  const index = Object.fromEntries(PACK_COLUMNS.map((column) => [column, headings.findIndex((h) => LOCALES.some((locale) => h === t(locale, `pack.${column}`)))])) as Record<Column, number>;
   const needed: Column[] = ['id', 'lastChanged', 'partner', 'newStatus', 'newProgress', 'update'];
-  const missing = needed.filter((key) => index[key] < 0).map((key) => PACK_COLUMNS[key]);
+  const missing = needed.filter((column) => index[column] < 0).map((column) => t('en-GB', `pack.${column}`));
   if (missing.length) throw new UpdatePackError(missing);
   const byId = new Map(actions.map((a) => [a.id, a]));
   const result: PackRow[] = [];

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseCsv } from '../../src/io/csv.js';
+import { parseCsv, toCsv } from '../../src/io/csv.js';
 import { applyPackRow, partnersOf, PACK_COLUMNS, readUpdatePack, toUpdatePackCsv, UpdatePackError } from '../../src/io/update-pack.js';
 import { caught } from '../helpers.js';
 import { fillPack, sampleRecords } from '../components/plan-admin/sample.js';
@@ -9,7 +9,8 @@ describe('update packs', () => {
     const actions = await sampleRecords('actions');
     expect(partnersOf(actions)).to.include.members(['Essex Police', 'R. Jones']);
     const [header, ...rows] = parseCsv(toUpdatePackCsv(actions, 'Essex Police'));
-    expect(header).to.deep.equal(Object.values(PACK_COLUMNS));
+    expect(header).to.deep.equal(['Action ID', 'Action', 'Lead agency', 'Owner', 'Status', 'Progress (%)', 'Target date', 'Last changed', 'Partner', 'New status', 'New progress (%)', 'Update']);
+    expect(header).to.have.length(PACK_COLUMNS.length);
     const ids = rows.map((row) => row[0]);
     // Cancelled actions (Speedwatch) are not asked about.
     expect(ids).to.have.members(actions.filter((a) => a.leadAgency === 'Essex Police' && a.status !== 'cancelled').map((a) => a.id));
@@ -37,6 +38,20 @@ describe('update packs', () => {
     expect(updated).to.include({ status: 'complete', progress: 100 });
     expect(updated.updates.at(-1)).to.include({ by: 'Essex Police', text: rows[0].text, at: '2024-01-21T09:00:00.000Z', status: 'complete', progress: 100 });
     expect(readUpdatePack(csv, actions).find((r) => r.actionId === 'cpr-a-asb-powers')?.problem).to.equal('invalid-progress');
+  });
+
+  it('writes a pack in Welsh and reads it back with its columns moved', async () => {
+    const actions = await sampleRecords('actions');
+    const [header, ...rows] = parseCsv(toUpdatePackCsv(actions, 'Essex Police', 'cy'));
+    expect(header).to.deep.equal(['ID y cam gweithredu', 'Cam gweithredu', 'Asiantaeth arweiniol', 'Perchennog', 'Statws', 'Cynnydd (%)', 'Dyddiad targed', 'Newidiwyd ddiwethaf', 'Partner', 'Statws newydd', 'Cynnydd newydd (%)', 'Diweddariad']);
+    const j9 = rows.find((row) => row[0] === 'cpr-a-j9')!;
+    expect(j9[4]).to.equal('Ar waith');
+    // The partner answers in Welsh words and moves the update column to the front.
+    j9.splice(9, 3, "Wedi'i gwblhau", '100', 'Hyfforddiant wedi’i gyflwyno');
+    const moved = [header, ...rows].map((row) => [row.at(-1)!, ...row.slice(0, -1)]);
+    const [read] = readUpdatePack(toCsv(moved), actions);
+    expect(read).to.include({ actionId: 'cpr-a-j9', status: 'complete', progress: 100, text: 'Hyfforddiant wedi’i gyflwyno', conflict: false });
+    expect(read!.problem).to.equal(undefined);
   });
 
   it('rejects a file that is not a pack with a named error', async () => {

@@ -399,7 +399,7 @@ export class ApPlanAdmin extends LitElement {
         </select>
       </div>
       <p class="no-print">
-        <button part="button" ?disabled=${!actions.length} @click=${() => downloadFile(`update-pack-${partner}.csv`, 'text/csv', toUpdatePackCsv(data.actions, partner))}>
+        <button part="button" ?disabled=${!actions.length} @click=${() => downloadFile(`update-pack-${partner}.csv`, 'text/csv', toUpdatePackCsv(data.actions, partner, this.#locale))}>
           ${this.#t('admin.updates.download')}
         </button>
         <button part="button" class="secondary" ?disabled=${!actions.length} @click=${() => window.print()}>${this.#t('admin.updates.print')}</button>
