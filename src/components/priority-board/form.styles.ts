@@ -38,6 +38,8 @@ export const formStyles = css`
     background: none;
     color: var(--ap-color-link, #1d70b8);
     text-decoration: underline;
+    /* A link that wraps lines up with the text, not centred as button text is. */
+    text-align: start;
   }
   button:disabled {
     opacity: 0.5;
