@@ -111,7 +111,7 @@ export class PlanActionsController implements ReactiveController, RagSource {
       return;
     }
     if (change.ids.length === 0 || change.ids.length > RELOAD_FROM) return this.#load(store, planId);
-    const read = changed.get(change) ?? store.getMany('actions', change.ids);
+    const read = changed.get(change) ?? (change.records ? Promise.resolve(change.records as Action[]) : store.getMany('actions', change.ids));
     changed.set(change, read);
     const records = await read;
     change.ids.forEach((id, i) => {

@@ -224,7 +224,7 @@ export class ActionPlanStore extends EventTarget {
       return record;
     });
     if (!record) return (await this.get(collection, parsed.id))!;
-    this.#announce([{ collection, ids: [record.id], planIds: [record.planId] }]);
+    this.#announce([{ collection, ids: [record.id], planIds: [record.planId], records: [record] }]);
     if (collection !== 'history') this.#announce([{ collection: 'history', ids: [], planIds: [record.planId] }]);
     return record;
   }
@@ -270,7 +270,7 @@ export class ActionPlanStore extends EventTarget {
         }
       }
     });
-    if (result.applied.length > 0) this.#announce([{ collection, ids: result.applied.map((r) => r.id), planIds: [...new Set(result.applied.map((r) => r.planId))] }]);
+    if (result.applied.length > 0) this.#announce([{ collection, ids: result.applied.map((r) => r.id), planIds: [...new Set(result.applied.map((r) => r.planId))], records: result.applied }]);
     return result;
   }
 
@@ -289,7 +289,7 @@ export class ActionPlanStore extends EventTarget {
         if (collection !== 'history') history.add(historyEntry(collection, record, diff(undefined, record), options.by, at));
       }
     });
-    this.#announce([{ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))] }]);
+    this.#announce([{ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))], records }]);
     return records;
   }
 
@@ -438,7 +438,9 @@ export class ActionPlanStore extends EventTarget {
 
   #announce(changes: Omit<StoreChange, 'origin'>[]): void {
     for (const change of changes) {
-      this.#channel?.postMessage(change);
+      // Other tabs read what they need: cloning a pull's records into every tab would cost more.
+      const { records, ...message } = change;
+      this.#channel?.postMessage(message);
       this.#notify({ ...change, origin: 'local' });
     }
   }

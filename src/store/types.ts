@@ -30,6 +30,8 @@ export interface StoreChange {
   planIds: string[];
   /** `local`: this store instance; `remote`: another tab on the same database. */
   origin: 'local' | 'remote';
+  /** The records as committed, in `ids` order, where this store wrote them whole (local changes only): no read needed. */
+  records?: AnyRecord[];
 }
 
 export interface ChangeQuery {

@@ -29,6 +29,8 @@ interface CardData {
   action?: Action;
   priority?: string;
   history: HistoryEntry[];
+  /** The record this tab had just written when the read began: the read is at least as new. */
+  readAfter?: Action;
 }
 
 /**
@@ -98,14 +100,23 @@ export class ApActionCard extends LitElement {
   readonly #plan = new PlanController(this, {
     collections: ['actions', 'priorities', 'history'],
     // A compact card given its action reads nothing from the store; any card ignores edits of other actions.
-    onChange: (change) => !(this.compact && this.action) && !(change.collection === 'actions' && change.ids.length > 0 && !change.ids.includes(this.#id ?? '')),
+    onChange: (change) => {
+      if (this.compact && this.action) return false;
+      if (change.collection !== 'actions') return true;
+      if (change.ids.length > 0 && !change.ids.includes(this.#id ?? '')) return false;
+      this.#written = (change.records?.find((record) => record.id === this.#id) as Action | undefined) ?? this.#written;
+      return true;
+    },
   });
+  // The action as this tab just committed it, from the change feed: shown at once while the task reads its history.
+  #written?: Action;
   readonly #announcer = new AnnounceController(this);
   #focusAfterRender?: string;
 
   readonly #data = new Task(this, {
     task: async ([store, id, compact, planId]): Promise<CardData> => {
       if (!store || !id || (compact && this.action)) return { history: [] };
+      const readAfter = this.#written;
       // All read at once: the priority is nearly always the one the card showed before.
       const shown = compact ? undefined : this.#data.value?.action?.priorityId;
       const [action, history, guessed] = await Promise.all([
@@ -117,9 +128,9 @@ export class ApActionCard extends LitElement {
         if (!this.action) console.warn(`<ap-action-card>: no action "${id}" in plan "${planId}".`);
         return { history: [] };
       }
-      if (compact) return { action, history: [] };
+      if (compact) return { action, history: [], readAfter };
       const priority = guessed?.id === action.priorityId ? guessed : await store.get('priorities', action.priorityId);
-      return { action, priority: priority?.title, history: history.sort((a, b) => b.at.localeCompare(a.at)) };
+      return { action, priority: priority?.title, history: history.sort((a, b) => b.at.localeCompare(a.at)), readAfter };
     },
     args: () => [this.#plan.plan?.store, this.#id, this.compact, this.#plan.plan?.planId, this.#plan.revision] as const,
   });
@@ -129,7 +140,8 @@ export class ApActionCard extends LitElement {
   }
 
   get #shown(): Action | undefined {
-    const stored = this.#data.value?.action;
+    const data = this.#data.value;
+    const stored = this.#written && data?.readAfter !== this.#written ? this.#written : data?.action;
     return stored && !stored.deleted ? stored : this.action;
   }
 

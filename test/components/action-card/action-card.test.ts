@@ -345,6 +345,24 @@ describe('<ap-action-card>', () => {
     store.close();
   });
 
+  it('shows an edit saved through its own plan at once, and a later edit from another tab once read', async () => {
+    const name = freshName();
+    const seeded = await seed([actionInput({ id: 'a-1', title: 'Before' })], name);
+    const el = await card(name, 'a-1');
+    const title = () => root(el).querySelector('[part=title]')!.textContent;
+    const store = el.closest('ap-plan')!.store!;
+    await store.put('actions', { ...(await store.get('actions', 'a-1'))!, title: 'Saved here' }, { by: 'J. Smith' });
+    // One render, no read of the store in between: the change feed carried the committed record.
+    await el.updateComplete;
+    expect(title()).to.equal('Saved here');
+    // Another tab saves after it with a clock that is behind: what is read back still wins.
+    const otherTab = await ActionPlanStore.open(name);
+    await otherTab.put('actions', { ...(await otherTab.get('actions', 'a-1'))!, title: 'Saved there' }, { by: 'Other tab', now: new Date('2020-01-01T00:00:00Z') });
+    await waitUntil(() => title() === 'Saved there', 'the other tab\'s edit shown', { timeout: 8000 });
+    otherTab.close();
+    seeded.close();
+  });
+
   it('shows a "Conflict" badge when told there is a conflict', async () => {
     const name = freshName();
     const store = await seed([actionInput({ id: 'a-1' })], name);
