@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DROPIN_BUDGET_BYTES = 60_000;
 
 /**
- * Where the drop-in file stands while it is over budget (79.9 KB on 23 Nov 2026): a test holds it
+ * Where the drop-in file stands while it is over budget (80.1 KB on 23 Nov 2026): a test holds it
  * here so it cannot grow unnoticed. Lower it with every trim until it meets the budget.
  */
 export const DROPIN_CEILING_BYTES = 81_000;
