@@ -174,16 +174,11 @@ export class ApActionCard extends LitElement {
     return ragOf(action, plan.today, plan.ragRules);
   }
 
+  /** The RAG tag, with what screen readers hear after it ("Amber (at risk)"): colour is never the only signal. */
   #ragTag(action: Action) {
-    const { label, description } = this.#ragText(action);
-    return html`<strong part="rag-tag" class="tag rag-${this.#rag(action).state}">${label}<span class="ap-visually-hidden">${description}</span></strong>`;
-  }
-
-  /** The RAG tag's text, and what screen readers hear after it ("Amber (at risk)"): colour is never the only signal. */
-  #ragText(action: Action) {
     const { state, rag } = this.#rag(action);
     const description = rag && ragDescription(rag, this.#locale);
-    return { label: ragLabel(state, this.#locale), description: description ? ` (${description})` : '' };
+    return html`<strong part="rag-tag" class="tag rag-${state}">${ragLabel(state, this.#locale)}<span class="ap-visually-hidden">${description ? ` (${description})` : ''}</span></strong>`;
   }
 
   #conflictBadge() {
@@ -211,33 +206,27 @@ export class ApActionCard extends LitElement {
     return `${date} (${formatRelativeDays(daysBetween(this.#plan.plan!.today, target), this.#locale)})`;
   }
 
+  /** The progress row of the details list. */
   #progress(action: Action) {
-    const { term, label } = this.#progressText(action);
+    const term = t(this.#locale, 'field.progress');
+    const label = t(this.#locale, 'card.progress-value', { progress: action.progress });
     return html`<div><dt>${term}</dt><dd><span class="progress"
       ><meter part="progress" min="0" max="100" low="0" high="100" optimum="100" .value=${action.progress} aria-label=${term}>${label}</meter>
       <span>${label}</span></span></dd></div>`;
   }
 
-  #progressText(action: Action) {
-    return { term: t(this.#locale, 'field.progress'), label: t(this.#locale, 'card.progress-value', { progress: action.progress }) };
-  }
-
   #renderCompact(action: Action) {
     const locale = this.#locale;
-    const tag = this.#ragText(action);
-    const progress = this.#progressText(action);
-    // One template, no whitespace between tags: a board renders hundreds of these, and each nested template or node costs.
+    // Few nested templates and no whitespace between tags: a board renders hundreds of these, and each template or node costs.
     return html`<article part="card" class="card compact" @click=${this.#openFromCard}
       ><h3 class="title"
         ><button part="title button" class="link" type="button" aria-haspopup="dialog" tabindex=${ifDefined(this.titleTabIndex)} @click=${this.#open}>${action.title}</button></h3
       ><p class="tags"
-        ><strong part="rag-tag" class="tag rag-${this.#rag(action).state}">${tag.label}<span class="ap-visually-hidden">${tag.description}</span></strong> ${this.#conflictBadge()}</p
+        >${this.#ragTag(action)} ${this.#conflictBadge()}</p
       ><dl part="details"
         ><div><dt>${t(locale, 'field.owner')}</dt><dd>${action.owner || t(locale, 'card.none')}</dd></div
         ><div><dt>${t(locale, 'card.target')}</dt><dd>${this.#targetText(action)}</dd></div
-        ><div><dt>${progress.term}</dt><dd><span class="progress"
-          ><meter part="progress" min="0" max="100" low="0" high="100" optimum="100" .value=${action.progress} aria-label=${progress.term}>${progress.label}</meter>
-          <span>${progress.label}</span></span></dd></div></dl
+        >${this.#progress(action)}</dl
       ></article
       >${this.opened
         ? html`<dialog part="dialog" aria-label=${action.title} @close=${() => (this.opened = false)}>
