@@ -6,7 +6,9 @@ import { cy } from './cy.js';
 import { enGB, type MessageKey } from './en-GB.js';
 
 export type { MessageKey };
-export type Locale = 'en-GB' | 'cy';
+/** Every language the widgets speak; files written in any of them can be read back. */
+export const LOCALES = ['en-GB', 'cy'] as const;
+export type Locale = (typeof LOCALES)[number];
 export type MessageParams = Record<string, string | number | undefined>;
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'en-GB': enGB, cy };

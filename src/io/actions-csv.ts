@@ -1,6 +1,6 @@
 // Actions to and from the CSV a council already keeps: header mapping, per-row errors, export. No DOM.
 import { isIsoDate, safeParseRecord, ACTION_STATUSES, type Action, type Priority } from '../model/index.js';
-import { describeIssue, formatMoney, statusLabel, t, type Locale, type MessageKey } from '../i18n/index.js';
+import { LOCALES, describeIssue, formatMoney, statusLabel, t, type Locale, type MessageKey } from '../i18n/index.js';
 import { fromCsvCell, toCsv } from './csv.js';
 
 /** Columns an action CSV can have, in export order. */
@@ -36,9 +36,15 @@ const ALIASES: Partial<Record<ActionColumn, string[]>> = {
   progress: ['complete', 'progresspercent', 'percentcomplete'],
 };
 
+// The funding columns are parts of one field; every other column is named as its field is.
+const FUNDING_LABELS: Partial<Record<ActionColumn, MessageKey>> = {
+  fundingAllocated: 'csv.funding-allocated',
+  fundingSpent: 'csv.funding-spent',
+  fundingSource: 'csv.funding-source',
+};
+
 /** The column heading in `locale`: "Target date", "Dyddiad targed". */
-export const columnLabel = (column: ActionColumn, locale: Locale): string =>
-  t(locale, (column.startsWith('funding') ? `csv.funding-${column.slice(7).toLowerCase()}` : `field.${column}`) as MessageKey);
+export const columnLabel = (column: ActionColumn, locale: Locale): string => t(locale, FUNDING_LABELS[column] ?? (`field.${column}` as MessageKey));
 
 const normalise = (s: string) => s.toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -113,7 +119,7 @@ const readNumber = (value: string): number | string => {
 
 function readStatus(value: string): string {
   const name = normalise(value);
-  return ACTION_STATUSES.find((status) => normalise(status) === name || (['en-GB', 'cy'] as const).some((l) => normalise(statusLabel(status, l)) === name)) ?? value;
+  return ACTION_STATUSES.find((status) => normalise(status) === name || LOCALES.some((l) => normalise(statusLabel(status, l)) === name)) ?? value;
 }
 
 const readPence = (value: string) => {

@@ -1,14 +1,12 @@
 // Update packs: a CSV of one partner's actions that they fill in without an intranet account, and
 // reading the filled pack back as a preview of changes.
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../model/schemas.js';
-import { t, type Locale } from '../i18n/index.js';
+import { LOCALES, statusLabel, t, type Locale } from '../i18n/index.js';
 import { fromCsvCell, parseCsv, toCsv } from './csv.js';
 
-/** The pack's columns, in order; a filled pack is matched by heading, so partners may reorder columns. */
+/** The pack's columns, in order; a filled pack is matched by heading in either language, so partners may reorder columns. */
 export const PACK_COLUMNS = ['id', 'title', 'leadAgency', 'owner', 'status', 'progress', 'targetDate', 'lastChanged', 'partner', 'newStatus', 'newProgress', 'update'] as const;
 type Column = (typeof PACK_COLUMNS)[number];
-// A pack may come back in either language, whichever the partner was sent.
-const LOCALES: Locale[] = ['en-GB', 'cy'];
 
 /** The file is not an update pack (a column is missing); nothing was read from it. */
 export class UpdatePackError extends Error {
@@ -35,7 +33,7 @@ export function toUpdatePackCsv(actions: readonly Action[], partner: string, loc
     a.title,
     a.leadAgency ?? '',
     a.owner ?? '',
-    t(locale, `status.${a.status}`),
+    statusLabel(a.status, locale),
     String(a.progress),
     a.revisedTargetDate ?? a.targetDate ?? '',
     a.updatedAt,
@@ -66,7 +64,7 @@ export interface PackRow {
 // A status as the pack shows it in either language ("In progress", "Ar waith") or as stored ("in-progress").
 function readStatus(value: string): ActionStatus | undefined {
   const wanted = value.toLowerCase();
-  return ACTION_STATUSES.find((status) => status === wanted || LOCALES.some((locale) => t(locale, `status.${status}`).toLowerCase() === wanted));
+  return ACTION_STATUSES.find((status) => status === wanted || LOCALES.some((locale) => statusLabel(status, locale).toLowerCase() === wanted));
 }
 
 /**
