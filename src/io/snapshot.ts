@@ -33,8 +33,9 @@ export class SnapshotError extends Error {
 export async function exportPlan(store: ActionPlanStore, planId: string, asOf: string, now = new Date()): Promise<Snapshot> {
   const plan = await store.get('plans', planId);
   if (!plan) throw new SnapshotError(`There is no plan "${planId}" in this browser's storage to export.`);
-  const lists = await Promise.all(LISTS.map((collection) => store.query(collection, { value: planId, includeDeleted: true })));
-  return { ...HEADER, exportedAt: now.toISOString(), asOf, plan, ...Object.fromEntries(LISTS.map((collection, i) => [collection, lists[i]])) } as Snapshot;
+  const all = <C extends Collection>(collection: C) => store.query(collection, { value: planId, includeDeleted: true });
+  const [priorities, actions, audits, recommendations, history] = await Promise.all([all('priorities'), all('actions'), all('audits'), all('recommendations'), all('history')]);
+  return { ...HEADER, exportedAt: now.toISOString(), asOf, plan, priorities, actions, audits, recommendations, history };
 }
 
 /** Reads a snapshot file's JSON; throws SnapshotError (naming the bad records) rather than returning a partial plan. */
@@ -59,9 +60,19 @@ export function parseSnapshot(json: string | unknown): Snapshot {
       issues.push({ collection, recordId: (raw as { id?: string } | null)?.id, message: result.error.message });
       return [];
     });
-  const snapshot = { ...HEADER, exportedAt: String(file.exportedAt ?? ''), asOf: String(file.asOf ?? ''), plan: parse('plans', [file.plan])[0] } as Snapshot;
+  const [plan] = parse('plans', [file.plan]);
+  const snapshot: Snapshot = {
+    ...HEADER,
+    exportedAt: String(file.exportedAt ?? ''),
+    asOf: String(file.asOf ?? ''),
+    plan: plan as Plan,
+    priorities: parse('priorities', file.priorities),
+    actions: parse('actions', file.actions),
+    audits: parse('audits', file.audits),
+    recommendations: parse('recommendations', file.recommendations),
+  };
   // A Publish export has no history: leave it absent rather than empty.
-  for (const collection of LISTS) if (collection !== 'history' || file.history !== undefined) snapshot[collection] = parse(collection, file[collection]) as never;
+  if (file.history !== undefined) snapshot.history = parse('history', file.history);
   if (issues.length) throw new SnapshotError(`The snapshot has ${issues.length} record(s) that break the data model; nothing was imported.`, issues);
   return snapshot;
 }
