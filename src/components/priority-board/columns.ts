@@ -69,6 +69,36 @@ export function buildColumns(
   });
 }
 
+/** The pairs [before, after] of actions edited in place (same position), or undefined when any was added or removed. */
+export function editsBetween(before: readonly Action[], after: readonly Action[]): [Action, Action][] | undefined {
+  if (before.length !== after.length) return undefined;
+  const edits: [Action, Action][] = [];
+  for (let i = 0; i < after.length; i++) {
+    if (before[i] === after[i]) continue;
+    if (before[i]!.id !== after[i]!.id) return undefined;
+    edits.push([before[i]!, after[i]!]);
+  }
+  return edits;
+}
+
+/**
+ * `columns` with the edited actions swapped in where they were, when none changes column or place
+ * (key, rank or title); undefined when one does, and the columns must be built again.
+ */
+export function patchColumns(columns: readonly Column[], edits: readonly [Action, Action][], groupBy: GroupBy, rags: RagSource): Column[] | undefined {
+  const next = [...columns];
+  for (const [before, after] of edits) {
+    const key = keyOf(before, groupBy, rags);
+    const c = next.findIndex((column) => column.key === key);
+    const i = next[c]?.actions.indexOf(before) ?? -1;
+    if (i < 0 || keyOf(after, groupBy, rags) !== key || after.rank !== before.rank || after.title !== before.title) return undefined;
+    const actions = [...next[c]!.actions];
+    actions[i] = after;
+    next[c] = { ...next[c]!, actions, counts: rags.count(actions).get('') ?? emptyCounts() };
+  }
+  return next;
+}
+
 /** The fields a move into `column` of a `groupBy` board changes (besides rank). */
 export function movePatch(groupBy: GroupBy, column: string): Partial<Action> {
   if (groupBy === 'priority') return { priorityId: column };

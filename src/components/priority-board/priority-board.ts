@@ -22,7 +22,7 @@ import {
   type Rag,
 } from '../../model/index.js';
 import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
-import { GROUP_BYS, buildColumns, movePatch, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
+import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
 import { formDialog } from './form-dialog.js';
 import { styles } from './priority-board.styles.js';
 
@@ -178,7 +178,10 @@ export class ApPriorityBoard extends LitElement {
     const own = this.#ownFilter;
     const rules = this.#plan.plan!.ragRules;
     const inputs = [data.actions, data.priorities, planFilter, today, rules, this.#grouping, this.grab, ...Object.values(own)];
-    if (this.#memo?.inputs.length === inputs.length && inputs.every((value, i) => value === this.#memo!.inputs[i])) return this.#memo;
+    const memo = this.#memo;
+    // Whether the inputs are those of the last view, from the `from`th on.
+    const same = (from: number) => memo?.inputs.length === inputs.length && inputs.every((value, i) => i < from || value === memo.inputs[i]);
+    if (same(0)) return memo!;
     let quarterError = '';
     try {
       if (own.quarter) quarterBounds(own.quarter);
@@ -189,7 +192,16 @@ export class ApPriorityBoard extends LitElement {
     // RAG from the cache: matchesFilter would work it out afresh for every action.
     const passes = ({ rag, ...rest }: PlanFilter) => (a: Action) => matchesFilter(a, rest, today, rules) && (!rag || data.rag(a).rag === rag);
     const filters = [planFilter, own].filter((filter) => !isEmptyFilter(filter)).map(passes);
-    const shown = filters.length ? data.actions.filter((a) => filters.every((passing) => passing(a))) : data.actions;
+    const shows = (a: Action) => filters.every((passing) => passing(a));
+    // Only actions edited in place (a status change): swap them into their columns instead of grouping and sorting every action again.
+    const edits = !this.grab && same(1) ? editsBetween(memo!.inputs[0] as Action[], data.actions)?.filter(([before, after]) => shows(before) || shows(after)) : undefined;
+    const patched = edits?.every(([before, after]) => shows(before) && shows(after)) && patchColumns(this.#columns, edits, this.#grouping, data);
+    if (patched) {
+      const swap = new Map(edits);
+      this.#columns = patched;
+      return (this.#memo = { inputs, shown: filters.length ? memo!.shown.map((a) => swap.get(a) ?? a) : data.actions, quarterError });
+    }
+    const shown = filters.length ? data.actions.filter(shows) : data.actions;
     this.#columns = buildColumns(shown, data.priorities, this.#grouping, data, this.grab);
     return (this.#memo = { inputs, shown, quarterError });
   }
@@ -219,7 +231,10 @@ export class ApPriorityBoard extends LitElement {
 
   #renderFilters(actions: Action[], priorities: Priority[], quarterError: string) {
     const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
-    if (this.#lists?.actions !== actions) {
+    const edits = this.#lists && editsBetween(this.#lists.actions, actions);
+    // Edits that keep every lead, owner and target date keep the lists.
+    if (edits?.every(([a, b]) => a.leadAgency === b.leadAgency && a.owner === b.owner && effectiveTarget(a) === effectiveTarget(b))) this.#lists!.actions = actions;
+    else {
       const distinct = (pick: (a: Action) => string | undefined) => {
         const values = new Set<string>();
         for (const action of actions) values.add(pick(action)?.trim() ?? '');
@@ -234,7 +249,7 @@ export class ApPriorityBoard extends LitElement {
         quarter: distinct((a) => effectiveTarget(a) && quarterOf(effectiveTarget(a)!)),
       };
     }
-    const lists = this.#lists;
+    const lists = this.#lists!;
     // The value chosen stays an option even when no action has it (any more).
     const distinct = (values: string[], current?: string) => (!current || values.includes(current) ? values : [...values, current].sort(byName)).map((v) => [v, v]);
     const select = (label: MessageKey, id: string, name: 'filterRag' | 'filterStatus' | 'filterPriority' | 'filterLead' | 'filterOwner' | 'quarter', options: string[][]) =>
@@ -353,26 +368,35 @@ export class ApPriorityBoard extends LitElement {
   #heightSum = 0;
   // Counts the updates to #heights, so that a column re-anchors only after one.
   #measured = 0;
-  // What each long column renders, and its scroller, by column key.
+  // What each long column renders, and its scroller, by column key. A scroller's position and height
+  // come from its scroll events and the resize observer: reading them while rendering would force a layout.
   readonly #windows = new Map<string, Slice>();
-  readonly #scrollers = new Map<string, HTMLElement>();
+  readonly #scrollers = new Map<string, { list: HTMLElement; top: number; height?: number }>();
+  // Each card and scroller is observed once: observing one again reports its size again.
+  readonly #observed = new Set<Element>();
   readonly #resize = new ResizeObserver((entries) => {
-    let changed = false;
+    let measured = false;
+    let resized = false;
     for (const entry of entries) {
-      const id = (entry.target as HTMLElement).dataset.id!;
+      const target = entry.target as HTMLElement;
+      const scroller = this.#scrollers.get(target.dataset.column!);
+      if (scroller?.list === target) {
+        resized ||= scroller.height !== target.clientHeight;
+        scroller.height = target.clientHeight;
+        continue;
+      }
+      const id = target.dataset.id!;
       const height = entry.borderBoxSize[0]!.blockSize;
       const known = this.#heights.get(id);
       if (!height || height === known) continue;
       this.#heightSum += height - (known ?? 0);
       this.#heights.set(id, height);
-      changed = true;
+      measured = true;
     }
-    if (changed) {
-      this.#measured++;
-      // Next frame: re-rendering inside the observer's callback resizes observed cards again in the
-      // same frame, which the browser reports as a "ResizeObserver loop" error.
-      requestAnimationFrame(() => this.requestUpdate());
-    }
+    if (measured) this.#measured++;
+    // Next frame: re-rendering inside the observer's callback resizes observed cards again in the
+    // same frame, which the browser reports as a "ResizeObserver loop" error.
+    if (measured || resized) requestAnimationFrame(() => this.requestUpdate());
   });
 
   #sizes(actions: Action[]): number[] {
@@ -381,14 +405,18 @@ export class ApPriorityBoard extends LitElement {
   }
 
   /** The cards of a long column within overscan of its scroller's view, worked out again only after a scroll, a resize, a measurement or other cards. */
-  #window(column: Column, list = this.#scrollers.get(column.key)): Slice {
+  #window(column: Column): Slice {
     const shown = this.#windows.get(column.key);
-    const height = list?.clientHeight || innerHeight;
-    if (shown?.actions === column.actions && shown.measured === this.#measured && shown.top === list?.scrollTop && shown.height === height) return shown;
+    const scroller = this.#scrollers.get(column.key);
+    const height = scroller?.height || innerHeight;
+    if (shown?.actions === column.actions && shown.measured === this.#measured && shown.top === (scroller?.top ?? 0) && shown.height === height) return shown;
     const sizes = this.#sizes(column.actions);
     // Heights measured since then move the cards: keep the first card rendered then where it was in view.
-    if (list && shown && shown.measured !== this.#measured) list.scrollTop += sum(sizes.slice(0, shown.start)) - shown.before;
-    const top = list?.scrollTop ?? 0;
+    if (scroller && shown && shown.measured !== this.#measured) {
+      scroller.list.scrollTop += sum(sizes.slice(0, shown.start)) - shown.before;
+      scroller.top = scroller.list.scrollTop;
+    }
+    const top = scroller?.top ?? 0;
     let start = 0;
     let y = 0;
     while (start < sizes.length - 1 && y + sizes[start]! <= top - OVERSCAN_PX) y += sizes[start++]!;
@@ -410,22 +438,28 @@ export class ApPriorityBoard extends LitElement {
   #onScroll(event: Event): void {
     const list = event.target as HTMLElement;
     const column = this.#column(list.dataset.column!);
-    const shown = column && this.#windows.get(column.key);
-    const slice = column && this.#window(column, list);
-    if (slice?.start !== shown?.start || slice?.end !== shown?.end) this.requestUpdate();
+    const scroller = column && this.#scrollers.get(column.key);
+    if (!scroller) return;
+    scroller.top = list.scrollTop;
+    const shown = this.#windows.get(column.key);
+    const slice = this.#window(column);
+    if (slice.start !== shown?.start || slice.end !== shown.end) this.requestUpdate();
   }
 
   protected override updated(): void {
-    this.#resize.disconnect();
-    this.#scrollers.clear();
     for (const list of this.renderRoot.querySelectorAll<HTMLElement>('ul.virtual')) {
       const key = list.dataset.column!;
       const { before, after } = this.#windows.get(key)!;
-      this.#scrollers.set(key, list);
+      // A scroller just made starts at the top.
+      if (this.#scrollers.get(key)?.list !== list) this.#scrollers.set(key, { list, top: 0 });
       list.style.setProperty('--ap-window-before', `${before}px`);
       list.style.setProperty('--ap-window-after', `${after}px`);
-      for (const card of list.children) this.#resize.observe(card);
+      for (const element of [list, ...list.children]) {
+        if (!this.#observed.has(element)) this.#observed.add(element), this.#resize.observe(element);
+      }
     }
+    for (const [key, { list }] of this.#scrollers) if (!list.isConnected) this.#scrollers.delete(key);
+    for (const element of this.#observed) if (!element.isConnected) this.#observed.delete(element), this.#resize.unobserve(element);
   }
 
   #renderPriorityTools(priority: Priority, title: string, index: number) {
@@ -670,9 +704,11 @@ export class ApPriorityBoard extends LitElement {
     await this.updateComplete;
     const at = this.#position(id);
     const column = at && this.#columns[at.column]!;
-    const list = column && this.#scrollers.get(column.key);
-    if (list && !this.#cardElement(id)) {
+    const scroller = column && this.#scrollers.get(column.key);
+    if (scroller && !this.#cardElement(id)) {
+      const { list } = scroller;
       list.scrollTop = sum(this.#sizes(column.actions).slice(0, at.index)) - list.clientHeight / 2;
+      scroller.top = list.scrollTop;
       this.requestUpdate();
       await this.updateComplete;
     }

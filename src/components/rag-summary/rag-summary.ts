@@ -17,6 +17,13 @@ interface Row {
 // A segment never narrower than this share of the bar, so its count fits and it stays a 24 px target.
 const MIN_SEGMENT = 9;
 
+// The plan's counts as the sum of its groups': counting every action again would double the work of an edit.
+function total(groups: RagCounts[]): RagCounts {
+  const sum = emptyCounts();
+  for (const counts of groups) for (const key in sum) sum[key as keyof RagCounts] += counts[key as keyof RagCounts];
+  return sum;
+}
+
 /** Segment widths in % of the bar: each non-empty RAG gets the minimum, the rest shared by count. */
 function segments(counts: RagCounts): { rag: Rag; count: number; x: number; width: number }[] {
   const shown = RAGS.filter((rag) => counts[rag] > 0);
@@ -91,11 +98,11 @@ export class ApRagSummary extends LitElement {
   }
 
   #fitLabels(): void {
-    for (const segment of this.renderRoot.querySelectorAll<SVGGElement>('.segment')) {
-      segment.classList.remove('narrow');
-      const fits = segment.querySelector('text')!.getComputedTextLength() + 8 <= segment.querySelector('rect')!.getBBox().width;
-      segment.classList.toggle('narrow', !fits);
-    }
+    const segments = [...this.renderRoot.querySelectorAll<SVGGElement>('.segment')];
+    // Every name shown, then all measured, then the narrow ones hidden: one layout, not one per segment.
+    for (const segment of segments) segment.classList.remove('narrow');
+    const narrow = segments.map((segment) => segment.querySelector('text')!.getComputedTextLength() + 8 > segment.querySelector('rect')!.getBBox().width);
+    segments.forEach((segment, i) => segment.classList.toggle('narrow', narrow[i]));
     // Where a segment has no room for its name, the row's legend says it in words, so colour is never the only clue.
     for (const row of this.renderRoot.querySelectorAll('.row')) row.classList.toggle('has-narrow', !!row.querySelector('.narrow'));
   }
@@ -121,7 +128,7 @@ export class ApRagSummary extends LitElement {
     for (const key of counts.keys()) if (!keys.includes(key)) keys.push(key);
     const title = new Map(priorities.map((p) => [p.id, p.title]));
     return {
-      overall: { label: t(locale, 'summary.overall'), counts: this.#data.count(actions).get('') ?? emptyCounts() },
+      overall: { label: t(locale, 'summary.overall'), counts: total([...counts.values()]) },
       groups: keys.map((key) => ({ key, label: (byPriority ? title.get(key) : key) || t(locale, 'summary.no-lead'), counts: counts.get(key) ?? emptyCounts() })),
     };
   }

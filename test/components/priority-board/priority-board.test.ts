@@ -325,6 +325,32 @@ describe('<ap-priority-board>', function () {
     otherTab.close();
   });
 
+  it('an edit that keeps a card in place updates it there; one that changes its order, its filter match or an owner redraws what depends on it', async () => {
+    const { store, board } = await mount({ attrs: 'filter-status="in-progress"' });
+    const shown = () => root(board).querySelector('.summary')!.textContent;
+    const progress = (id: string) => card(board, id).querySelector('ap-action-card')!.shadowRoot!.querySelector('meter')!.value;
+    const owners = () => [...root(board).querySelectorAll<HTMLOptionElement>('#filter-owner option')].map((option) => option.value).filter(Boolean);
+    const edit = async (id: string, patch: object) => store.put('actions', { ...(await store.get('actions', id))!, ...patch }, { by: 'Test Officer' });
+    expect(cardIds(board)).to.deep.equal(['a-1', 'a-2']);
+    const other = card(board, 'a-1').querySelector('ap-action-card');
+
+    await edit('a-2', { progress: 80 });
+    await until(() => progress('a-2') === 80, 'the new progress on the card');
+    expect(cardIds(board)).to.deep.equal(['a-1', 'a-2']);
+    expect(card(board, 'a-1').querySelector('ap-action-card')).to.equal(other);
+
+    await edit('a-1', { rank: 'a9' });
+    await until(() => cardIds(board).join() === 'a-2,a-1', 'a-1 after a-2 by its new rank');
+
+    await edit('a-1', { owner: 'Z. Ahmed' });
+    await until(() => owners().includes('Z. Ahmed'), 'the new owner in the owner filter');
+    expect(owners()).to.deep.equal(['A. Khan', 'J. Smith', 'L. Brown', 'Z. Ahmed']);
+
+    await edit('a-2', { status: 'blocked' });
+    await until(() => cardIds(board).join() === 'a-1', 'the blocked action leaves the in-progress filter');
+    expect(shown()).to.equal('Showing 1 of 4 actions');
+  });
+
   it('renders titles as text', async () => {
     const records = { priorities, actions: [actionInput({ id: 'x', title: '<script>window.hacked=1</script><b>bold</b>' })] };
     const { board } = await mount({ records });
