@@ -66,7 +66,9 @@ export const formStyles = css`
   select,
   textarea {
     font: inherit;
-    min-height: 2rem;
+    /* Text boxes and selects the same height, so a row of filters lines up. */
+    box-sizing: border-box;
+    min-height: 2.5rem;
     border: 2px solid var(--ap-color-input-border, #0b0c0c);
     max-width: 100%;
   }
