@@ -205,7 +205,6 @@ export const cy: Record<MessageKey, string> = {
   'board.action-added': 'Wedi ychwanegu {title} at {column}.',
   'board.add-priority': 'Ychwanegu blaenoriaeth',
   'board.edit-priority': 'Ailenwi blaenoriaeth',
-  'board.rename-priority': 'Ailenwi {title}',
   'board.priority-saved': 'Wedi cadw blaenoriaeth {title}.',
   'board.move-left': 'Symud {title} i’r chwith',
   'board.move-right': 'Symud {title} i’r dde',

@@ -203,7 +203,6 @@ export const enGB = {
   'board.action-added': 'Added {title} to {column}.',
   'board.add-priority': 'Add priority',
   'board.edit-priority': 'Rename priority',
-  'board.rename-priority': 'Rename {title}',
   'board.priority-saved': 'Priority {title} saved.',
   'board.move-left': 'Move {title} left',
   'board.move-right': 'Move {title} right',
