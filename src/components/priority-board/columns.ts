@@ -71,6 +71,8 @@ export function buildColumns(
 
 /** The pairs [before, after] of actions edited in place (same position), or undefined when any was added or removed. */
 export function editsBetween(before: readonly Action[], after: readonly Action[]): [Action, Action][] | undefined {
+  // The same list (the board drawn again for focus or typing): nothing to compare.
+  if (before === after) return [];
   if (before.length !== after.length) return undefined;
   const edits: [Action, Action][] = [];
   for (let i = 0; i < after.length; i++) {
