@@ -35,7 +35,8 @@ const found = Object.entries({ webkit: findWebKit(), chromium: findChromium(), f
 const browsers = Object.fromEntries(found.map(([name, engine]) => [name, launchers[name](engine)]));
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server runs in Node (npm run test:server).
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
   reporters: [defaultReporter(), countReporter()],
   // WebKit's WebDriver runs one page at a time (with more it would run tests in iframes); the others set their own.

@@ -1,0 +1,72 @@
+// Loads a json-server db.json or our JSON export into the database: every record validated, its
+// version kept, updatedAt stamped now (so every client pulls it), ids already there skipped.
+import { COLLECTIONS, safeParseRecord, type Collection } from '../../src/model/schemas.js';
+import type { Db } from './db.js';
+import { insert, stamp, type WireRecord } from './records.js';
+
+export interface Quarantined {
+  collection: Collection;
+  id: string;
+  problem: string;
+}
+
+export interface LoadReport {
+  loaded: number;
+  skipped: number;
+  quarantined: Quarantined[];
+}
+
+export class LoadFileError extends Error {
+  override name = 'LoadFileError';
+}
+
+/** The records of each collection in `data`: db.json has a list per collection, an export has one `plan`. */
+export function recordsIn(data: unknown): Record<Collection, unknown[]> {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new LoadFileError('The file is not a json-server db.json or a JSON export of a plan: it must be one JSON object.');
+  const file = data as Record<string, unknown>;
+  const lists = file.format === 'action-plan-snapshot' ? { ...file, plans: file.plan === undefined ? [] : [file.plan] } : file;
+  return Object.fromEntries(COLLECTIONS.map((collection) => [collection, Array.isArray(lists[collection]) ? lists[collection] : []])) as Record<Collection, unknown[]>;
+}
+
+const idOf = (input: unknown) => String((input as { id?: unknown } | null)?.id ?? '(no id)').slice(0, 80);
+
+export async function loadRecords(db: Db, data: unknown, updatedBy = 'Import'): Promise<LoadReport> {
+  const report: LoadReport = { loaded: 0, skipped: 0, quarantined: [] };
+  const byPlan = new Map<string, { collection: Collection; record: WireRecord }[]>();
+  const lists = recordsIn(data);
+  for (const collection of COLLECTIONS) {
+    for (const input of lists[collection]) {
+      const result = safeParseRecord(collection, input);
+      if (!result.ok) {
+        report.quarantined.push({ collection, id: idOf(input), problem: result.error.message });
+        continue;
+      }
+      const record = result.record as unknown as WireRecord;
+      if (!byPlan.has(record.planId)) byPlan.set(record.planId, []);
+      byPlan.get(record.planId)!.push({ collection, record });
+    }
+  }
+  // One transaction and one stamp per plan: its records arrive together, in one checkpoint.
+  for (const [planId, records] of byPlan) {
+    await db.transaction(async (tx) => {
+      const updatedAt = await stamp(tx, planId);
+      for (const { collection, record } of records) {
+        // Version 0 means never on a server; here it is, at version 1.
+        const stored = { ...record, version: Math.max(record.version, 1), updatedAt, updatedBy: record.updatedBy || updatedBy };
+        if ((await insert(tx, collection, stored)) === undefined) report.skipped++;
+        else report.loaded++;
+      }
+    });
+  }
+  return report;
+}
+
+/** Empties every collection (AP_RESET=1 on the demo). */
+export async function clearRecords(db: Db): Promise<void> {
+  await db.exec(`TRUNCATE ${COLLECTIONS.join(', ')}, plan_clock`);
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM plans LIMIT 1');
+  return rows.length === 0;
+}

@@ -1,0 +1,45 @@
+// `npm run endpoint`: migrates, then serves the protocol until SIGTERM. With --demo (`npm start`)
+// it also serves the demo pages and seeds the sample plans on first start (AP_RESET=1 restores them).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { clearRecords, isEmpty, loadRecords } from './db/load.js';
+import { migrate } from './db/migrate.js';
+import { openDb } from './db/open.js';
+import { packageRoot } from './root.js';
+
+const demo = process.argv.includes('--demo');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDb(config);
+  const applied = await migrate(db);
+  const root = packageRoot();
+  if (demo && (process.env.AP_RESET === '1' || (await isEmpty(db)))) {
+    await clearRecords(db);
+    await loadRecords(db, JSON.parse(readFileSync(join(root, 'demo/data/db.json'), 'utf8')), 'Sample');
+  }
+  const staticDirs: Record<string, string> = demo ? { '/dist/': join(root, 'dist'), '/': join(root, 'demo') } : {};
+  const app = await buildApp({ config, db, staticDirs });
+  if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+  // Finish the requests in flight, then close the database; a second signal does not wait.
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  await app.listen({ port: config.port, host: config.host });
+  if (demo) {
+    const origin = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
+    console.log(`Demo intranet page: ${origin}/\nJSON endpoint:      ${origin}/api (${db.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exit(1);
+});
