@@ -1,8 +1,10 @@
 // Server test fixtures: one throwaway PostgreSQL per test file (scripts/postgres.mjs), a migrated
 // template database, a fresh database per app, and apps on both databases listening on free ports.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { buildApp } from '../../server/app.js';
@@ -11,6 +13,7 @@ import type { Db } from '../../server/db/db.js';
 import { embeddedDb } from '../../server/db/embedded.js';
 import { migrate } from '../../server/db/migrate.js';
 import { postgresDb } from '../../server/db/postgres.js';
+import { packageRoot } from '../../server/root.js';
 
 export type Kind = 'postgres' | 'embedded';
 
@@ -115,3 +118,35 @@ export async function request(base: string, method: string, path: string, body?:
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export const action = (id: string, planId: string, fields: Record<string, unknown> = {}) => ({ id, planId, priorityId: 'p-1', title: `Action ${id}`, ...fields });
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Every line the process wrote to stdout (its JSON logs). */
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+/** `server/main.ts` in its own process (through tsx), as `npm run endpoint` runs it; resolves once it listens. */
+export async function spawnServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+    cwd: packageRoot(),
+    env: { ...process.env, PORT: '0', AP_RATE_LIMIT: '0', AP_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+      if (listening) resolve(listening[1]!);
+    });
+    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${errors}`)));
+  });
+  return { url, child, lines, exited };
+}
