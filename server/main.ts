@@ -2,8 +2,10 @@
 // it also serves the demo pages and seeds the sample plans on first start (AP_RESET=1 restores them).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import type { Db } from './db/db.js';
 import { clearRecords, isEmpty, loadRecords } from './db/load.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
@@ -11,9 +13,22 @@ import { packageRoot } from './root.js';
 
 const demo = process.argv.includes('--demo');
 
+let app: FastifyInstance | undefined;
+let db: Db | undefined;
+
+// Finish the requests in flight, then close the database (a signal during start-up just stops).
+async function stop(signal: string): Promise<void> {
+  app?.log.info({ signal }, 'shutting down');
+  await app?.close();
+  await db?.close();
+  process.exit(0);
+}
+
 async function main(): Promise<void> {
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
   const config = loadConfig();
-  const db = await openDb(config);
+  db = await openDb(config);
   const applied = await migrate(db);
   const root = packageRoot();
   if (demo && (process.env.AP_RESET === '1' || (await isEmpty(db)))) {
@@ -21,17 +36,8 @@ async function main(): Promise<void> {
     await loadRecords(db, JSON.parse(readFileSync(join(root, 'demo/data/db.json'), 'utf8')), 'Sample');
   }
   const staticDirs: Record<string, string> = demo ? { '/dist/': join(root, 'dist'), '/': join(root, 'demo') } : {};
-  const app = await buildApp({ config, db, staticDirs });
+  app = await buildApp({ config, db, staticDirs });
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
-  // Finish the requests in flight, then close the database; a second signal does not wait.
-  const stop = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
   await app.listen({ port: config.port, host: config.host });
   if (demo) {
     const origin = `http://${config.host}:${(app.server.address() as { port: number }).port}`;

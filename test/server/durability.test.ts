@@ -1,13 +1,11 @@
 // What survives: `kill -9` of the server during a burst of writes on PostgreSQL, a stop and restart of
 // the embedded database, and (measured, stated in README) a `kill -9` of the embedded one.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { safeParseRecord } from '../../src/model/schemas.js';
 import { DataDirInUseError, embeddedDb } from '../../server/db/embedded.js';
-import { action, freshDatabase, request, sleep, spawnServer, type ServerProcess } from './helpers.js';
+import { action, embeddedFolder as newEmbeddedFolder, freshDatabase, request, sleep, spawnServer, type ServerProcess } from './helpers.js';
 
 const PLAN = 'plan-burst';
 
@@ -68,8 +66,8 @@ async function check(server: ServerProcess, acknowledged: Acknowledged) {
 describe('durability', () => {
   const folders: string[] = [];
   after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-  const folder = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ap-durability-'));
+  const embeddedFolder = async () => {
+    const dir = await newEmbeddedFolder();
     folders.push(dir);
     return dir;
   };
@@ -88,7 +86,7 @@ describe('durability', () => {
   });
 
   test('embedded: data survives a stop (SIGTERM) and a restart', async () => {
-    const env = { AP_DATA_DIR: folder() };
+    const env = { AP_DATA_DIR: await embeddedFolder() };
     const first = await spawnServer(env);
     const created = await request(first.url, 'POST', '/api/actions', action('kept-1', PLAN, { councilRef: 'R-1' }));
     assert.equal(created.status, 201);
@@ -102,7 +100,7 @@ describe('durability', () => {
   });
 
   test('embedded: kill -9 during a burst of writes (measured; README states the result)', async () => {
-    const env = { AP_DATA_DIR: folder() };
+    const env = { AP_DATA_DIR: await embeddedFolder() };
     const acknowledged = await killDuringBurst(await spawnServer(env), 300);
     const restarted = await spawnServer(env);
     const result = await check(restarted, acknowledged);
@@ -114,7 +112,7 @@ describe('durability', () => {
   });
 
   test('embedded: a second process is refused the data folder while a server holds it', async () => {
-    const dir = folder();
+    const dir = await embeddedFolder();
     const server = await spawnServer({ AP_DATA_DIR: dir });
     await assert.rejects(embeddedDb(dir), (error: Error) => error instanceof DataDirInUseError && new RegExp(`in use by process ${server.child.pid}`).test(error.message));
     server.child.kill('SIGTERM');

@@ -1,10 +1,11 @@
 // Server test fixtures: one throwaway PostgreSQL per test file (scripts/postgres.mjs), a migrated
 // template database, a fresh database per app, and apps on both databases listening on free ports.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { buildApp } from '../../server/app.js';
@@ -49,6 +50,29 @@ export async function freshDatabase(): Promise<string> {
   return databaseUrl(url, name);
 }
 
+/**
+ * A new folder for the embedded database, already initialised: PGlite's first start (initdb in
+ * WebAssembly) takes seconds, so it is done once per PGlite version and copied.
+ */
+export async function embeddedFolder(): Promise<string> {
+  const root = packageRoot();
+  const { version } = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'));
+  const template = join(root, 'node_modules/.cache/action-plan-widgets', `pglite-${version}`);
+  if (!existsSync(template)) {
+    mkdirSync(join(template, '..'), { recursive: true });
+    const making = `${template}.${process.pid}`;
+    await (await PGlite.create(making)).close();
+    try {
+      renameSync(making, template);
+    } catch {
+      rmSync(making, { recursive: true, force: true }); // another test file made it first
+    }
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'ap-embedded-'));
+  cpSync(template, join(folder, 'pgdata'), { recursive: true });
+  return folder;
+}
+
 /** A database of `kind`: on PostgreSQL a fresh one, embedded in a new temp folder; migrated. */
 export async function openTestDb(kind: Kind): Promise<{ db: Db; url?: string; dataDir?: string; remove: () => Promise<void> }> {
   if (kind === 'postgres') {
@@ -56,7 +80,7 @@ export async function openTestDb(kind: Kind): Promise<{ db: Db; url?: string; da
     const db = postgresDb(url);
     return { db, url, remove: () => db.close() };
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'ap-embedded-'));
+  const dataDir = await embeddedFolder();
   const db = await embeddedDb(dataDir);
   await migrate(db);
   return {
