@@ -70,6 +70,9 @@ export async function buildApp({ config, db, staticDirs = {} }: AppOptions): Pro
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    // A browser asks before each PUT (If-Match): let it remember the answer for ten minutes.
+    maxAge: 600,
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
   });
   if (config.rateLimit > 0) {

@@ -1,24 +1,31 @@
-// Sync tests' server side: real json-server endpoints (fresh in-memory data per call) behind the
-// fault-injecting proxy, both on free ports of 127.0.0.1. Controlled from tests by server commands.
+// Sync tests' server side: real endpoints, fresh per call, behind the fault-injecting proxy, all on free
+// ports of 127.0.0.1. An endpoint is our server on a fresh PostgreSQL database (`kind: 'ours'`) or
+// json-server 0.17.4 (in memory; `plain` leaves out our middleware). Controlled by server commands.
 import http from 'node:http';
+import { tsImport } from 'tsx/esm/api';
 import { createEndpoint, createFaultProxy, emptyData } from '../../scripts/endpoint.mjs';
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 
 export function endpointPlugin() {
-  const endpoints = new Map();
+  const jsonServers = new Map();
+  let count = 0;
   let proxy;
   let origin;
+  // Our server's TypeScript, loaded (and its PostgreSQL started) on first use only.
+  let ours;
+  const loadOurs = () => (ours ??= tsImport('../server/browser-endpoints.ts', import.meta.url));
   return {
     name: 'ap-endpoint',
     async serverStart() {
       // One server routes /e/{n}/... to endpoint n, so each test gets fresh data cheaply.
-      const real = http.createServer((req, res) => {
+      const real = http.createServer(async (req, res) => {
         const match = /^\/e\/(\d+)(\/.*)?$/.exec(req.url.split('?')[0]);
-        const app = match && endpoints.get(match[1]);
-        if (!app) return res.writeHead(404).end();
+        if (!match) return res.writeHead(404).end();
         req.url = req.url.replace(`/e/${match[1]}`, '') || '/';
-        app(req, res);
+        const app = jsonServers.get(match[1]);
+        if (app) return app(req, res);
+        if (!ours || !(await loadOurs()).routeToOurEndpoint(match[1], req, res)) res.writeHead(404).end();
       });
       const realPort = await listen(real);
       proxy = createFaultProxy(`http://127.0.0.1:${realPort}`);
@@ -27,24 +34,28 @@ export function endpointPlugin() {
     async serverStop() {
       proxy?.server.closeAllConnections?.();
       proxy?.server.close();
+      if (ours) await (await ours).closeOurEndpoints();
     },
     async executeCommand({ command, payload }) {
       if (command === 'endpoint-create') {
-        const id = String(endpoints.size + 1);
-        endpoints.set(id, createEndpoint({ ...emptyData(), ...payload?.data }, { plain: Boolean(payload?.plain) }));
+        const id = String(++count);
+        if (payload?.kind === 'ours') await (await loadOurs()).createOurEndpoint(id, payload.data);
+        else jsonServers.set(id, createEndpoint({ ...emptyData(), ...payload?.data }, { plain: Boolean(payload?.plain) }));
         return { id, url: `${origin}/e/${id}` };
       }
       if (command === 'endpoint-faults') {
         proxy.setFaults(`/e/${payload.id}/`, payload.faults ?? []);
         return true;
       }
-      if (command === 'endpoint-data') return endpoints.get(payload.id)?.db.getState();
+      if (command === 'endpoint-data') return jsonServers.get(payload.id)?.db.getState() ?? (await (await loadOurs()).ourEndpointData(payload.id));
       if (command === 'endpoint-requests') {
         const all = proxy.requests.splice(0);
         const mine = (request) => request.url.startsWith(`/e/${payload.id}/`);
         proxy.requests.push(...all.filter((request) => !mine(request)));
         return all.filter(mine);
       }
+      // Server processes over one database, for pages on different servers (their /api URLs).
+      if (command === 'endpoint-processes') return (await loadOurs()).startServerProcesses(payload.count, payload.origin, payload.data);
       return undefined;
     },
   };

@@ -58,12 +58,15 @@ describe('operations', () => {
     await db.close();
   });
 
-  test('CORS: only the origins in AP_CORS_ORIGINS, with Retry-After exposed', async () => {
+  test('CORS: only the origins in AP_CORS_ORIGINS, PUT with If-Match allowed, Retry-After exposed', async () => {
     const server = await startServer('postgres', { corsOrigins: ['https://intranet.example.gov.uk'] });
     try {
       const allowed = await request(server.url, 'GET', '/api/plans', undefined, { Origin: 'https://intranet.example.gov.uk' });
       assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://intranet.example.gov.uk');
       assert.match(allowed.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+      const preflight = await request(server.url, 'OPTIONS', '/api/actions/a-1', undefined, { Origin: 'https://intranet.example.gov.uk', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type, if-match' });
+      assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PUT/, 'a PUT from the intranet page is allowed');
+      assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /if-match/);
       const other = await request(server.url, 'GET', '/api/plans', undefined, { Origin: 'https://elsewhere.example' });
       assert.equal(other.headers.get('access-control-allow-origin'), null);
     } finally {
