@@ -2,7 +2,10 @@
 // version kept, updatedAt stamped now (so every client pulls it), ids already there skipped.
 import { COLLECTIONS, safeParseRecord, type Collection } from '../../src/model/schemas.js';
 import type { Db } from './db.js';
-import { insert, stamp, type WireRecord } from './records.js';
+import { insertMany, stamp, type WireRecord } from './records.js';
+
+// Records per INSERT statement: a few MB of JSON at most.
+const BATCH = 1000;
 
 export interface Quarantined {
   collection: Collection;
@@ -50,11 +53,15 @@ export async function loadRecords(db: Db, data: unknown, updatedBy = 'Import'): 
   for (const [planId, records] of byPlan) {
     await db.transaction(async (tx) => {
       const updatedAt = await stamp(tx, planId);
-      for (const { collection, record } of records) {
+      for (const collection of COLLECTIONS) {
         // Version 0 means never on a server; here it is, at version 1.
-        const stored = { ...record, version: Math.max(record.version, 1), updatedAt, updatedBy: record.updatedBy || updatedBy };
-        if ((await insert(tx, collection, stored)) === undefined) report.skipped++;
-        else report.loaded++;
+        const stored = records.filter((entry) => entry.collection === collection).map(({ record }) => ({ ...record, version: Math.max(record.version, 1), updatedAt, updatedBy: record.updatedBy || updatedBy }));
+        for (let start = 0; start < stored.length; start += BATCH) {
+          const batch = stored.slice(start, start + BATCH);
+          const inserted = (await insertMany(tx, collection, batch)).length;
+          report.loaded += inserted;
+          report.skipped += batch.length - inserted;
+        }
       }
     });
   }

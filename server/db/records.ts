@@ -91,6 +91,22 @@ export async function insert(tx: Queryable, collection: Collection, record: Wire
 }
 
 /**
+ * Inserts many stamped records in one statement (imports), skipping ids already there; the ids inserted.
+ * The columns are read from each record's JSON, as columns() takes them.
+ */
+export async function insertMany(tx: Queryable, collection: Collection, records: WireRecord[]): Promise<string[]> {
+  const actionColumns = collection === 'actions' ? [', lead_agency, priority_id', ", r->>'leadAgency', r->>'priorityId'"] : ['', ''];
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO ${collection} (id, plan_id, version, updated_at, deleted, body${actionColumns[0]})
+     SELECT r->>'id', r->>'planId', (r->>'version')::integer, (r->>'updatedAt')::timestamptz, (r->>'deleted')::boolean, r${actionColumns[1]}
+     FROM jsonb_array_elements($1::jsonb) AS r
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(records)],
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
  * Replaces the record when it still has `baseVersion` and `planId` and the write is `allowed`, in
  * one statement (never read-then-write); undefined when no row matched.
  */

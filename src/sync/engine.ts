@@ -8,6 +8,13 @@ import { backoffDelay, retryAfterMs } from './backoff.js';
 import { SyncHttpError } from './errors.js';
 import { mergeRecords } from './merge.js';
 
+/**
+ * Records per pull request: large enough that a first pull of 10,000 actions is close to one fetch of
+ * everything (bench row 6), no more than our endpoint's default page. An endpoint must honour `_limit`
+ * up to this many: a shorter page reads as the last one.
+ */
+export const PULL_PAGE_SIZE = 1000;
+
 export interface SyncEngineOptions {
   store: ActionPlanStore;
   adapter: SyncAdapter;
@@ -18,6 +25,7 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Every how many syncs a full pull compares id lists, to notice hard deletes (default 10). */
   fullPullEvery?: number;
+  /** Records per pull request (default PULL_PAGE_SIZE). */
   pageSize?: number;
   /** How far before the checkpoint each pull starts again, for writes that committed late (default 5 s). */
   overlapMs?: number;
@@ -90,7 +98,7 @@ export class SyncEngine {
       scope: options.planId,
       intervalMs: 30_000,
       fullPullEvery: 10,
-      pageSize: 100,
+      pageSize: PULL_PAGE_SIZE,
       overlapMs: 5_000,
       user: '',
       backoff: { baseMs: 1_000, maxMs: 5 * 60_000 },

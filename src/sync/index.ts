@@ -1,4 +1,4 @@
-export { SyncEngine, type SyncEngineOptions, type SyncState } from './engine.js';
+export { PULL_PAGE_SIZE, SyncEngine, type SyncEngineOptions, type SyncState } from './engine.js';
 export { RestAdapter, type RestAdapterOptions, type SyncAdapter, type PullQuery, type PushChange } from './adapter.js';
 export { SyncHttpError, type SyncFailure } from './errors.js';
 export { mergeRecords, type MergeResult } from './merge.js';

@@ -12,9 +12,11 @@ export function endpointPlugin() {
   let count = 0;
   let proxy;
   let origin;
-  // Our server's TypeScript, loaded (and its PostgreSQL started) on first use only.
+  // Our server's TypeScript and its PostgreSQL, started while the browsers start (a test's command
+  // waits at most 20 s, less than a cold start on a busy machine).
   let ours;
-  const loadOurs = () => (ours ??= tsImport('../server/browser-endpoints.ts', import.meta.url));
+  let processes;
+  const loadOurs = () => (ours ??= tsImport('../server/browser-endpoints.ts', import.meta.url).then(async (module) => (await module.warmUp(), module)));
   return {
     name: 'ap-endpoint',
     async serverStart() {
@@ -25,8 +27,9 @@ export function endpointPlugin() {
         req.url = req.url.replace(`/e/${match[1]}`, '') || '/';
         const app = jsonServers.get(match[1]);
         if (app) return app(req, res);
-        if (!ours || !(await loadOurs()).routeToOurEndpoint(match[1], req, res)) res.writeHead(404).end();
+        if (!(await loadOurs()).routeToOurEndpoint(match[1], req, res)) res.writeHead(404).end();
       });
+      loadOurs().catch(() => {}); // a failure is reported by the first test that needs it
       const realPort = await listen(real);
       proxy = createFaultProxy(`http://127.0.0.1:${realPort}`);
       origin = `http://127.0.0.1:${await listen(proxy.server)}`;
@@ -34,7 +37,7 @@ export function endpointPlugin() {
     async serverStop() {
       proxy?.server.closeAllConnections?.();
       proxy?.server.close();
-      if (ours) await (await ours).closeOurEndpoints();
+      await (await ours?.catch(() => undefined))?.closeOurEndpoints();
     },
     async executeCommand({ command, payload }) {
       if (command === 'endpoint-create') {
@@ -54,8 +57,14 @@ export function endpointPlugin() {
         proxy.requests.push(...all.filter((request) => !mine(request)));
         return all.filter(mine);
       }
-      // Server processes over one database, for pages on different servers (their /api URLs).
-      if (command === 'endpoint-processes') return (await loadOurs()).startServerProcesses(payload.count, payload.origin, payload.data);
+      // Server processes over one database, for pages on different servers: their /api URLs, or null
+      // while they are still starting (a command must answer within 20 s: the test asks again).
+      if (command === 'endpoint-processes') {
+        processes ??= loadOurs().then((module) => module.startServerProcesses(payload.count, payload.origin, payload.data));
+        const urls = await Promise.race([processes, new Promise((resolve) => setTimeout(() => resolve(null), 15_000))]);
+        if (urls) processes = undefined;
+        return urls;
+      }
       return undefined;
     },
   };

@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../src/model/schemas.js';
 import { buildApp } from '../../server/app.js';
 import type { Db } from '../../server/db/db.js';
 import { postgresDb } from '../../server/db/postgres.js';
-import { freshDatabase, spawnServer, testConfig, type ServerProcess } from './helpers.js';
+import { freshDatabase, spawnServer, testConfig, testPostgres, type ServerProcess } from './helpers.js';
 
 type Data = Record<string, Record<string, unknown>[]>;
 
@@ -20,16 +20,27 @@ const processes: ServerProcess[] = [];
  */
 async function seed(db: Db, data: Data): Promise<void> {
   for (const collection of COLLECTIONS) {
-    for (const record of data[collection] ?? []) {
-      const updatedAt = typeof record.updatedAt === 'string' && !Number.isNaN(Date.parse(record.updatedAt)) ? record.updatedAt : new Date().toISOString();
-      const extra = collection === 'actions' ? [record.leadAgency ?? null, record.priorityId ?? null] : [];
-      await db.query(
-        `INSERT INTO ${collection} (id, plan_id, version, updated_at, deleted, body${collection === 'actions' ? ', lead_agency, priority_id' : ''})
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb${collection === 'actions' ? ', $7, $8' : ''})`,
-        [String(record.id), String(record.planId ?? ''), Number.isInteger(record.version) ? record.version : 0, updatedAt, record.deleted === true, JSON.stringify(record), ...extra],
-      );
-    }
+    const rows = (data[collection] ?? []).map((record) => ({
+      id: String(record.id),
+      planId: String(record.planId ?? ''),
+      version: Number.isInteger(record.version) ? record.version : 0,
+      updatedAt: typeof record.updatedAt === 'string' && !Number.isNaN(Date.parse(record.updatedAt)) ? record.updatedAt : new Date().toISOString(),
+      deleted: record.deleted === true,
+      body: record,
+    }));
+    const action = collection === 'actions' ? [', lead_agency, priority_id', ", row->'body'->>'leadAgency', row->'body'->>'priorityId'"] : ['', ''];
+    await db.query(
+      `INSERT INTO ${collection} (id, plan_id, version, updated_at, deleted, body${action[0]})
+       SELECT row->>'id', row->>'planId', (row->>'version')::integer, (row->>'updatedAt')::timestamptz, (row->>'deleted')::boolean, row->'body'${action[1]}
+       FROM jsonb_array_elements($1::jsonb) AS row`,
+      [JSON.stringify(rows)],
+    );
   }
+}
+
+/** Starts the run's PostgreSQL and migrates its template, ahead of the first endpoint. */
+export async function warmUp(): Promise<void> {
+  await testPostgres();
 }
 
 /** A new endpoint holding `data`; its id. */

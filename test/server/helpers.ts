@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -21,8 +22,8 @@ export type Kind = 'postgres' | 'embedded';
 let cluster: Promise<{ url: string; stop: () => void }> | undefined;
 let databases = 0;
 
-/** The file's PostgreSQL, with a migrated template database made once. */
-function postgres() {
+/** The process's throwaway PostgreSQL, with a migrated template database made once. */
+export function testPostgres() {
   cluster ??= (async () => {
     const started = await startPostgres({ settings: { fsync: 'off' } });
     const admin = new pg.Client(started.url);
@@ -41,7 +42,7 @@ const databaseUrl = (url: string, name: string) => url.replace(/\/[^/]*$/, `/${n
 
 /** A new, migrated, empty database on the file's PostgreSQL; its URL. */
 export async function freshDatabase(): Promise<string> {
-  const { url } = await postgres();
+  const { url } = await testPostgres();
   const name = `ap_test_${++databases}`;
   const admin = new pg.Client(url);
   await admin.connect();
@@ -153,24 +154,38 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** `server/main.ts` in its own process (through tsx), as `npm run endpoint` runs it; resolves once it listens. */
-export async function spawnServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+/** A free port of 127.0.0.1 (for a process that must be told its port). */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/**
+ * A process running `args` (default: `server/main.ts` through tsx, as `npm run endpoint` runs it) on a
+ * free port; resolves once it answers HTTP (GET /health).
+ */
+export async function spawnServer(env: Record<string, string>, args = ['--import', 'tsx', 'server/main.ts']): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
     cwd: packageRoot(),
-    env: { ...process.env, PORT: '0', AP_RATE_LIMIT: '0', AP_LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: String(port), AP_RATE_LIMIT: '0', AP_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (listening) resolve(listening[1]!);
-    });
-    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${errors}`)));
-  });
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve((exitCode = code))));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before it answered: ${errors}`);
+    const health = await fetch(`${url}/health`).catch(() => undefined);
+    if (health) break;
+    await sleep(100);
+  }
   return { url, child, lines, exited };
 }
