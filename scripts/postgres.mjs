@@ -6,6 +6,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -87,3 +88,6 @@ function postgresIds() {
   const ids = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   return [ids('-u'), ids('-g')];
 }
+
+// `node scripts/postgres.mjs --require` (.ci/run): find PostgreSQL 15+, installing it when it can, or fail.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--require')) console.log(`PostgreSQL: ${findPostgres()}`);
