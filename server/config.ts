@@ -22,6 +22,8 @@ export interface Config {
   auth: AuthMode;
   /** Log level for the JSON logs (`silent` in tests). */
   logLevel: string;
+  /** The demo (`npm start`) puts its sample plans back on this start (AP_RESET=1). */
+  resetSample: boolean;
 }
 
 export class ConfigError extends Error {
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: whole(env, 'AP_RATE_LIMIT', 600),
     auth,
     logLevel: env.AP_LOG_LEVEL || 'info',
+    resetSample: env.AP_RESET === '1',
   };
 }

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   db = await openDb(config);
   const applied = await migrate(db);
   const root = packageRoot();
-  if (demo && (process.env.AP_RESET === '1' || (await isEmpty(db)))) {
+  if (demo && (config.resetSample || (await isEmpty(db)))) {
     await clearRecords(db);
     await loadRecords(db, JSON.parse(readFileSync(join(root, 'demo/data/db.json'), 'utf8')), 'Sample');
   }

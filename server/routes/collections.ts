@@ -97,9 +97,10 @@ async function stale(tx: Queryable, collection: Collection, id: string, version:
   return new HttpError(412, `The ${collection} record ${id} changed on the server: it is at version ${current.version}, your change was made on version ${version}.`, { current });
 }
 
-export function collectionRoutes(app: FastifyInstance, db: Db): void {
-  const stampedBy = (request: FastifyRequest) => request.identity?.name ?? '';
+/** Who the server writes into `updatedBy`: the signed-in person, never the body. */
+const stampedBy = (request: FastifyRequest) => request.identity?.name ?? '';
 
+export function collectionRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Params: Params; Querystring: Query }>('/api/:collection', async (request, reply) => {
     const collection = collectionOf(request.params.collection);
     const query = listQuery(request.query);
@@ -139,12 +140,7 @@ export function collectionRoutes(app: FastifyInstance, db: Db): void {
     const input = bodyObject(request.body);
     if (input.id !== undefined && input.id !== id) throw new HttpError(400, `The body's id ${JSON.stringify(input.id)} is not the id in the address (${id}).`);
     const record = validated(collection, { ...input, id });
-    const json = await db.transaction(async (tx) => {
-      const updated = { ...record, version: version + 1, updatedAt: await stamp(tx, record.planId), updatedBy: stampedBy(request) };
-      const replaced = await replace(tx, collection, updated, version, (params) => writeCondition(request.identity, collection, 'update', params));
-      if (replaced !== undefined) return replaced;
-      throw await unmatched(tx, collection, id, version, record.planId);
-    });
+    const json = await db.transaction((tx) => write(tx, request, collection, 'update', record, version));
     return sendJson(reply, 200, json);
   });
 
@@ -160,13 +156,18 @@ export function collectionRoutes(app: FastifyInstance, db: Db): void {
       const current = JSON.parse(stored) as WireRecord;
       const version = expected ?? current.version;
       // A tombstone, so other clients learn of the deletion when they pull.
-      const tombstone = { ...current, deleted: true, version: version + 1, updatedAt: await stamp(tx, current.planId), updatedBy: stampedBy(request) };
-      const replaced = await replace(tx, collection, tombstone, version, (params) => writeCondition(request.identity, collection, 'delete', params));
-      if (replaced !== undefined) return replaced;
-      throw await unmatched(tx, collection, id, version, current.planId);
+      return write(tx, request, collection, 'delete', { ...current, deleted: true }, version);
     });
     return sendJson(reply, 200, json);
   });
+}
+
+/** Stamps `record` and writes it over `version` in one statement, or throws why it could not. */
+async function write(tx: Queryable, request: FastifyRequest, collection: Collection, operation: Operation, record: WireRecord, version: number): Promise<string> {
+  const stamped = { ...record, version: version + 1, updatedAt: await stamp(tx, record.planId), updatedBy: stampedBy(request) };
+  const replaced = await replace(tx, collection, stamped, version, (params) => writeCondition(request.identity, collection, operation, params));
+  if (replaced !== undefined) return replaced;
+  throw await unmatched(tx, collection, record.id, version, record.planId);
 }
 
 /** Why a write on version `version` of plan `planId` matched no row: 404, 422, 412 or 403. */

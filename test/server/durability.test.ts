@@ -63,6 +63,17 @@ async function check(server: ServerProcess, acknowledged: Acknowledged) {
   return { acknowledged: acknowledged.versions.size, stored: stored.length, lost: lost.map(([id]) => id), broken: broken.map((record) => record.id) };
 }
 
+/** A server killed with SIGKILL during a burst of writes, then restarted on the same database: what it kept. */
+async function killAndRestart(label: string, env: Record<string, string>) {
+  const acknowledged = await killDuringBurst(await spawnServer(env), 300);
+  const restarted = await spawnServer(env);
+  const result = await check(restarted, acknowledged);
+  restarted.child.kill('SIGTERM');
+  assert.equal(await restarted.exited, 0);
+  console.log(`${label} kill -9: ${JSON.stringify({ ...result, lost: result.lost.length, broken: result.broken.length })}`);
+  return result;
+}
+
 describe('durability', () => {
   const folders: string[] = [];
   after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
@@ -74,12 +85,7 @@ describe('durability', () => {
 
   test('PostgreSQL: kill -9 of the server during a burst of writes loses no acknowledged write and leaves none half-written', async () => {
     const env = { DATABASE_URL: await freshDatabase() };
-    const acknowledged = await killDuringBurst(await spawnServer(env), 300);
-    const restarted = await spawnServer(env);
-    const result = await check(restarted, acknowledged);
-    restarted.child.kill('SIGTERM');
-    assert.equal(await restarted.exited, 0);
-    console.log(`PostgreSQL kill -9: ${JSON.stringify({ ...result, lost: result.lost.length, broken: result.broken.length })}`);
+    const result = await killAndRestart('PostgreSQL', env);
     assert.ok(result.acknowledged >= 150);
     assert.deepEqual(result.lost, []);
     assert.deepEqual(result.broken, []);
@@ -101,12 +107,7 @@ describe('durability', () => {
 
   test('embedded: kill -9 during a burst of writes (measured; README states the result)', async () => {
     const env = { AP_DATA_DIR: await embeddedFolder() };
-    const acknowledged = await killDuringBurst(await spawnServer(env), 300);
-    const restarted = await spawnServer(env);
-    const result = await check(restarted, acknowledged);
-    restarted.child.kill('SIGTERM');
-    await restarted.exited;
-    console.log(`Embedded kill -9: ${JSON.stringify({ ...result, lost: result.lost.length, broken: result.broken.length })}`);
+    const result = await killAndRestart('Embedded', env);
     assert.deepEqual(result.lost, []);
     assert.deepEqual(result.broken, []);
   });

@@ -22,26 +22,20 @@ CREATE TABLE audits (LIKE plans INCLUDING ALL);
 CREATE TABLE recommendations (LIKE plans INCLUDING ALL);
 CREATE TABLE history (LIKE plans INCLUDING ALL);
 
--- Pulls: one plan's records since a checkpoint, in (updatedAt, id) order; full pulls by id.
-CREATE INDEX plans_pull ON plans (plan_id, updated_at, id);
-CREATE INDEX priorities_pull ON priorities (plan_id, updated_at, id);
-CREATE INDEX actions_pull ON actions (plan_id, updated_at, id);
-CREATE INDEX audits_pull ON audits (plan_id, updated_at, id);
-CREATE INDEX recommendations_pull ON recommendations (plan_id, updated_at, id);
-CREATE INDEX history_pull ON history (plan_id, updated_at, id);
-CREATE INDEX plans_plan_ids ON plans (plan_id, id);
-CREATE INDEX priorities_plan_ids ON priorities (plan_id, id);
-CREATE INDEX actions_plan_ids ON actions (plan_id, id);
-CREATE INDEX audits_plan_ids ON audits (plan_id, id);
-CREATE INDEX recommendations_plan_ids ON recommendations (plan_id, id);
-CREATE INDEX history_plan_ids ON history (plan_id, id);
--- Pulls across plans (no planId).
-CREATE INDEX plans_changes ON plans (updated_at, id);
-CREATE INDEX priorities_changes ON priorities (updated_at, id);
-CREATE INDEX actions_changes ON actions (updated_at, id);
-CREATE INDEX audits_changes ON audits (updated_at, id);
-CREATE INDEX recommendations_changes ON recommendations (updated_at, id);
-CREATE INDEX history_changes ON history (updated_at, id);
+DO $$
+DECLARE
+  name text;
+BEGIN
+  FOREACH name IN ARRAY ARRAY['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] LOOP
+    -- Pulls: one plan's records since a checkpoint in (updatedAt, id) order; full pulls by id.
+    EXECUTE format('CREATE INDEX %I ON %I (plan_id, updated_at, id)', name || '_pull', name);
+    EXECUTE format('CREATE INDEX %I ON %I (plan_id, id)', name || '_plan_ids', name);
+    -- Pulls across plans (no planId).
+    EXECUTE format('CREATE INDEX %I ON %I (updated_at, id)', name || '_changes', name);
+  END LOOP;
+END
+$$;
+
 -- What the permission rules ask of an action: its lead agency and priority.
 CREATE INDEX actions_lead_agency ON actions (plan_id, lead_agency);
 CREATE INDEX actions_priority ON actions (priority_id);
