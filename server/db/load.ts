@@ -24,7 +24,7 @@ export class LoadFileError extends Error {
 }
 
 /** The records of each collection in `data`: db.json has a list per collection, an export has one `plan`. */
-export function recordsIn(data: unknown): Record<Collection, unknown[]> {
+function recordsIn(data: unknown): Record<Collection, unknown[]> {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new LoadFileError('The file is not a json-server db.json or a JSON export of a plan: it must be one JSON object.');
   const file = data as Record<string, unknown>;
   const lists = file.format === 'action-plan-snapshot' ? { ...file, plans: file.plan === undefined ? [] : [file.plan] } : file;

@@ -1,7 +1,7 @@
 // The records' SQL: pulls, reads and writes of one collection's table. Each write runs in one
 // transaction that first takes its plan's clock, so updatedAt order is commit order (exact checkpoints).
 import type { Collection } from '../../src/model/schemas.js';
-import { Params } from '../policy/index.js';
+import { Params } from './params.js';
 import type { Queryable } from './db.js';
 
 export type WireRecord = Record<string, unknown> & { id: string; planId: string; version: number; updatedAt: string; updatedBy: string; deleted: boolean };

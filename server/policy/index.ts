@@ -2,17 +2,9 @@
 // goes into the same statement as the write or read it guards. For now (AP_AUTH=none) all is allowed.
 import type { Collection } from '../../src/model/schemas.js';
 import type { Identity } from '../auth/index.js';
+import type { Params } from '../db/params.js';
 
 export type Operation = 'create' | 'update' | 'delete';
-
-/** Collects the values of a statement's parameters and names their placeholders ($1, $2, ...). */
-export class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 /** Why `identity` may not make this kind of write at all (403), or undefined when it may try. */
 export function refusal(_identity: Identity | undefined, _collection: Collection, _operation: Operation): string | undefined {

@@ -41,7 +41,7 @@ function checkpoint(raw: string): string {
   return new Date(time).toISOString();
 }
 
-export function listQuery(query: Query): ListQuery {
+function listQuery(query: Query): ListQuery {
   const sort = single(query, '_sort') ?? 'id';
   if (!['id', 'updatedAt', 'updatedAt,id'].includes(sort)) throw new HttpError(400, `_sort must be "updatedAt,id" or "id", not "${sort.slice(0, 40)}".`);
   const order = [...new Set((single(query, '_order') ?? 'asc').split(','))];
