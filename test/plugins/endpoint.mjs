@@ -57,13 +57,13 @@ export function endpointPlugin() {
         proxy.requests.push(...all.filter((request) => !mine(request)));
         return all.filter(mine);
       }
-      // Server processes over one database, for pages on different servers: their /api URLs, or null
-      // while they are still starting (a command must answer within 20 s: the test asks again).
+      // Server processes over one database, for pages on different servers: { urls } of their /api,
+      // urls null while they are still starting (a command must answer within 20 s: the test asks again).
       if (command === 'endpoint-processes') {
         processes ??= loadOurs().then((module) => module.startServerProcesses(payload.count, payload.origin, payload.data));
         const urls = await Promise.race([processes, new Promise((resolve) => setTimeout(() => resolve(null), 15_000))]);
         if (urls) processes = undefined;
-        return urls;
+        return { urls };
       }
       return undefined;
     },

@@ -14,7 +14,7 @@ describe('two servers over one PostgreSQL', function () {
   it('an edit made through either server reaches the page on the other', async () => {
     const start = { count: 2, origin: location.origin, data: { actions: [wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme' }))] } };
     let urls: string[] | null = null;
-    while (!urls) urls = await executeServerCommand<string[] | null, typeof start>('endpoint-processes', start);
+    while (!urls) urls = (await executeServerCommand<{ urls: string[] | null }, typeof start>('endpoint-processes', start))!.urls;
     const [first, second] = urls;
     expect(new URL(first!).port).not.to.equal(new URL(second!).port);
     const plan = (endpoint: string) => fixture<ApPlan>(html`<ap-plan name=${freshName('two-servers')} plan-id=${PLAN} user="Officer" endpoint=${endpoint} sync-interval="1"></ap-plan>`);
