@@ -1,7 +1,9 @@
-// Actions to and from the CSV a council already keeps: header mapping, per-row errors, export. No DOM.
-import { isIsoDate, safeParseRecord, ACTION_STATUSES, type Action, type Priority } from '../model/index.js';
-import { LOCALES, describeIssue, formatMoney, statusLabel, t, type Locale, type MessageKey } from '../i18n/index.js';
+// Actions to and from the spreadsheet a council already keeps: header mapping, per-row errors, export. No DOM.
+import { parseRecord, safeParseRecord, ACTION_STATUSES, OVERRIDE_RAGS, RAGS, type Action, type Priority } from '../model/index.js';
+import { LOCALES, describeIssue, formatMoney, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../i18n/index.js';
 import { fromCsvCell, toCsv } from './csv.js';
+import { cellText, isBlankRow, type Cell } from './sheet.js';
+import { readTimescale, type Timescale } from './timescale.js';
 
 /** Columns an action CSV can have, in export order. */
 export const ACTION_COLUMNS = [
@@ -10,6 +12,7 @@ export const ACTION_COLUMNS = [
   'title',
   'description',
   'leadAgency',
+  'partners',
   'owner',
   'startDate',
   'targetDate',
@@ -20,36 +23,47 @@ export const ACTION_COLUMNS = [
   'fundingAllocated',
   'fundingSpent',
   'fundingSource',
+  'rag',
+  'update',
 ] as const;
 export type ActionColumn = (typeof ACTION_COLUMNS)[number];
-/** Columns a file must have a mapping for. */
-export const REQUIRED_COLUMNS: readonly ActionColumn[] = ['priorityId', 'title'];
+/** Columns a file must have a mapping for (the priority may come from section rows instead). */
+export const REQUIRED_COLUMNS: readonly ActionColumn[] = ['title'];
+// Read on import only: exported, they would come back as overrides and updates the plan never had.
+const IMPORT_ONLY: readonly ActionColumn[] = ['rag', 'update'];
 
 // Other headings councils use in their spreadsheets (normalised: lower case, letters and digits only).
 const ALIASES: Partial<Record<ActionColumn, string[]>> = {
   priorityId: ['priorityarea', 'theme', 'heading'],
   title: ['action', 'actions', 'actiontitle', 'camgweithredu'],
   leadAgency: ['lead', 'leadorganisation', 'agency', 'leadpartner'],
+  partners: ['supportingagencies', 'supportingpartners', 'partneragencies', 'keypartners', 'partnersinvolved'],
   owner: ['namedowner', 'responsibleofficer', 'actionowner'],
   targetDate: ['estimatedtimescale', 'timescale', 'timescales', 'duedate', 'deadline'],
   revisedTargetDate: ['revisedtimescale', 'reviseddate'],
   progress: ['complete', 'progresspercent', 'percentcomplete'],
+  rag: ['ragstatus', 'ragrating', 'statusrag'],
+  update: ['progressupdate', 'latestupdate', 'comments', 'commentary', 'diweddariad'],
 };
 
-// The funding columns are parts of one field; every other column is named as its field is.
-const FUNDING_LABELS: Partial<Record<ActionColumn, MessageKey>> = {
+// The funding columns are parts of one field, and an update one of many; every other column is named as its field is.
+const OWN_LABELS: Partial<Record<ActionColumn, MessageKey>> = {
   fundingAllocated: 'csv.funding-allocated',
   fundingSpent: 'csv.funding-spent',
   fundingSource: 'csv.funding-source',
+  update: 'csv.update',
 };
 
 /** The column heading in `locale`: "Target date", "Dyddiad targed". */
-export const columnLabel = (column: ActionColumn, locale: Locale): string => t(locale, FUNDING_LABELS[column] ?? (`field.${column}` as MessageKey));
+export const columnLabel = (column: ActionColumn, locale: Locale): string => t(locale, OWN_LABELS[column] ?? (`field.${column}` as MessageKey));
 
 const normalise = (s: string) => s.toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Which file column (index) holds each action field. */
 export type ColumnMapping = Partial<Record<ActionColumn, number>>;
+
+/** How many of `headers` name a column we know. */
+export const recognisedHeadings = (headers: readonly string[]): number => Object.keys(suggestMapping(headers)).length;
 
 /** A first guess at the mapping from the file's headings, in either language. */
 export function suggestMapping(headers: readonly string[]): ColumnMapping {
@@ -68,7 +82,7 @@ export class MissingColumnsError extends Error {
   override name = 'MissingColumnsError';
 
   constructor(readonly columns: ActionColumn[]) {
-    super(`The CSV file needs these columns: ${columns.map((column) => columnLabel(column, 'en-GB')).join(', ')}.`);
+    super(`The file needs these columns: ${columns.map((column) => columnLabel(column, 'en-GB')).join(', ')}.`);
   }
 }
 
@@ -86,6 +100,14 @@ export interface ReadActionsOptions {
   /** Ids already in the plan: a row reusing one is an error, never an overwrite. */
   existingIds?: ReadonlySet<string>;
   locale?: Locale;
+  /** Who is importing: the RAG override and first progress update carry their name. */
+  by?: string;
+  /** The moment of the import (default now). */
+  now?: Date;
+  /** Split partners on commas and " and " too ("Police, Fire and Crime Commissioner" is one name otherwise). */
+  splitCommas?: boolean;
+  /** The spreadsheet row number of `rows[0]` (default 2: the row under a heading in row 1). */
+  firstRow?: number;
   /** Called between chunks so a page can show progress and stay responsive. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -93,48 +115,94 @@ export interface ReadActionsOptions {
   sliceMs?: number;
 }
 
+/** One timescale cell and how it was read, for the preview ("March 2024 -> 31 March 2024"). */
+export interface TimescaleRow {
+  row: number;
+  column: 'startDate' | 'targetDate' | 'revisedTargetDate';
+  text: string;
+  reading: Timescale;
+}
+
 export interface ReadActionsResult {
   /** Valid actions ready for `store.importLocal`: only when `errors` is empty should they be written. */
   actions: Action[];
+  /** Priorities the file names that the plan does not have, to be created with the actions. */
+  priorities: Priority[];
   errors: CsvRowError[];
-  /** Data rows read (the heading row not counted). */
+  /** Every timescale cell that was filled, and its reading. */
+  timescales: TimescaleRow[];
+  /** Rows whose progress was a number from 0 to 1 in a column of whole percentages, read as a share of 100. */
+  scaledProgress: number[];
+  /** Data rows read (the heading row, blank rows and section rows not counted). */
   rows: number;
 }
 
 const YES = ['yes', 'y', 'true', '1', 'ie'];
 const NO = ['no', 'n', 'false', '0', 'na', ''];
 
-// UK spreadsheets write 31/01/2024; anything unreadable goes through as typed so the schema names it.
-function readDate(value: string): string {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}` : value;
-  return isIsoDate(iso) ? iso : value;
+// Cells arrive trimmed and never empty: "60", "60%", "£1,200", or a number cell.
+function readNumber(cell: Cell): { value: number | string; percent: boolean } {
+  if (typeof cell === 'number') return { value: cell, percent: false };
+  const text = cellText(cell);
+  const n = Number(text.replace(/[£,%\s]/g, ''));
+  return { value: Number.isFinite(n) ? n : text, percent: text.endsWith('%') };
 }
-
-// Cells arrive trimmed and never empty.
-const readNumber = (value: string): number | string => {
-  const n = Number(value.replace(/[£,%\s]/g, ''));
-  return Number.isFinite(n) ? n : value;
-};
 
 function readStatus(value: string): string {
   const name = normalise(value);
   return ACTION_STATUSES.find((status) => normalise(status) === name || LOCALES.some((l) => normalise(statusLabel(status, l)) === name)) ?? value;
 }
 
-const readPence = (value: string) => {
-  const pounds = readNumber(value);
+const readPence = (value: Cell) => {
+  const pounds = readNumber(value).value;
   return typeof pounds === 'number' ? Math.round(pounds * 100) : pounds;
 };
 
+// RAG words and letters in either language; Blue and Grey also by their colour.
+const RAG_WORDS = new Map<string, (typeof RAGS)[number]>([
+  ['r', 'red'],
+  ['a', 'amber'],
+  ['g', 'green'],
+  ['blue', 'blue'],
+  ['b', 'blue'],
+  ['grey', 'grey'],
+  ['gray', 'grey'],
+  ['glas', 'blue'],
+  ['llwyd', 'grey'],
+  ...RAGS.flatMap((rag) => [rag, ...LOCALES.map((l) => ragLabel(rag, l))].map((word) => [normalise(word), rag] as [string, (typeof RAGS)[number]])),
+]);
+
+/** "Amber/Green" takes the worse of the two; undefined when a part is not a RAG word. */
+function readRag(value: string): (typeof RAGS)[number] | undefined {
+  const parts = value.split(/[/\\-]|\s+to\s+/).map((part) => RAG_WORDS.get(normalise(part)));
+  if (parts.some((part) => !part)) return undefined;
+  const worst = ['red', 'amber', 'green', 'blue', 'grey'] as const;
+  return worst.find((rag) => parts.includes(rag));
+}
+
+/** Partner agencies in one cell: one per line, or split by ; and |, and by commas and "and" when asked. */
+export function splitPartners(value: string, splitCommas = false): string[] {
+  const separators = splitCommas ? /[;|\r\n]+|,|\s+and\s+|\s*&\s*/i : /[;|\r\n]+/;
+  return value
+    .split(separators)
+    .map((name) => name.replace(/^\s*[-•*]\s*/, '').trim())
+    .filter(Boolean);
+}
+
+const DATE_COLUMNS = ['startDate', 'targetDate', 'revisedTargetDate'] as const;
+
+// A section row names a priority in its first cell and has nothing else.
+const sectionTitle = (row: readonly Cell[]) => (cellText(row[0]) && row.slice(1).every((cell) => cellText(cell) === '') ? cellText(row[0]) : '');
+
 /**
- * Reads data rows (no heading row) into actions. Every bad cell is reported with its row and
- * column; nothing is thrown for bad data. Throws MissingColumnsError if the mapping lacks a
- * required column, and the signal's reason if aborted.
+ * Reads data rows (no heading row) into actions, and the priorities they name that the plan
+ * lacks. Every bad cell is reported with its row and column; nothing is thrown for bad data.
+ * Throws MissingColumnsError if the mapping lacks a required column, and the signal's reason if
+ * aborted.
  */
 export async function readActions(
   headers: readonly string[],
-  rows: readonly (readonly string[])[],
+  rows: readonly (readonly Cell[])[],
   mapping: ColumnMapping,
   options: ReadActionsOptions,
 ): Promise<ReadActionsResult> {
@@ -142,13 +210,31 @@ export async function readActions(
   if (missing.length) throw new MissingColumnsError(missing);
   const locale = options.locale ?? 'en-GB';
   const sliceMs = options.sliceMs ?? 40;
+  const at = (options.now ?? new Date()).toISOString();
+  const by = options.by ?? '';
   const priorityIds = new Map<string, string>();
   for (const priority of options.priorities) {
     priorityIds.set(normalise(priority.title), priority.id).set(normalise(priority.id), priority.id);
   }
+  let order = Math.max(0, ...options.priorities.map((priority) => priority.order ?? 0));
   const seen = new Set<string>();
-  const result: ReadActionsResult = { actions: [], errors: [], rows: rows.length };
+  const result: ReadActionsResult = { actions: [], priorities: [], errors: [], timescales: [], scaledProgress: [], rows: 0 };
   const heading = (column: ActionColumn) => headers[mapping[column] ?? -1]?.trim() || columnLabel(column, locale);
+  const raw = (row: readonly Cell[], column: ActionColumn): Cell => {
+    const cell = mapping[column] === undefined ? null : (row[mapping[column]] ?? null);
+    return typeof cell === 'string' ? fromCsvCell(cell.trim()) : cell;
+  };
+  // A column of percent cells holds 0.6 for 60%; in a column of whole percentages 0.6 is still 60%.
+  const progressCells = rows.map((row) => readNumber(raw(row, 'progress'))).filter((n) => typeof n.value === 'number' && !n.percent);
+  const fractions = progressCells.every((n) => (n.value as number) <= 1);
+  // Date cells all on the 1st are a column of months ("Mar-24"), as Excel stores them.
+  const monthColumns = new Set(
+    DATE_COLUMNS.filter((column) => {
+      const dates = rows.map((row) => raw(row, column)).filter((cell): cell is Date => cell instanceof Date);
+      return dates.length > 0 && dates.every((date) => date.getUTCDate() === 1);
+    }),
+  );
+  let section = '';
 
   let sliceStart = performance.now();
   for (let i = 0; i < rows.length; i++) {
@@ -159,21 +245,48 @@ export async function readActions(
       options.signal?.throwIfAborted();
       sliceStart = performance.now();
     }
-    const row = i + 2;
-    const cell = (column: ActionColumn) => {
-      const index = mapping[column];
-      return index === undefined ? '' : fromCsvCell((rows[i][index] ?? '').trim());
-    };
+    const cells = rows[i];
+    if (isBlankRow(cells)) continue;
+    if (sectionTitle(cells) && mapping.title !== 0) {
+      section = sectionTitle(cells);
+      continue;
+    }
+    result.rows++;
+    const row = i + (options.firstRow ?? 2);
+    const cell = (column: ActionColumn) => cellText(raw(cells, column));
     const fail = (column: ActionColumn, message: string) => result.errors.push({ row, column: heading(column), message });
     const id = cell('id') || crypto.randomUUID();
     const input: Record<string, unknown> = { planId: options.planId, id };
-    const priority = cell('priorityId');
-    input.priorityId = priorityIds.get(normalise(priority)) ?? '';
-    if (priority && !priorityIds.has(normalise(priority))) fail('priorityId', t(locale, 'csv.unknown-priority', { priority }));
+    // A priority written once (a section row, or merged cells down the column) holds for the rows under it.
+    const priority = cell('priorityId') || section;
+    section = priority;
+    input.priorityId = priority && priorityFor(priority);
     for (const column of ['title', 'description', 'leadAgency', 'owner'] as const) input[column] = cell(column) || undefined;
-    for (const column of ['startDate', 'targetDate', 'revisedTargetDate'] as const) input[column] = cell(column) ? readDate(cell(column)) : undefined;
+    for (const column of DATE_COLUMNS) {
+      const value = raw(cells, column);
+      if (value === null || cellText(value) === '') continue;
+      const text = value instanceof Date ? cellText(value) : String(value);
+      const reading = readTimescale(value instanceof Date ? value : text, column === 'startDate' ? 'start' : 'end', monthColumns.has(column));
+      result.timescales.push({ row, column, text, reading });
+      if (reading.kind === 'date') input[column] = reading.date;
+      else if (column === 'targetDate') input[reading.kind === 'ongoing' ? 'ongoing' : 'timescaleText'] = reading.kind === 'ongoing' ? true : text;
+      else if (reading.kind === 'text') input[column] = text;
+    }
+    if (cell('partners')) input.partners = splitPartners(cell('partners'), options.splitCommas);
     if (cell('status')) input.status = readStatus(cell('status'));
-    if (cell('progress')) input.progress = readNumber(cell('progress'));
+    if (cell('progress')) {
+      const { value, percent } = readNumber(raw(cells, 'progress'));
+      const share = typeof value === 'number' && !percent && value > 0 && (value < 1 || (value === 1 && fractions));
+      if (share && !fractions) result.scaledProgress.push(row);
+      input.progress = share ? Math.round((value as number) * 100) : value;
+    }
+    if (cell('rag')) {
+      const rag = readRag(cell('rag'));
+      if (!rag) fail('rag', t(locale, 'csv.unknown-rag', { value: cell('rag') }));
+      else if ((OVERRIDE_RAGS as readonly string[]).includes(rag)) input.ragOverride = { rag, reason: t(locale, 'csv.rag-reason'), by, at };
+      else if (mapping.status === undefined) input.status = rag === 'blue' ? 'complete' : 'not-started';
+    }
+    if (cell('update')) input.updates = [{ id: crypto.randomUUID(), at, by, text: cell('update') }];
     const isPublic = normalise(cell('public'));
     input.public = YES.includes(isPublic) ? true : NO.includes(isPublic) ? false : cell('public');
     if (cell('fundingAllocated') || cell('fundingSpent') || cell('fundingSource')) {
@@ -186,8 +299,6 @@ export async function readActions(
     const parsed = safeParseRecord('actions', input);
     if (!parsed.ok) {
       for (const issue of parsed.error.issues) {
-        // The priority was reported above if it was given but unknown.
-        if (issue.path === 'priorityId' && priority) continue;
         const field = issue.path.split('.')[0];
         const column = field === 'funding' ? (issue.path.endsWith('spentPence') ? 'fundingSpent' : 'fundingAllocated') : (field as ActionColumn);
         fail(column, describeIssue({ ...issue, path: issue.path.replace(/^funding\./, '') }, locale));
@@ -196,23 +307,46 @@ export async function readActions(
   }
   options.onProgress?.(rows.length, rows.length);
   return result;
+
+  // The plan's priority of that title or id, or a new one made once for every row naming it.
+  function priorityFor(name: string): string {
+    const key = normalise(name);
+    let id = priorityIds.get(key);
+    if (!id) {
+      id = crypto.randomUUID();
+      priorityIds.set(key, id);
+      result.priorities.push(parseRecord('priorities', { id, planId: options.planId, title: name, order: ++order }));
+    }
+    return id;
+  }
 }
 
-/** The plan's actions as CSV, one row per action, headings in `locale`; re-imports with `suggestMapping`. */
-export function actionsToCsv(actions: readonly Action[], priorities: readonly Priority[], locale: Locale = 'en-GB'): string {
+/** What a target cell says: the date, "Ongoing", or the timescale kept as written ("TBC"). */
+const targetText = (action: Action, locale: Locale) => action.targetDate ?? (action.ongoing ? t(locale, 'card.ongoing') : (action.timescaleText ?? ''));
+
+/** The plan's actions as rows of typed cells, headings first, in `locale`; re-imports with `suggestMapping`. */
+export function actionRows(actions: readonly Action[], priorities: readonly Priority[], locale: Locale = 'en-GB'): (string | number | boolean)[][] {
   const priorityTitles = new Map(priorities.map((priority) => [priority.id, priority.title]));
   const pounds = (pence: number | undefined) => (pence === undefined ? '' : formatMoney(pence, 'en-GB').replace(/[£,]/g, ''));
+  const columns = ACTION_COLUMNS.filter((column) => !IMPORT_ONLY.includes(column));
   const rows = actions.map((action) => {
     // The other columns are the action's own field as text.
     const value: Partial<Record<ActionColumn, string>> = {
       priorityId: priorityTitles.get(action.priorityId) ?? action.priorityId,
+      partners: action.partners.join('; '),
+      targetDate: targetText(action, locale),
       status: statusLabel(action.status, locale),
       public: t(locale, action.public ? 'csv.yes' : 'csv.no'),
       fundingAllocated: pounds(action.funding?.allocatedPence),
       fundingSpent: pounds(action.funding?.spentPence),
       fundingSource: action.funding?.source ?? '',
     };
-    return ACTION_COLUMNS.map((column) => value[column] ?? String(action[column as keyof Action] ?? ''));
+    return columns.map((column) => value[column] ?? String(action[column as keyof Action] ?? ''));
   });
-  return toCsv([ACTION_COLUMNS.map((column) => columnLabel(column, locale)), ...rows]);
+  return [columns.map((column) => columnLabel(column, locale)), ...rows];
+}
+
+/** The plan's actions as CSV, one row per action, headings in `locale`; re-imports with `suggestMapping`. */
+export function actionsToCsv(actions: readonly Action[], priorities: readonly Priority[], locale: Locale = 'en-GB'): string {
+  return toCsv(actionRows(actions, priorities, locale) as string[][]);
 }
