@@ -190,6 +190,7 @@ export function splitPartners(value: string, splitCommas = false): string[] {
 }
 
 const DATE_COLUMNS = ['startDate', 'targetDate', 'revisedTargetDate'] as const;
+const NUMERIC_DATE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
 
 // A section row names a priority in its first cell and has nothing else.
 const sectionTitle = (row: readonly Cell[]) => (cellText(row[0]) && row.slice(1).every((cell) => cellText(cell) === '') ? cellText(row[0]) : '');
@@ -269,8 +270,10 @@ export async function readActions(
       const reading = readTimescale(value instanceof Date ? value : text, column === 'startDate' ? 'start' : 'end', monthColumns.has(column));
       result.timescales.push({ row, column, text, reading });
       if (reading.kind === 'date') input[column] = reading.date;
-      else if (column === 'targetDate') input[reading.kind === 'ongoing' ? 'ongoing' : 'timescaleText'] = reading.kind === 'ongoing' ? true : text;
-      else if (reading.kind === 'text') input[column] = text;
+      else if (reading.kind === 'ongoing') input.ongoing ||= column === 'targetDate';
+      // A target kept as words ("TBC") still imports; a start written as words, or a date that is not real (31/02/2024), is wrong.
+      else if (column === 'targetDate' && !NUMERIC_DATE.test(text)) input.timescaleText = text;
+      else input[column] = text;
     }
     if (cell('partners')) input.partners = splitPartners(cell('partners'), options.splitCommas);
     if (cell('status')) input.status = readStatus(cell('status'));
