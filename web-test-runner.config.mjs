@@ -12,6 +12,7 @@ import { forcedColorsPlugin } from './test/plugins/media.mjs';
 import { cspHeader } from './test/plugins/csp.mjs';
 import { endpointPlugin } from './test/plugins/endpoint.mjs';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
+import { fflateInThread } from './scripts/fflate-in-thread.mjs';
 
 const launchers = {
   chromium: (executablePath) =>
@@ -47,7 +48,7 @@ export default {
   testsStartTimeout: 60 * 1000,
   // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
   middleware: [cspHeader],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
+  plugins: [fflateInThread(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
   browsers: Object.values(browsers),
   // Without --group the root runs every file in every engine; a group picks one engine.
   groups: process.argv.includes('--group') ? Object.entries(browsers).map(([name, browser]) => ({ name, browsers: [browser] })) : [],

@@ -31,6 +31,8 @@ export type ActionColumn = (typeof ACTION_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly ActionColumn[] = ['title'];
 // Read on import only: exported, they would come back as overrides and updates the plan never had.
 const IMPORT_ONLY: readonly ActionColumn[] = ['rag', 'update'];
+/** Columns an export has, in order. */
+export const EXPORT_COLUMNS = ACTION_COLUMNS.filter((column) => !IMPORT_ONLY.includes(column));
 
 // Other headings councils use in their spreadsheets (normalised: lower case, letters and digits only).
 const ALIASES: Partial<Record<ActionColumn, string[]>> = {
@@ -328,10 +330,9 @@ export async function readActions(
 const targetText = (action: Action, locale: Locale) => action.targetDate ?? (action.ongoing ? t(locale, 'card.ongoing') : (action.timescaleText ?? ''));
 
 /** The plan's actions as rows of typed cells, headings first, in `locale`; re-imports with `suggestMapping`. */
-export function actionRows(actions: readonly Action[], priorities: readonly Priority[], locale: Locale = 'en-GB'): (string | number | boolean)[][] {
+export function actionRows(actions: readonly Action[], priorities: readonly Priority[], locale: Locale = 'en-GB'): string[][] {
   const priorityTitles = new Map(priorities.map((priority) => [priority.id, priority.title]));
   const pounds = (pence: number | undefined) => (pence === undefined ? '' : formatMoney(pence, 'en-GB').replace(/[£,]/g, ''));
-  const columns = ACTION_COLUMNS.filter((column) => !IMPORT_ONLY.includes(column));
   const rows = actions.map((action) => {
     // The other columns are the action's own field as text.
     const value: Partial<Record<ActionColumn, string>> = {
@@ -344,12 +345,12 @@ export function actionRows(actions: readonly Action[], priorities: readonly Prio
       fundingSpent: pounds(action.funding?.spentPence),
       fundingSource: action.funding?.source ?? '',
     };
-    return columns.map((column) => value[column] ?? String(action[column as keyof Action] ?? ''));
+    return EXPORT_COLUMNS.map((column) => value[column] ?? String(action[column as keyof Action] ?? ''));
   });
-  return [columns.map((column) => columnLabel(column, locale)), ...rows];
+  return [EXPORT_COLUMNS.map((column) => columnLabel(column, locale)), ...rows];
 }
 
 /** The plan's actions as CSV, one row per action, headings in `locale`; re-imports with `suggestMapping`. */
 export function actionsToCsv(actions: readonly Action[], priorities: readonly Priority[], locale: Locale = 'en-GB'): string {
-  return toCsv(actionRows(actions, priorities, locale) as string[][]);
+  return toCsv(actionRows(actions, priorities, locale));
 }
