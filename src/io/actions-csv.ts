@@ -259,7 +259,7 @@ export async function readActions(
     const cell = (column: ActionColumn) => cellText(raw(cells, column));
     const fail = (column: ActionColumn, message: string) => result.errors.push({ row, column: heading(column), message });
     const id = cell('id') || crypto.randomUUID();
-    const input: Record<string, unknown> = { planId: options.planId, id };
+    const input: Record<string, any> = { planId: options.planId, id };
     // A priority written once (a section row, or merged cells down the column) holds for the rows under it.
     const priority = cell('priorityId') || section;
     section = priority;
@@ -295,7 +295,8 @@ export async function readActions(
     const isPublic = normalise(cell('public'));
     input.public = YES.includes(isPublic) ? true : NO.includes(isPublic) ? false : cell('public');
     if (cell('fundingAllocated') || cell('fundingSpent') || cell('fundingSource')) {
-      input.funding = { allocatedPence: readPence(cell('fundingAllocated') || '0'), spentPence: readPence(cell('fundingSpent') || '0'), source: cell('fundingSource') || undefined };
+      input.funding = { allocatedPence: readPence(cell('fundingAllocated') || '0'), spentPence: readPence(cell('fundingSpent') || '0') };
+      if (cell('fundingSource')) input.funding.source = cell('fundingSource');
     }
     if (seen.has(id)) fail('id', t(locale, 'csv.duplicate-id', { id }));
     else if (options.existingIds?.has(id)) fail('id', t(locale, 'csv.existing-id', { id }));
