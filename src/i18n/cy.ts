@@ -474,6 +474,8 @@ export const cy: Record<MessageKey, string> = {
   'report.revised': 'Dyddiadau targed wedi newid ({count})',
   'report.no-update': 'Dim diweddariad cynnydd y chwarter hwn ({count})',
   'report.due-soon': "I'w gwblhau yn y {days} diwrnod nesaf ({count})",
+  'report.needs-date': 'Angen dyddiad targed ({count})',
+  'report.timescale': 'amserlen yn y cynllun a fewnforiwyd: {text}',
   'report.none': 'Dim.',
   'report.target': 'targed {date}',
   'report.revised-times': 'targed wedi newid {count} gwaith, bellach {date}',

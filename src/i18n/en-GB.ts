@@ -472,6 +472,8 @@ export const enGB = {
   'report.revised': 'Target dates revised ({count})',
   'report.no-update': 'No progress update this quarter ({count})',
   'report.due-soon': 'Due in the next {days} days ({count})',
+  'report.needs-date': 'Target date needed ({count})',
+  'report.timescale': 'timescale in the imported plan: {text}',
   'report.none': 'None.',
   'report.target': 'target {date}',
   'report.revised-times': 'target revised {count} times, now {date}',

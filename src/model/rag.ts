@@ -70,8 +70,9 @@ export interface RagResult {
 /** Still being worked on: not complete or cancelled. */
 export const isActionOpen = (action: Pick<Action, 'status'>) => action.status !== 'complete' && action.status !== 'cancelled';
 
-export const effectiveTarget = (record: { targetDate?: IsoDate; revisedTargetDate?: IsoDate; ongoing?: boolean }): IsoDate | undefined =>
-  record.ongoing ? undefined : (record.revisedTargetDate ?? record.targetDate);
+// An ongoing action has no target by design, so the rules treat it as any action without one.
+export const effectiveTarget = (record: { targetDate?: IsoDate; revisedTargetDate?: IsoDate }): IsoDate | undefined =>
+  record.revisedTargetDate ?? record.targetDate;
 
 /** Imported with a timescale that is not a date ("TBC") and still without a target: "Target date needed". */
 export const needsTargetDate = (action: Pick<Action, 'targetDate' | 'revisedTargetDate' | 'ongoing' | 'timescaleText' | 'status'>): boolean =>
@@ -101,7 +102,7 @@ function computeRule(action: Action, today: IsoDate, rules: RagRules): { rag: Ra
   }
 
   const amber: RagReason[] = [];
-  if (!action.ongoing && action.targetDate && action.revisedTargetDate && action.revisedTargetDate > action.targetDate) {
+  if (action.targetDate && action.revisedTargetDate && action.revisedTargetDate > action.targetDate) {
     amber.push({ code: 'target-revised', from: action.targetDate, date: action.revisedTargetDate });
   }
   amber.push(...openMilestones.map(milestoneReason('milestone-overdue')));
