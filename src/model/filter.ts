@@ -27,7 +27,7 @@ export function matchesFilter(action: Action, filter: PlanFilter, today: IsoDate
   }
   if (filter.search) {
     const needle = fold(filter.search);
-    if (![action.title, action.description, action.owner, action.leadAgency, ...action.partners].some((field) => fold(field).includes(needle))) return false;
+    if (![action.title, action.description, action.owner, action.leadAgency, ...(action.partners ?? [])].some((field) => fold(field).includes(needle))) return false;
   }
   return !filter.rag || computeRag(action, today, rules).rag === filter.rag;
 }

@@ -274,7 +274,7 @@ export class ApActionCard extends LitElement {
       </ul>
       <dl part="details">
         ${this.#detail(t(locale, 'field.leadAgency'), action.leadAgency || t(locale, 'card.none'))}
-        ${action.partners.length ? this.#detail(t(locale, 'field.partners'), action.partners.join('; ')) : nothing}
+        ${action.partners?.length ? this.#detail(t(locale, 'field.partners'), action.partners.join('; ')) : nothing}
         ${this.#detail(t(locale, 'field.owner'), action.owner || t(locale, 'card.none'))}
         ${this.#detail(t(locale, 'field.status'), statusLabel(action.status, locale))}
         ${this.#detail(t(locale, 'field.startDate'), action.startDate ? formatDate(action.startDate, locale) : t(locale, 'card.no-date'))}

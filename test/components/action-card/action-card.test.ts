@@ -173,9 +173,9 @@ describe('<ap-action-card>', () => {
       name,
     );
     const ongoing = await card(name, 'a-1');
-    expect(text(ongoing)).to.contain('Target date Ongoing').and.contain('Partners Essex Police; Safe Partnership');
+    expect(text(ongoing)).to.contain('Target dateOngoing').and.contain('PartnersEssex Police; Safe Partnership');
     // No target: never red for a passed target.
-    expect(tag(ongoing)).to.equal('Green');
+    expect(tag(ongoing)).to.equal('Green (on track)');
     const compact = await card(name, 'a-2', { compact: true });
     expect(text(compact)).to.contain('Target date needed (Spring)');
     store.close();
