@@ -57,8 +57,8 @@ export default defineConfig(({ mode }) => {
         ? { entry: { 'action-plan-widgets': 'src/action-plan-widgets.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rollupOptions: dropin
-        ? // One file, whatever a dependency loads lazily.
-          { output: { inlineDynamicImports: true } }
+        ? // One file, and beside it the parts loaded on first use (the Excel readers and writers).
+          { output: { chunkFileNames: 'action-plan-widgets-[name]-[hash].js' } }
         : { external: (id: string) => /^(lit|@lit|idb|zod)(\/|$)/.test(id) },
     },
   };

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseRecord, type Priority } from '../../src/model/index.js';
-import { actionsToCsv, findHeadingRow, MissingColumnsError, parseCsv, readActions, recognisedHeadings, splitPartners, suggestMapping, type Cell } from '../../src/io/index.js';
+import { actionsToCsv, MissingColumnsError, parseCsv, recognisedHeadings, suggestMapping } from '../../src/io/index.js';
+import { findHeadingRow, readActions, splitPartners } from '../../src/io/read-actions.js';
+import type { Cell } from '../../src/io/sheet.js';
 import { actionInput, caught, priorityInput, PLAN } from '../helpers.js';
 
 const priorities: Priority[] = [

@@ -7,24 +7,22 @@ import {
   ACTION_COLUMNS,
   actionsToCsv,
   actionsToXlsx,
-  cellText,
   columnLabel,
   exportPlan,
-  findHeadingRow,
   loadSnapshot,
   parseSnapshot,
   publishSnapshot,
-  readActions,
-  readSpreadsheet,
   recognisedHeadings,
   suggestMapping,
   type ColumnMapping,
   type CsvRowError,
-  type ReadActionsResult,
-  type Sheet,
   type Snapshot,
-  type TimescaleRow,
 } from '../../io/index.js';
+import type { ReadActionsResult, TimescaleRow } from '../../io/read-actions.js';
+import type { Sheet } from '../../io/sheet.js';
+
+// Reading files (timescales, workbooks) is fetched when a file is first chosen.
+type Reader = typeof import('../../io/read-actions.js');
 import { downloadFile } from '../shared/download.js';
 import { styles } from './import-export.styles.js';
 
@@ -65,10 +63,10 @@ type Step =
   | { kind: 'snapshot'; file: string; snapshot: Snapshot };
 
 /** A sheet's heading row and the rows under it, with the columns guessed from the headings. */
-function sheetStep(file: string, sheets: Sheet[], sheet: number, splitCommas = false): SheetStep {
+function sheetStep(reader: Reader, file: string, sheets: Sheet[], sheet: number, splitCommas = false): SheetStep {
   const all = sheets[sheet].rows;
-  const heading = findHeadingRow(all, recognisedHeadings);
-  const headers = (all[heading] ?? []).map(cellText);
+  const heading = reader.findHeadingRow(all, recognisedHeadings);
+  const headers = (all[heading] ?? []).map(reader.cellText);
   return { file, sheets, sheet, headers, rows: all.slice(heading + 1), firstRow: heading + 2, mapping: suggestMapping(headers), splitCommas };
 }
 
@@ -92,6 +90,7 @@ export class ApImportExport extends LitElement {
   #plan = new PlanController(this, { collections: ['plans'] });
   #announcer = new AnnounceController(this);
   #abort?: AbortController;
+  #reader?: Reader;
 
   @state() private step: Step = { kind: 'choose' };
   @state() private busy = false;
@@ -128,7 +127,8 @@ export class ApImportExport extends LitElement {
         this.step = { kind: 'snapshot', file: file.name, snapshot: parseSnapshot(await file.text()) };
       } else {
         this.step = { kind: 'reading', file: file.name };
-        const step = sheetStep(file.name, await readSpreadsheet(file), 0);
+        const reader = (this.#reader ??= await import('../../io/read-actions.js'));
+        const step = sheetStep(reader, file.name, await reader.readSpreadsheet(file), 0);
         this.step = { kind: 'map', ...step };
         this.#announcer.announce(this.#t('io.mapping-ready', { file: file.name, count: step.rows.length }));
       }
@@ -149,7 +149,7 @@ export class ApImportExport extends LitElement {
 
   #pickSheet(sheet: number): void {
     if (this.step.kind !== 'map') return;
-    this.step = { kind: 'map', ...sheetStep(this.step.file, this.step.sheets, sheet, this.step.splitCommas) };
+    this.step = { kind: 'map', ...sheetStep(this.#reader!, this.step.file, this.step.sheets, sheet, this.step.splitCommas) };
   }
 
   async #check(): Promise<void> {
@@ -163,7 +163,7 @@ export class ApImportExport extends LitElement {
     ]);
     this.step = { kind: 'checking', file, done: 0, total: rows.length };
     try {
-      const result = await readActions(headers, rows, mapping, {
+      const result = await this.#reader!.readActions(headers, rows, mapping, {
         planId: plan.planId,
         priorities,
         existingIds: new Set(existing.map((action) => action.id)),
@@ -366,7 +366,7 @@ export class ApImportExport extends LitElement {
             ${preview.map(
               (row, i) => html`<tr>
                 <td>${i + step.firstRow}</td>
-                ${PREVIEW_COLUMNS.map((column) => html`<td>${step.mapping[column] === undefined ? '' : cellText(row[step.mapping[column]!])}</td>`)}
+                ${PREVIEW_COLUMNS.map((column) => html`<td>${step.mapping[column] === undefined ? '' : this.#reader!.cellText(row[step.mapping[column]!])}</td>`)}
               </tr>`,
             )}
           </tbody>
