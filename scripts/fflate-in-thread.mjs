@@ -8,6 +8,8 @@ const fromExcelLibrary = (importer = '') => /[\\/]node_modules[\\/](read|write)-
 export function fflateInThread() {
   return {
     name: 'ap-fflate-in-thread',
+    // Before Vite's own resolver, which would find the real fflate first.
+    enforce: 'pre',
     // Vite and Rollup: importer is a file path.
     resolveId(source, importer) {
       if (source === 'fflate' && fromExcelLibrary(importer)) return fileURLToPath(new URL(`../${SHIM}`, import.meta.url));

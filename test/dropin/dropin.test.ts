@@ -84,11 +84,14 @@ describe('drop-in: Excel under the strict Content-Security-Policy', () => {
     // Over 160 KB of sheet: fflate's own zip would start a blob: Worker here, which the CSP blocks.
     let workbook: Blob | undefined;
     page.HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      void page.fetch(this.href).then(async (response) => (workbook = await response.blob()));
+      // The test page fetches it: the CSP page itself may not (connect-src).
+      void fetch(this.href).then(async (response) => (workbook = await response.blob()));
     };
     await waitUntil(() => [...shadow.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Download actions (Excel)' && !b.disabled), 'export ready');
     [...shadow.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Download actions (Excel)')!.click();
-    await waitUntil(() => workbook, 'workbook downloaded', { timeout: 60000 });
+    await waitUntil(() => workbook, 'workbook downloaded', { timeout: 60000 }).catch((error) => {
+      throw new Error(`${error.message}: ${shadow.textContent!.replace(/\s+/g, ' ').slice(-300)} ${page.cspViolations!.join(' | ')}`);
+    });
     expect(workbook!.size).to.be.greaterThan(20000);
 
     await store.applyPulled('actions', actions.map((action) => ({ ...action, version: 1, deleted: true })));

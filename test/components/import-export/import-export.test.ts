@@ -311,6 +311,8 @@ describe('<ap-import-export>', () => {
       sheet.push([{ value: 'Domestic Abuse', type: String }, { value: `Action ${i}`, type: String }, { value: ['March 2024', 'Q4 2023/24', 'Ongoing', 'TBC'][i % 4], type: String }, { value: (i % 100) / 100, type: Number, format: '0%' } as never]);
     }
     await chooseFile(el, new File([await writeXlsxFile(sheet).toBlob()], 'big.xlsx'));
+    // Both libraries zip and unzip in the page here too (no blob: Worker), as in the built file.
+    expect(performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/io/fflate-in-thread.ts'))).to.equal(true);
     button(el, 'Check 10000 rows').click();
     const partWay = new Set<number>();
     const ticker = setInterval(() => {
