@@ -54,6 +54,14 @@ describe('<ap-import-export>', () => {
     await expect(el).to.be.accessible();
     await choose(el, 'actions.csv', GOOD);
     await expect(el).to.be.accessible();
+    button(el, 'Cancel').click();
+    await el.updateComplete;
+    // A workbook: sheet picker and split-on-commas; then the preview of priorities, timescales and rows needing a date.
+    await chooseFixture(el, 'rochford-plan.xlsx');
+    await expect(el).to.be.accessible();
+    button(el, 'Check 8 rows').click();
+    await waitUntil(() => shadow(el).querySelector('[part=timescales]'), 'preview');
+    await expect(el).to.be.accessible();
   });
 
   it('imports a good CSV after the mapping, preview and confirm steps, in one go', async () => {
