@@ -49,7 +49,8 @@ const GOOD = 'Priority,Action,Owner,Estimated timescale\r\nDomestic Abuse,"Sanct
 
 describe('<ap-import-export>', () => {
   it('passes axe, at each step', async function () {
-    this.timeout(20000);
+    // Five axe runs, one over a workbook's mapping (15 selects) and preview.
+    this.timeout(40000);
     const { el } = await setup();
     await expect(el).to.be.accessible();
     await choose(el, 'actions.csv', GOOD);
@@ -273,7 +274,9 @@ describe('<ap-import-export>', () => {
     expect(shadow(el).querySelector('input[type=file]')).to.exist;
   });
 
-  it('downloads the actions as Excel that imports back to the same actions', async () => {
+  it('downloads the actions as Excel that imports back to the same actions', async function () {
+    // Two plans, a workbook written and read: more than a unit test's 10 s in a loaded Firefox.
+    this.timeout(30000);
     const { el, store } = await setup();
     await store.importLocal('actions', [
       { id: 'a-1', planId: PLAN, priorityId: 'p-da', title: 'Sanctuary scheme', owner: 'A. Patel', partners: ['Essex Police', 'Safe Partnership'], startDate: '2023-04-01', targetDate: '2024-03-31', status: 'in-progress', progress: 45, funding: { allocatedPence: 1233700, spentPence: 50, public: false } },
