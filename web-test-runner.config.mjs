@@ -10,8 +10,10 @@ import { findChromium, findFirefox, findWebKit, webkitLauncher } from './scripts
 import { storagePlugin } from './test/plugins/storage.mjs';
 import { forcedColorsPlugin } from './test/plugins/media.mjs';
 import { cspHeader } from './test/plugins/csp.mjs';
+import { rawFixtures } from './test/plugins/fixtures.mjs';
 import { endpointPlugin } from './test/plugins/endpoint.mjs';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
+import { fflateInThread } from './scripts/fflate-in-thread.mjs';
 
 const launchers = {
   chromium: (executablePath) =>
@@ -46,8 +48,8 @@ export default {
   // A busy 2-core machine can take longer than the default 20 s to load a test page in WebKit.
   testsStartTimeout: 60 * 1000,
   // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
-  middleware: [cspHeader],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
+  middleware: [cspHeader, rawFixtures],
+  plugins: [fflateInThread(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
   browsers: Object.values(browsers),
   // Without --group the root runs every file in every engine; a group picks one engine.
   groups: process.argv.includes('--group') ? Object.entries(browsers).map(([name, browser]) => ({ name, browsers: [browser] })) : [],

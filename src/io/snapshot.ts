@@ -122,7 +122,7 @@ export function publishSnapshot(full: Snapshot): Snapshot {
   const actions = live(full.actions)
     .filter((action) => action.public)
     .map((action) => ({
-      ...pick(action, [...COMMON, 'priorityId', 'title', 'description', 'leadAgency', 'startDate', 'targetDate', 'revisedTargetDate', 'status', 'progress', 'rank', 'public', 'carriedFrom', 'carriedForwardTo']),
+      ...pick(action, [...COMMON, 'priorityId', 'title', 'description', 'leadAgency', 'partners', 'startDate', 'targetDate', 'revisedTargetDate', 'ongoing', 'timescaleText', 'status', 'progress', 'rank', 'public', 'carriedFrom', 'carriedForwardTo']),
       milestones: action.milestones.map((milestone) => pick(milestone, ['id', 'title', 'dueDate', 'doneDate'])),
       ...(action.funding?.public ? { funding: pick(action.funding, ['allocatedPence', 'spentPence', 'source', 'public']) } : {}),
     })) as Action[];

@@ -97,10 +97,16 @@ export const ActionSchema = fields({
   title: requiredText,
   description: opt(text),
   leadAgency: opt(text),
+  // Supporting agencies, as the plan names them.
+  partners: def(z.array(text), []),
   owner: opt(text),
   startDate: opt(isoDate),
   targetDate: opt(isoDate),
   revisedTargetDate: opt(isoDate),
+  // No target by design (a standing task): RAG rules treat it as having no target.
+  ongoing: def(z.boolean(), false),
+  // An imported timescale that is not a date ("TBC", "Spring"), kept until someone sets one.
+  timescaleText: opt(text),
   revisions: def(z.array(RevisionSchema), []),
   status: def(oneOf(ACTION_STATUSES), 'not-started'),
   progress: def(wholeNumber(0, 100), 0),

@@ -19,6 +19,8 @@ export interface ApplyResult<C extends Collection> {
 
 type Listener = { query: ChangeQuery; callback: (change: StoreChange) => void };
 type RecordInput<C extends Collection> = Partial<RecordOf<C>> & { id: string };
+/** One collection's new records, for importLocalAll. */
+export type ImportBatch = { [C in Collection]: { collection: C; inputs: readonly RecordInput<C>[] } }[Collection];
 // Fields a local write stamps itself; a history entry does not list them as changes.
 const STAMPED = new Set(['version', 'updatedAt', 'updatedBy']);
 
@@ -276,21 +278,36 @@ export class ActionPlanStore extends EventTarget {
 
   /** Imports new local records (CSV, roll-over): one transaction with their outbox and history entries. */
   async importLocal<C extends Collection>(collection: C, inputs: readonly RecordInput<C>[], options: WriteOptions): Promise<RecordOf<C>[]> {
+    const [records] = await this.importLocalAll([{ collection, inputs } as ImportBatch], options);
+    return records as RecordOf<C>[];
+  }
+
+  /** New records of several collections (priorities and the actions under them) in one transaction: all or none. */
+  async importLocalAll(batches: readonly ImportBatch[], options: WriteOptions): Promise<AnyRecord[][]> {
     const at = (options.now ?? new Date()).toISOString();
-    const records = inputs.map((input) => parseRecord(collection, { ...input, version: 0, updatedAt: at, updatedBy: options.by }) as RecordOf<C>);
-    await this.#transact([collection, 'outbox', 'history'], async (tx) => {
+    const parsed = batches.map(({ collection, inputs }) => ({
+      collection,
+      records: inputs.map((input) => parseRecord(collection, { ...input, version: 0, updatedAt: at, updatedBy: options.by }) as AnyRecord),
+    }));
+    await this.#transact([...new Set(parsed.map((batch) => batch.collection)), 'outbox', 'history'], async (tx) => {
       // Plain requests, as in applyPulled.
-      const target = unwrap(tx.objectStore(collection));
       const outbox = unwrap(tx.objectStore('outbox'));
       const history = unwrap(tx.objectStore('history'));
-      for (const record of records) {
-        target.add(record);
-        outbox.add(outboxEntry(collection, record, 0, options.by, at));
-        if (collection !== 'history') history.add(historyEntry(collection, record, diff(undefined, record), options.by, at));
+      for (const { collection, records } of parsed) {
+        const target = unwrap(tx.objectStore(collection));
+        for (const record of records) {
+          target.add(record);
+          outbox.add(outboxEntry(collection, record, 0, options.by, at));
+          if (collection !== 'history') history.add(historyEntry(collection, record, diff(undefined, record), options.by, at));
+        }
       }
     });
-    this.#announce([{ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))], records }]);
-    return records;
+    this.#announce(
+      parsed
+        .filter(({ records }) => records.length)
+        .map(({ collection, records }) => ({ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))], records })),
+    );
+    return parsed.map(({ records }) => records);
   }
 
   /**

@@ -20,6 +20,8 @@ describe('schemas: accept', () => {
       updatedAt: '',
       updatedBy: '',
       deleted: false,
+      partners: [],
+      ongoing: false,
       revisions: [],
       status: 'not-started',
       progress: 0,

@@ -6,7 +6,7 @@ import { PlanController } from '../../controllers/plan.js';
 import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { apEvent } from '../../events.js';
-import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
+import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
 import {
   describeIssue,
   describeReason,
@@ -200,6 +200,8 @@ export class ApActionCard extends LitElement {
 
   #targetText(action: Action): string {
     const target = effectiveTarget(action);
+    if (!target && action.ongoing) return t(this.#locale, 'card.ongoing');
+    if (!target && needsTargetDate(action)) return `${t(this.#locale, 'card.target-needed')} (${action.timescaleText})`;
     if (!target) return t(this.#locale, 'card.no-date');
     const date = formatDate(target, this.#locale);
     if (action.status === 'complete' || action.status === 'cancelled') return date;
@@ -272,6 +274,7 @@ export class ApActionCard extends LitElement {
       </ul>
       <dl part="details">
         ${this.#detail(t(locale, 'field.leadAgency'), action.leadAgency || t(locale, 'card.none'))}
+        ${action.partners?.length ? this.#detail(t(locale, 'field.partners'), action.partners.join('; ')) : nothing}
         ${this.#detail(t(locale, 'field.owner'), action.owner || t(locale, 'card.none'))}
         ${this.#detail(t(locale, 'field.status'), statusLabel(action.status, locale))}
         ${this.#detail(t(locale, 'field.startDate'), action.startDate ? formatDate(action.startDate, locale) : t(locale, 'card.no-date'))}

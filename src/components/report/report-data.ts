@@ -7,6 +7,7 @@ import {
   emptyCounts,
   implementationSummary,
   isRecommendationOverdue,
+  needsTargetDate,
   quarterBounds,
   type Action,
   type Audit,
@@ -44,7 +45,7 @@ export interface QuarterlyReport {
   asOf: IsoDate;
   byPriority: { priority: Priority; counts: RagCounts }[];
   totals: RagCounts;
-  exceptions: { overdue: ReportRow[]; revised: ReportRow[]; noUpdate: ReportRow[]; dueSoon: ReportRow[] };
+  exceptions: { overdue: ReportRow[]; revised: ReportRow[]; noUpdate: ReportRow[]; dueSoon: ReportRow[]; needsDate: ReportRow[] };
   changes: { completed: ReportRow[]; slipped: ReportRow[]; added: ReportRow[] };
   audits: { audit: Audit; summary: ImplementationSummary; recommendations: { recommendation: Recommendation; overdue: boolean }[] }[];
   /** Every live action in priority order: the "status for the minutes" table. */
@@ -96,6 +97,7 @@ export function quarterlyReport(input: ReportInput, quarter: string, today: IsoD
       revised: open.filter((row) => row.action.revisions.length > 0),
       noUpdate: open.filter((row) => row.rag.state !== 'grey' && !row.action.updates.some((update) => inQuarter(update.at))),
       dueSoon: open.filter((row) => row.target && row.target > asOf && row.target <= addDays(asOf, DUE_SOON_DAYS)),
+      needsDate: open.filter((row) => needsTargetDate(row.action)),
     },
     changes: {
       completed: rows.filter(completedInQuarter),

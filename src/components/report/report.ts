@@ -12,7 +12,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charC
 
 /**
  * The quarterly report for the steering group and scrutiny: RAG status by priority, exceptions
- * (overdue, revised targets, no update this quarter, due in the next 30 days), changes this
+ * (overdue, revised targets, no update this quarter, due in the next 30 days, target date needed), changes this
  * quarter, audit recommendations, and a "status for the minutes" table that copies cleanly into
  * Word or Outlook. Prints on A4 (add `@page { size: A4; margin: 15mm }` to the page's own CSS).
  *
@@ -137,7 +137,7 @@ export class ApReport extends LitElement {
   #status = (row: ReportRow) => `${row.rag.rag ? ragLabel(row.rag.state, this.#locale) : statusLabel(row.action.status, this.#locale)}, ${this.#target(row)}`;
 
   #renderExceptions(report: QuarterlyReport) {
-    const { overdue, revised, noUpdate, dueSoon } = report.exceptions;
+    const { overdue, revised, noUpdate, dueSoon, needsDate } = report.exceptions;
     const revisedText = (row: ReportRow) => {
       const count = row.action.revisions.length;
       return this.#t(count === 1 ? 'report.revised-once' : 'report.revised-times', { count, date: this.#date(row.target) });
@@ -148,6 +148,7 @@ export class ApReport extends LitElement {
       ${this.#list(this.#t('report.revised', { count: revised.length }), revised, revisedText)}
       ${this.#list(this.#t('report.no-update', { count: noUpdate.length }), noUpdate, this.#status)}
       ${this.#list(this.#t('report.due-soon', { days: DUE_SOON_DAYS, count: dueSoon.length }), dueSoon, this.#target)}
+      ${this.#list(this.#t('report.needs-date', { count: needsDate.length }), needsDate, (row) => this.#t('report.timescale', { text: row.action.timescaleText }))}
     </section>`;
   }
 

@@ -163,6 +163,24 @@ describe('<ap-action-card>', () => {
     store.close();
   });
 
+  it('shows an ongoing action as Ongoing, its partners, and "Target date needed" for a timescale kept as text', async () => {
+    const name = freshName();
+    const store = await seed(
+      [
+        actionInput({ id: 'a-1', ongoing: true, status: 'in-progress', partners: ['Essex Police', 'Safe Partnership'] }),
+        actionInput({ id: 'a-2', timescaleText: 'Spring', status: 'in-progress' }),
+      ],
+      name,
+    );
+    const ongoing = await card(name, 'a-1');
+    expect(text(ongoing)).to.contain('Target dateOngoing').and.contain('PartnersEssex Police; Safe Partnership');
+    // No target: never red for a passed target.
+    expect(tag(ongoing)).to.equal('Green (on track)');
+    const compact = await card(name, 'a-2', { compact: true });
+    expect(text(compact)).to.contain('Target date needed (Spring)');
+    store.close();
+  });
+
   it('renders markup in title, owner and update text as text', async () => {
     const name = freshName();
     const updates = [{ id: 'u', at: '2024-01-02T10:00:00Z', by: XSS, text: XSS }];
