@@ -567,4 +567,5 @@ export const cy: Record<MessageKey, string> = {
   'reminder.waiting-item': 'Mae {by} yn gofyn am {date}: {reason}',
   'reminder.open': 'Ei agor: {url}',
   'reminder.footer': 'Rydych yn cael yr e-bost hwn fel aelod o {plan}. I’w atal, diffoddwch nodiadau atgoffa ar eich aelodaeth neu gofynnwch i swyddog y PDC.',
+  'plan.linked-action': 'Y cam gweithredu cysylltiedig',
 };

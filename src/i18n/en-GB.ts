@@ -565,6 +565,7 @@ export const enGB = {
   'reminder.waiting-item': '{by} asks for {date}: {reason}',
   'reminder.open': 'Open it: {url}',
   'reminder.footer': 'You get this email as a member of {plan}. To stop it, turn reminders off on your membership or ask a CSP officer.',
+  'plan.linked-action': 'The linked action',
 };
 
 export type MessageKey = keyof typeof enGB;

@@ -3,6 +3,10 @@ import { isIsoDate, type IsoDate } from './dates.js';
 import { effectiveTarget } from './rag.js';
 import type { Action, Decision, DecisionOutcome, ExtensionRequest, Plan, Recommendation } from './schemas.js';
 
+/** A member's role in a plan (the `members` collection). */
+export const MEMBER_ROLES = ['officer', 'lead', 'partner', 'viewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
 /** A record that takes extension requests. */
 export type Extendable = Action | Recommendation;
 
@@ -13,6 +17,15 @@ export type Extendable = Action | Recommendation;
 export function approvalsRequired(plan: Pick<Plan, 'approvals'> | undefined, endpointHasRoles: boolean): boolean {
   return plan?.approvals ? plan.approvals === 'required' : endpointHasRoles;
 }
+
+/**
+ * Whether this person asks for a new target date rather than setting it: approvals are required
+ * and they are not an officer (a role not known counts as not an officer; viewers change nothing).
+ */
+export const asksForExtensions = (required: boolean, role: MemberRole | undefined) => required && role !== 'officer' && role !== 'viewer';
+
+/** Whether this person decides requests: an officer, or anyone where the endpoint knows no roles (plan admin is a staff page). */
+export const decidesExtensions = (role: MemberRole | undefined) => role === undefined || role === 'officer';
 
 export type ExtensionProblemCode =
   | 'date-invalid'
@@ -46,7 +59,8 @@ export function closedState(record: Extendable): string | undefined {
 
 /** The request still waiting for a decision, if any (there is at most one). */
 export const openRequest = (record: Pick<Extendable, 'extensionRequests'>): ExtensionRequest | undefined =>
-  record.extensionRequests.find((request) => !request.decision);
+  // A page may hand a widget an action it built itself, without the list.
+  record.extensionRequests?.find((request) => !request.decision);
 
 export interface RequestInput {
   id: string;
