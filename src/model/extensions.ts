@@ -150,7 +150,8 @@ export function mergeExtensionRequests<T extends Extendable>(merged: T, mine: T,
   return result;
 }
 
-const sameDecision = (a: Decision, b: Decision) => a.outcome === b.outcome && a.by === b.by && a.at === b.at;
+// By what was decided, not by who and when: an endpoint may stamp those itself.
+const sameDecision = (a: Decision, b: Decision) => a.outcome === b.outcome && a.reason === b.reason && a.reference === b.reference;
 
 /** Requests made and decisions taken from `start` to `end` (ISO dates, both included), for the quarter's report. */
 export function extensionsBetween(records: readonly Extendable[], start: IsoDate, end: IsoDate) {

@@ -18,7 +18,8 @@ interface MyDecision {
   collection: Kind;
   recordId: string;
   requestId: string;
-  at: string;
+  outcome: DecisionOutcome;
+  reason: string;
 }
 
 const titleOf = (collection: Kind, record: Extendable) =>
@@ -39,9 +40,10 @@ export class RequestsPanel {
 
   /** Requests of mine that lost to a decision made first elsewhere: "Already approved by ... on ...". */
   #overtaken(records: Map<string, Extendable>): string[] {
-    return this.#mine.flatMap(({ collection, recordId, requestId, at }) => {
+    return this.#mine.flatMap(({ collection, recordId, requestId, outcome, reason }) => {
       const decision = records.get(`${collection}/${recordId}`)?.extensionRequests.find((r) => r.id === requestId)?.decision;
-      if (!decision || decision.at === at) return [];
+      // Compared by what was decided: an endpoint stamps who and when itself.
+      if (!decision || (decision.outcome === outcome && decision.reason === reason)) return [];
       return [describeExtensionProblem({ code: 'already-decided', params: { outcome: decision.outcome, by: decision.by, at: decision.at } }, this.#locale)];
     });
   }
@@ -129,7 +131,8 @@ export class RequestsPanel {
     }
     this.#problems.delete(requestId);
     await plan.store!.put(collection, result.record as never, { by: plan.user });
-    this.#mine.push({ collection, recordId: record.id, requestId, at });
+    const decision = result.record.extensionRequests.find((r) => r.id === requestId)!.decision!;
+    this.#mine.push({ collection, recordId: record.id, requestId, outcome, reason: decision.reason });
     const title = titleOf(collection, record);
     this.options.status(t(this.#locale, outcome === 'approved' ? 'admin.requests.approved' : 'admin.requests.refused', { title, date: formatDate(result.record.revisedTargetDate ?? '', this.#locale) }));
   }
