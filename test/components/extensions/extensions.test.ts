@@ -99,9 +99,13 @@ describe('extension requests', function () {
     await ask(card, '2024-06-30', '');
     await waitUntil(() => !summary(card).includes('31 March'), 'date accepted');
     expect(summary(card)).to.equal('There is a problem Enter why more time is needed');
+    const changes: string[][] = [];
+    plan.addEventListener('ap-action-change', (event) => changes.push(event.detail.fields));
     await type(card, '#extension-reason-input', 'Waiting for the refuge provider');
     await press(card, 'Send request');
     await waitUntil(() => words(card).includes('Extension requested: 30 June 2024 (waiting for a decision)'), 'waiting shown');
+    expect(changes).to.deep.equal([['extensionRequests']]);
+    expect(card.activeElement?.getAttribute('data-request-for'), 'focus back on the button').to.equal('a-1');
     expect(words(card)).to.contain('Asked by PC Jones on');
     await waitUntil(async () => (await onServer(endpoint, 'actions', 'a-1')).extensionRequests?.length === 1, 'request reached the server', { timeout: 10_000 });
     const stored = await onServer(endpoint, 'actions', 'a-1');
@@ -274,6 +278,15 @@ describe('extension requests', function () {
     } finally {
       history.replaceState(null, '', before || location.pathname + location.search);
     }
+  });
+
+  it('a compact card shows a waiting request', async () => {
+    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff', by: 'PC Jones', at: '2024-03-11T09:00:00.000Z' };
+    const endpoint = await createEndpoint({ data: seedData('required', { extensionRequests: [request] }) });
+    const { plan, root } = await page(endpoint, 'Cllr Brown', 'viewer', html`<ap-action-card compact action-id="a-1"></ap-action-card>`);
+    const card = root('ap-action-card');
+    await waitUntil(() => card.querySelector('.extension')?.textContent === 'Extension requested: 30 June 2024 (waiting for a decision)', 'waiting line');
+    await expect(plan.querySelector('ap-action-card')!).to.be.accessible();
   });
 
   it('speaks Welsh on the card and in the form', async () => {
