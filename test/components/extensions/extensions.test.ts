@@ -230,7 +230,7 @@ describe('extension requests', function () {
     await ask(tracker, '2024-09-30', 'Plan template under review');
     await waitUntil(() => !tracker.querySelector('dialog[open]'), 'dialog closed');
     expect(tracker.activeElement?.getAttribute('data-request-for'), 'focus back on the button').to.equal('r-1');
-    expect(words(tracker)).to.contain('Extension requested: 30 September 2024 (waiting for a decision)');
+    await waitUntil(() => words(tracker).includes('Extension requested: 30 September 2024 (waiting for a decision)'), 'row shows the request');
     await expect(plan.querySelector('ap-audit-tracker')!).to.be.accessible();
     await waitUntil(async () => (await onServer(endpoint, 'recommendations', 'r-1')).extensionRequests?.length === 1, 'synced', { timeout: 10_000 });
   });
