@@ -154,25 +154,19 @@ describe('extension requests: merging (two officers at once)', () => {
     expect(merged.progress).to.equal(40);
   });
 
-  it('the first decision wins: my refusal gives way to their approval', () => {
-    const theirs = server(ok(decideExtension(base(), 'x-1', approve)));
-    const mine = ok(decideExtension(base(), 'x-1', refuse));
-    const { merged, conflicts } = mergeRecords(base(), mine, theirs);
-    expect(conflicts).to.deep.equal([]);
-    expect(merged.extensionRequests[0]!.decision).to.deep.equal(approve);
-    expect(merged.revisedTargetDate).to.equal('2024-06-30');
-    expect(merged.revisions).to.have.length(1);
-  });
-
-  it('my approval that lost to their refusal leaves no revised date and no revision', () => {
-    const theirs = server(ok(decideExtension(base(), 'x-1', refuse)));
-    const mine = ok(decideExtension(base(), 'x-1', approve));
-    const { merged, conflicts } = mergeRecords(base(), mine, theirs);
-    expect(conflicts).to.deep.equal([]);
-    expect(merged.extensionRequests[0]!.decision).to.deep.equal(refuse);
-    expect(merged.revisedTargetDate).to.equal(undefined);
-    expect(merged.revisions).to.deep.equal([]);
-  });
+  const firstWins = [
+    ['my refusal gives way to their approval', approve, refuse, '2024-06-30', 1],
+    ['my approval that lost to their refusal leaves no revised date and no revision', refuse, approve, undefined, 0],
+  ] as const;
+  for (const [name, first, second, revisedTargetDate, revisions] of firstWins) {
+    it(`the first decision wins: ${name}`, () => {
+      const { merged, conflicts } = mergeRecords(base(), ok(decideExtension(base(), 'x-1', second)), server(ok(decideExtension(base(), 'x-1', first))));
+      expect(conflicts).to.deep.equal([]);
+      expect(merged.extensionRequests[0]!.decision).to.deep.equal(first);
+      expect(merged.revisedTargetDate).to.equal(revisedTargetDate);
+      expect(merged.revisions).to.have.length(revisions);
+    });
+  }
 
   it('two approvals of one request are one revision, the server’s', () => {
     const theirs = server(ok(decideExtension(base(), 'x-1', approve)));
