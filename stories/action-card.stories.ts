@@ -7,14 +7,17 @@ interface CardArgs {
   compact: boolean;
   readonly: boolean;
   conflict: boolean;
+  /** The person's role, where sign-in says it: a partner asks for a new target date. */
+  role: '' | 'officer' | 'partner';
 }
 
 const meta: Meta<CardArgs> = {
   title: 'Elements/ap-action-card',
   component: 'ap-action-card',
-  args: { 'action-id': 'cpr-a-crucial-crew', compact: false, readonly: false, conflict: false },
+  args: { 'action-id': 'cpr-a-crucial-crew', compact: false, readonly: false, conflict: false, role: '' },
+  argTypes: { role: { control: 'select', options: ['', 'officer', 'partner'] } },
   loaders: [sampleLoader],
-  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly}>
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly} .memberRole=${args.role || undefined}>
     <ap-action-card action-id=${args['action-id']} ?compact=${args.compact} ?conflict=${args.conflict}></ap-action-card>
   </ap-plan>`,
 };
@@ -68,6 +71,39 @@ export const Errors: Story = {
     progress.value = '150';
     progress.dispatchEvent(new Event('input'));
     card.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
+/** A partner's view where approvals are required: a request waiting for a decision, and the button to ask. */
+export const ExtensionRequested: Story = { args: { 'action-id': 'cpr-a-sanctuary', role: 'partner' } };
+
+/** A refused extension: the decision with its reason and minute reference; no revision counted. */
+export const ExtensionRefused: Story = { args: { 'action-id': 'cpr-a-strategic-assessment', role: 'partner' } };
+
+async function requestForm(canvasElement: HTMLElement) {
+  const card = canvasElement.querySelector('ap-action-card')!;
+  const button = () => card.shadowRoot?.querySelector<HTMLButtonElement>('[data-request-for]');
+  for (let i = 0; i < 100 && !button(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  button()!.click();
+  await card.updateComplete;
+  return card;
+}
+
+/** "Request a new target date": new date and reason. */
+export const RequestForm: Story = {
+  args: { 'action-id': 'cpr-a-bar-n-bus', role: 'partner' },
+  play: async ({ canvasElement }) => void (await requestForm(canvasElement)),
+};
+
+/** A request refused by the rules: error summary (focused) and inline messages. */
+export const RequestErrors: Story = {
+  args: { 'action-id': 'cpr-a-bar-n-bus', role: 'partner' },
+  play: async ({ canvasElement }) => {
+    const card = await requestForm(canvasElement);
+    const date = card.shadowRoot!.querySelector<HTMLInputElement>('#requested-date-input')!;
+    date.value = '2024-01-01';
+    date.dispatchEvent(new Event('input'));
+    card.shadowRoot!.querySelector<HTMLFormElement>('form.extension-request')!.requestSubmit();
   },
 };
 

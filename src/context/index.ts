@@ -1,6 +1,6 @@
 // The context keys <ap-plan> provides to its descendants.
 import { createContext } from '@lit/context';
-import type { IsoDate, RagRules } from '../model/index.js';
+import type { IsoDate, MemberRole, RagRules } from '../model/index.js';
 import type { Locale } from '../i18n/index.js';
 import type { ActionPlanStore } from '../store/index.js';
 import type { PlanFilter } from '../events.js';
@@ -21,6 +21,10 @@ export interface PlanContext {
   sync?: SyncEngine;
   /** Its latest state: pending changes, conflicts (cards show a badge), dead letters. */
   syncState?: SyncState;
+  /** The person's role in this plan, where the endpoint knows roles; undefined elsewhere. */
+  role?: MemberRole;
+  /** Target dates change by request and an officer's decision (the plan's `approvals`, src/model/extensions.ts). */
+  approvalsRequired: boolean;
 }
 
 export const planContext = createContext<PlanContext | undefined>(Symbol('ap-plan'));

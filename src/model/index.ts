@@ -7,3 +7,5 @@ export * from './rank.js';
 export * from './workflow.js';
 export * from './rollover.js';
 export * from './due-soon.js';
+export * from './extensions.js';
+export * from './reminders.js';

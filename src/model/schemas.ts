@@ -7,6 +7,8 @@ export const RECOMMENDATION_STATUSES = ['open', 'in-progress', 'implemented', 'v
 export const RATINGS = ['high', 'medium', 'low'] as const;
 export const RAGS = ['red', 'amber', 'green', 'blue', 'grey'] as const;
 export const OVERRIDE_RAGS = ['red', 'amber', 'green'] as const;
+export const APPROVAL_SETTINGS = ['required', 'off'] as const;
+export const DECISION_OUTCOMES = ['approved', 'refused'] as const;
 export const COLLECTIONS = ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] as const;
 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -14,6 +16,8 @@ export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export type Rating = (typeof RATINGS)[number];
 export type Rag = (typeof RAGS)[number];
 export type Collection = (typeof COLLECTIONS)[number];
+export type ApprovalSetting = (typeof APPROVAL_SETTINGS)[number];
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 const rule = (test: (value: never) => boolean, code: IssueCode, params: IssueParams = {}) =>
   z.refine(test as (value: unknown) => boolean, { params: { code, ...params } });
@@ -74,13 +78,24 @@ export const ProgressUpdateSchema = fields({
   status: opt(oneOf(ACTION_STATUSES)),
   progress: opt(wholeNumber(0, 100)),
 });
-export const RevisionSchema = fields({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime });
+// requestId: the extension request whose approval made this revision.
+export const RevisionSchema = fields({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime, requestId: opt(text) });
+export const DecisionSchema = fields({ outcome: oneOf(DECISION_OUTCOMES), reason: requiredText, by: text, at: dateTime, reference: opt(text) });
+export const ExtensionRequestSchema = fields({ id: requiredText, requestedDate: isoDate, reason: requiredText, by: text, at: dateTime, decision: opt(DecisionSchema) });
 export const RagOverrideSchema = z.looseObject({ rag: oneOf(OVERRIDE_RAGS), reason: requiredText, by: text, at: dateTime });
 export const FundingSchema = fields({ allocatedPence: def(pence, 0), spentPence: def(pence, 0), source: opt(text), public: def(z.boolean(), false) });
 export const EvidenceSchema = z.looseObject({ label: requiredText, url: z.string().check(rule(isSafeUrl, 'invalid-url')) });
 const ids = def(z.array(requiredText), []);
 
-export const PlanSchema = fields({ ...common, name: requiredText, period: opt(text), description: opt(text), previousPlanId: opt(text) }).check(
+export const PlanSchema = fields({
+  ...common,
+  name: requiredText,
+  period: opt(text),
+  description: opt(text),
+  previousPlanId: opt(text),
+  // Absent: required where the endpoint has roles, off elsewhere (src/model/extensions.ts).
+  approvals: opt(oneOf(APPROVAL_SETTINGS)),
+}).check(
   z.refine((plan) => plan.planId === plan.id, { path: ['planId'], params: { code: 'invalid', same: 'id' } }),
 );
 export const PrioritySchema = fields({
@@ -112,6 +127,7 @@ export const ActionSchema = fields({
   progress: def(wholeNumber(0, 100), 0),
   milestones: def(z.array(MilestoneSchema), []),
   updates: def(z.array(ProgressUpdateSchema), []),
+  extensionRequests: def(z.array(ExtensionRequestSchema), []),
   ragOverride: opt(RagOverrideSchema),
   funding: opt(FundingSchema),
   // Fractional-index key (src/model/rank.ts): sorts as a plain string, so a move rewrites one action.
@@ -135,6 +151,7 @@ export const RecommendationSchema = fields({
   revisions: def(z.array(RevisionSchema), []),
   status: def(oneOf(RECOMMENDATION_STATUSES), 'open'),
   evidence: def(z.array(EvidenceSchema), []),
+  extensionRequests: def(z.array(ExtensionRequestSchema), []),
   linkedActionIds: ids,
   reason: opt(text),
   supersededBy: opt(text),
@@ -152,6 +169,8 @@ export const HistorySchema = fields({
 export type Milestone = z.output<typeof MilestoneSchema>;
 export type ProgressUpdate = z.output<typeof ProgressUpdateSchema>;
 export type Revision = z.output<typeof RevisionSchema>;
+export type Decision = z.output<typeof DecisionSchema>;
+export type ExtensionRequest = z.output<typeof ExtensionRequestSchema>;
 export type RagOverride = z.output<typeof RagOverrideSchema>;
 export type Funding = z.output<typeof FundingSchema>;
 export type Evidence = z.output<typeof EvidenceSchema>;

@@ -27,6 +27,7 @@ describe('schemas: accept', () => {
       progress: 0,
       milestones: [],
       updates: [],
+      extensionRequests: [],
       public: false,
     });
   });

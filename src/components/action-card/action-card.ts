@@ -5,8 +5,10 @@ import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
 import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
+import { ExtensionRequestController } from '../../controllers/extension-request.js';
+import { describeExtension, extensionList } from '../shared/extensions.js';
 import { apEvent } from '../../events.js';
-import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
+import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
 import {
   describeIssue,
   describeReason,
@@ -56,6 +58,8 @@ interface CardData {
  * @csspart timeline - The timeline bar with milestones and today's marker.
  * @csspart progress - The progress meter.
  * @csspart editor - The edit form.
+ * @csspart extensions - The extension requests and their decisions ("Extension requested: 30 June 2024 (waiting for a decision)").
+ * @csspart extension-request - The "Request a new target date" form (approvals required, not an officer).
  * @csspart error-summary - The list of problems shown when a save is refused.
  * @csspart button - Every button.
  * @csspart dialog - The dialog a compact card opens.
@@ -111,6 +115,12 @@ export class ApActionCard extends LitElement {
   // The action as this tab just committed it, from the change feed: shown at once while the task reads its history.
   #written?: Action;
   readonly #announcer = new AnnounceController(this);
+  readonly #extension = new ExtensionRequestController(this, {
+    plan: () => this.#plan.plan,
+    collection: 'actions',
+    announce: (text) => this.#announcer.announce(text),
+    onDone: (saved, previous) => saved && this.dispatchEvent(apEvent('ap-action-change', { action: saved as Action, previous: previous as Action, fields: ['extensionRequests'] })),
+  });
   #focusAfterRender?: string;
 
   readonly #data = new Task(this, {
@@ -229,13 +239,18 @@ export class ApActionCard extends LitElement {
         ><div><dt>${t(locale, 'field.owner')}</dt><dd>${action.owner || t(locale, 'card.none')}</dd></div
         ><div><dt>${t(locale, 'card.target')}</dt><dd>${this.#targetText(action)}</dd></div
         >${this.#progress(action)}</dl
-      ></article
+      >${this.#waiting(action)}</article
       >${this.opened
         ? html`<dialog part="dialog" aria-label=${action.title} @close=${() => (this.opened = false)}>
             <form method="dialog"><button part="button" class="secondary" autofocus>${t(locale, 'card.close')}</button></form>
             <ap-action-card .actionId=${action.id} .action=${action}></ap-action-card>
           </dialog>`
         : nothing}`;
+  }
+
+  #waiting(action: Action) {
+    const open = openRequest(action);
+    return open ? html`<p class="extension">${describeExtension(open, this.#locale)}</p>` : nothing;
   }
 
   #openFromCard(event: Event): void {
@@ -287,6 +302,12 @@ export class ApActionCard extends LitElement {
             )
           : nothing}
       </dl>
+      ${extensionList(action.extensionRequests, locale)}
+      ${this.#extension.offered
+        ? this.#extension.recordId === action.id
+          ? this.#extension.form(action)
+          : html`<p>${this.#extension.button(action.id)}</p>`
+        : nothing}
       ${this.#timeline(action)}
       <h4>${t(locale, 'card.latest-update')}</h4>
       ${latest ? html`<p class="update">${latest.text} <span class="meta">${latest.by}, ${formatDateTime(latest.at, locale)}</span></p>` : html`<p>${t(locale, 'card.no-updates')}</p>`}
@@ -490,8 +511,10 @@ export class ApActionCard extends LitElement {
           </div>`
         : nothing}
       ${this.#field('title', 'field.title')} ${this.#field('leadAgency', 'field.leadAgency')} ${this.#field('owner', 'field.owner')}
-      ${this.#field('startDate', 'field.startDate', 'date')} ${this.#field('targetDate', 'field.targetDate', 'date')}
-      ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}
+      ${this.#field('startDate', 'field.startDate', 'date')}
+      ${this.#extension.offered
+        ? html`<p class="hint">${t(locale, 'extension.request-hint')}</p>`
+        : html`${this.#field('targetDate', 'field.targetDate', 'date')} ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}`}
       ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))}
       ${this.#select(
         'status',

@@ -6,6 +6,7 @@ import { apEvent } from '../../events.js';
 import {
   canCarry,
   datedItems,
+  decidesExtensions,
   defaultRolloverChoice,
   dueSoonByOwner,
   nextPeriod,
@@ -22,9 +23,10 @@ import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
 import { downloadFile } from '../shared/download.js';
+import { RequestsPanel } from './requests.js';
 import { styles } from './plan-admin.styles.js';
 
-export const ADMIN_VIEWS = ['plans', 'rollover', 'updates', 'due', 'clear'] as const;
+export const ADMIN_VIEWS = ['plans', 'requests', 'rollover', 'updates', 'due', 'clear'] as const;
 export type AdminView = (typeof ADMIN_VIEWS)[number];
 
 interface AdminData {
@@ -48,13 +50,14 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 
 /**
  * Everything a community safety officer does to a plan as a whole, in one element with a tab per
- * task: plans, year-end roll-over, partners' update packs, due soon, and clearing this device.
+ * task: plans, extension requests to decide (officers), year-end roll-over, partners' update packs,
+ * due soon, and clearing this device.
  * One element because these tasks belong together on one admin page, share the plan's data, and a
  * web editor pastes one tag; the plan's widgets stay on the pages partners and the public read.
  *
  * Switching plans sets `plan-id` on the closest `<ap-plan>` and fires `ap-plan-select`.
  *
- * @summary Plan administration: create and switch plans, roll over, update packs, due soon, clear data.
+ * @summary Plan administration: create and switch plans, decide extension requests, roll over, update packs, due soon, clear data.
  * @event ap-plan-select - The user switched plan (or cleared it from this device); `detail.planId` is the plan now shown.
  * @event ap-error - A write failed; `detail.message` says what to do.
  * @csspart tabs - The row of tabs.
@@ -91,6 +94,7 @@ export class ApPlanAdmin extends LitElement {
   #shownPlanId = '';
 
   #plan = new PlanController(this, { collections: ['plans', 'priorities', 'actions', 'recommendations'] });
+  #requests = new RequestsPanel(this, { plan: () => this.#plan.plan, status: (text) => (this.status = text) });
 
   #data = new Task(this, {
     task: async ([store, planId]): Promise<AdminData | undefined> => {
@@ -128,12 +132,17 @@ export class ApPlanAdmin extends LitElement {
       this.rolledTo = '';
     }
     if (changed.has('view')) {
-      if (!ADMIN_VIEWS.includes(this.view)) {
+      if (!this.#views.includes(this.view)) {
         console.warn(`<ap-plan-admin view="${this.view}"> is not one of ${ADMIN_VIEWS.join(', ')}; showing plans.`);
         this.view = 'plans';
       }
       this.errors = {};
     }
+  }
+
+  /** The tabs this person has: Requests only for those who decide them. */
+  get #views(): readonly AdminView[] {
+    return decidesExtensions(this.#plan.plan?.role) ? ADMIN_VIEWS : ADMIN_VIEWS.filter((view) => view !== 'requests');
   }
 
   #reload(message: string): void {
@@ -168,7 +177,7 @@ export class ApPlanAdmin extends LitElement {
     const data = this.#data.value;
     const current = data?.plans.find((p) => p.id === plan.planId);
     return html`<div role="tablist" part="tabs" aria-label=${this.#t('admin.label')} @keydown=${this.#onTabKey}>
-        ${ADMIN_VIEWS.map(
+        ${this.#views.map(
           (view) => html`<button
             role="tab"
             part="tab"
@@ -188,7 +197,9 @@ export class ApPlanAdmin extends LitElement {
           ? html`<p>${this.#t('admin.loading')}</p>`
           : this.view === 'plans' || !current
             ? this.#renderPlans(data, current)
-            : this.view === 'rollover'
+            : this.view === 'requests'
+              ? this.#requests.render(data.actions, data.recommendations)
+              : this.view === 'rollover'
               ? this.#renderRollover(data, current)
               : this.view === 'updates'
                 ? this.#renderUpdates(data)
@@ -205,11 +216,12 @@ export class ApPlanAdmin extends LitElement {
 
   // Tabs pattern (WAI-ARIA APG): arrows, Home and End move between tabs and open them.
   #onTabKey(event: KeyboardEvent): void {
-    const index = ADMIN_VIEWS.indexOf(this.view);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: ADMIN_VIEWS.length - 1 };
+    const views = this.#views;
+    const index = views.indexOf(this.view);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: views.length - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
-    this.#open(ADMIN_VIEWS[(moves[event.key] + ADMIN_VIEWS.length) % ADMIN_VIEWS.length]);
+    this.#open(views[(moves[event.key] + views.length) % views.length]);
     this.#focus(`tab-${this.view}`);
   }
 

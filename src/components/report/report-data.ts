@@ -5,12 +5,16 @@ import {
   countRag,
   effectiveTarget,
   emptyCounts,
+  extensionsBetween,
   implementationSummary,
+  isAction,
+  openRequest,
   isRecommendationOverdue,
   needsTargetDate,
   quarterBounds,
   type Action,
   type Audit,
+  type ExtensionRequest,
   type HistoryEntry,
   type ImplementationSummary,
   type IsoDate,
@@ -50,6 +54,41 @@ export interface QuarterlyReport {
   audits: { audit: Audit; summary: ImplementationSummary; recommendations: { recommendation: Recommendation; overdue: boolean }[] }[];
   /** Every live action in priority order: the "status for the minutes" table. */
   minutes: ReportRow[];
+  extensions: ExtensionReport;
+}
+
+export interface ExtensionRow {
+  collection: 'actions' | 'recommendations';
+  recordId: string;
+  title: string;
+  request: ExtensionRequest;
+}
+
+/** Extension requests made or decided this quarter, and how many wait for a decision now. */
+export interface ExtensionReport {
+  requested: number;
+  approved: number;
+  refused: number;
+  waiting: number;
+  /** Each request made or decided this quarter, in the order asked. */
+  rows: ExtensionRow[];
+}
+
+function extensionReport(actions: readonly Action[], recommendations: readonly Recommendation[], start: IsoDate, asOf: IsoDate): ExtensionReport {
+  const { requested, decided } = extensionsBetween([...actions, ...recommendations], start, asOf);
+  const rows = new Map<string, ExtensionRow>();
+  for (const { record, request } of [...requested, ...decided]) {
+    const title = isAction(record) ? record.title : [record.ref, record.recommendation].filter(Boolean).join(': ');
+    rows.set(request.id, { collection: isAction(record) ? 'actions' : 'recommendations', recordId: record.id, title, request });
+  }
+  const outcome = (o: string) => decided.filter(({ request }) => request.decision!.outcome === o).length;
+  return {
+    requested: requested.length,
+    approved: outcome('approved'),
+    refused: outcome('refused'),
+    waiting: [...actions, ...recommendations].filter((record) => !record.deleted && openRequest(record)).length,
+    rows: [...rows.values()].sort((a, b) => a.request.at.localeCompare(b.request.at)),
+  };
 }
 
 /** Days ahead the report lists actions falling due. */
@@ -117,5 +156,6 @@ export function quarterlyReport(input: ReportInput, quarter: string, today: IsoD
         };
       }),
     minutes: rows.filter((row) => !row.action.carriedForwardTo),
+    extensions: extensionReport(actions, input.recommendations, start, asOf),
   };
 }

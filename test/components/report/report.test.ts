@@ -99,7 +99,7 @@ describe('<ap-report>', () => {
     expect(table.getAttribute('border')).to.equal('1');
     expect(table.rows[0].cells[0].textContent).to.equal('Action');
     expect(table.rows).to.have.length(rows.length + 1);
-    expect(plain.split('\n')[0].split('\t')).to.deep.equal(['Action', 'Priority', 'Lead agency', 'Target date', 'RAG', 'Progress', 'Latest update']);
+    expect(plain.split('\n')[0].split('\t')).to.deep.equal(['Action', 'Priority', 'Lead agency', 'Target date', 'RAG', 'Progress', 'Latest update', 'Extension']);
     expect(plain).to.match(/\t(Red|Amber|Green|Complete|Not started|Cancelled)\t/);
     await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent === 'The table is copied: paste it into the minutes.', 'announced');
   });
