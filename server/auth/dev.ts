@@ -18,6 +18,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 /** The demo page's "Viewing as" control sets the cookie; tests and scripts may send the header. */
 export const DEMO_PERSON_HEADER = 'x-ap-demo-person';
 export const DEMO_PERSON_COOKIE = 'ap-demo-person';
+/** The "Viewing as" choice of nobody: what the public sees. */
+export const SIGNED_OUT = 'signed-out';
 
 export interface DevOptions {
   /** HOST: must be a loopback address, so nobody else can pick a person. */
@@ -35,10 +37,11 @@ export function devSignIn({ host, nodeEnv, people = DEMO_PEOPLE }: DevOptions): 
     mode: 'dev',
     ambient: true,
     async identify(request) {
-      const chosen = headerValue(request.headers, DEMO_PERSON_HEADER) ?? cookie(headerValue(request.headers, 'cookie'), DEMO_PERSON_COOKIE);
-      if (chosen === undefined) return undefined;
+      // Before any choice the demo opens as its first person (the CSP officer), as it did before sign-in.
+      const chosen = headerValue(request.headers, DEMO_PERSON_HEADER) ?? cookie(headerValue(request.headers, 'cookie'), DEMO_PERSON_COOKIE) ?? people[0]?.id;
+      if (chosen === undefined || chosen === SIGNED_OUT) return undefined;
       const person = byId.get(chosen);
-      if (!person) throw new UnknownDemoPersonError(`There is no demo person "${chosen}": choose one of ${[...byId.keys()].join(', ')} in "Viewing as".`);
+      if (!person) throw new UnknownDemoPersonError(`There is no demo person "${chosen}": choose one of ${[...byId.keys(), SIGNED_OUT].join(', ')} in "Viewing as".`);
       return { id: person.id, name: person.name, ...(person.email ? { email: person.email } : {}) };
     },
   };

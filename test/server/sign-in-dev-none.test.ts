@@ -30,13 +30,14 @@ describe('dev sign-in', () => {
     );
   });
 
-  it('signs in the person chosen by header or cookie, nobody without a choice, and refuses an unknown one', async () => {
+  it('signs in the person chosen by header or cookie (the officer before any choice, nobody for signed-out), and refuses an unknown one', async () => {
     const endpoint = await serveSignIn(devSignIn({ host: 'localhost' }));
     try {
       const [officer, police] = DEMO_PEOPLE;
       assert.deepEqual((await endpoint.ask({ 'x-ap-demo-person': 'demo:police' })).body.identity, { id: police!.id, name: police!.name, email: police!.email });
       assert.deepEqual((await endpoint.ask({ cookie: 'theme=dark; ap-demo-person=demo%3Acsp-officer' })).body.identity, { id: officer!.id, name: officer!.name, email: officer!.email });
-      assert.deepEqual((await endpoint.ask()).body.identity, null);
+      assert.deepEqual((await endpoint.ask()).body.identity, { id: officer!.id, name: officer!.name, email: officer!.email });
+      assert.deepEqual((await endpoint.ask({ cookie: 'ap-demo-person=signed-out' })).body.identity, null);
       const unknown = await endpoint.ask({ 'x-ap-demo-person': 'demo:chief-constable' });
       assert.equal(unknown.status, 401);
       assert.equal(unknown.body.name, 'UnknownDemoPersonError');
