@@ -27,13 +27,16 @@ async function stop(signal: string): Promise<void> {
 async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  const config = loadConfig();
+  // The demo signs in its demo people ("Viewing as") unless told otherwise.
+  const config = loadConfig(demo ? { AP_AUTH: 'dev', ...process.env } : process.env);
   db = await openDb(config);
   const applied = await migrate(db);
   const root = packageRoot();
   if (demo && (config.resetSample || (await isEmpty(db)))) {
     await clearRecords(db);
     await loadRecords(db, JSON.parse(readFileSync(join(root, 'demo/data/db.json'), 'utf8')), 'Sample');
+    // The demo people's memberships of the sample plans (server/auth/dev.ts).
+    await loadRecords(db, JSON.parse(readFileSync(join(root, 'demo/data/members.json'), 'utf8')), 'Sample');
   }
   const staticDirs: Record<string, string> = demo ? { '/dist/': join(root, 'dist'), '/': join(root, 'demo') } : {};
   app = await buildApp({ config, db, staticDirs });

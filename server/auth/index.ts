@@ -1,19 +1,23 @@
-// Who is asking: the one place a request's identity is read. Mode `none`: everyone is signed out.
-import type { FastifyRequest } from 'fastify';
+// Who is asking: the one place a request's identity is read, by the mode AP_AUTH names.
 import type { Config } from '../config.js';
+import { devSignIn } from './dev.js';
+import type { SignIn } from './identity.js';
+import { jwtSignIn } from './jwt.js';
+import { noSignIn } from './none.js';
+import { proxySignIn } from './proxy.js';
 
-export interface Identity {
-  /** Stable key of the person (the sign-in's subject). */
-  id: string;
-  /** Name written into `updatedBy` and the history. */
-  name: string;
-  email?: string;
-}
+export type { Identity, SignIn } from './identity.js';
 
-/** The signed-in person making `request`, or undefined when signed out. */
-export async function identify(_request: FastifyRequest, config: Config): Promise<Identity | undefined> {
+/** The sign-in of `config`; throws SignInSetupError when it is unsafe on this host or incomplete. */
+export function signInFor(config: Config): SignIn {
   switch (config.auth) {
+    case 'jwt':
+      return jwtSignIn(config.oidc);
+    case 'proxy':
+      return proxySignIn(config.proxy);
+    case 'dev':
+      return devSignIn({ host: config.host, nodeEnv: config.nodeEnv });
     case 'none':
-      return undefined;
+      return noSignIn({ host: config.host });
   }
 }

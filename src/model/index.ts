@@ -9,3 +9,4 @@ export * from './rollover.js';
 export * from './due-soon.js';
 export * from './extensions.js';
 export * from './reminders.js';
+export * from './publish.js';

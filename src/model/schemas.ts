@@ -10,11 +10,18 @@ export const OVERRIDE_RAGS = ['red', 'amber', 'green'] as const;
 export const APPROVAL_SETTINGS = ['required', 'off'] as const;
 export const DECISION_OUTCOMES = ['approved', 'refused'] as const;
 export const COLLECTIONS = ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] as const;
+/** Who may do what in a plan (our endpoint only, read and written by officers). */
+export const ROLES = ['officer', 'lead', 'partner', 'viewer'] as const;
+export const VISIBILITIES = ['partnership', 'restricted'] as const;
 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export type Rating = (typeof RATINGS)[number];
 export type Rag = (typeof RAGS)[number];
+export type Role = (typeof ROLES)[number];
+/** What a record can be: a plan collection, or a membership (our endpoint's `members`). */
+export const RECORD_KINDS = [...COLLECTIONS, 'members'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 export type Collection = (typeof COLLECTIONS)[number];
 export type ApprovalSetting = (typeof APPROVAL_SETTINGS)[number];
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
@@ -102,6 +109,8 @@ export const PrioritySchema = fields({
   ...common,
   title: requiredText,
   lead: opt(text),
+  // A user key or an email: the person whose priority's actions they edit and create (role `lead`).
+  leadUser: opt(text),
   order: opt(z.number()),
   description: opt(text),
   retired: def(z.boolean(), false),
@@ -115,6 +124,8 @@ export const ActionSchema = fields({
   // Supporting agencies, as the plan names them.
   partners: def(z.array(text), []),
   owner: opt(text),
+  // A user key or an email; `owner` stays the name shown.
+  ownerUser: opt(text),
   startDate: opt(isoDate),
   targetDate: opt(isoDate),
   revisedTargetDate: opt(isoDate),
@@ -133,6 +144,8 @@ export const ActionSchema = fields({
   // Fractional-index key (src/model/rank.ts): sorts as a plain string, so a move rewrites one action.
   rank: opt(text),
   public: def(z.boolean(), false),
+  // Absent: `partnership`. `restricted` (OFFICIAL-SENSITIVE): seen only by officers and the lead agency's members.
+  visibility: opt(oneOf(VISIBILITIES)),
   carriedFrom: opt(text),
   carriedForwardTo: opt(text),
 });
@@ -145,6 +158,8 @@ export const RecommendationSchema = fields({
   finding: opt(text),
   rating: opt(oneOf(RATINGS)),
   owner: opt(text),
+  ownerAgency: opt(text),
+  ownerUser: opt(text),
   agreedAction: opt(text),
   targetDate: opt(isoDate),
   revisedTargetDate: opt(isoDate),
@@ -160,10 +175,21 @@ const ChangeSchema = z.looseObject({ field: requiredText, from: z.optional(z.unk
 export const HistorySchema = fields({
   ...common,
   recordId: requiredText,
-  collection: oneOf(COLLECTIONS),
+  // History also records membership changes, though `members` is not synced like the plan's own collections.
+  collection: oneOf(RECORD_KINDS),
   at: dateTime,
   by: text,
   changes: z.array(ChangeSchema),
+});
+export const MemberSchema = fields({
+  ...common,
+  /** A user key (`{tid}:{oid}`, `{iss}#{sub}`) or an email, compared without regard to case. */
+  user: requiredText,
+  role: oneOf(ROLES),
+  agencies: def(z.array(requiredText), []),
+  email: opt(text),
+  language: opt(oneOf(['en-GB', 'cy'])),
+  reminders: def(z.boolean(), true),
 });
 
 export type Milestone = z.output<typeof MilestoneSchema>;
@@ -180,6 +206,7 @@ export type Action = z.output<typeof ActionSchema>;
 export type Audit = z.output<typeof AuditSchema>;
 export type Recommendation = z.output<typeof RecommendationSchema>;
 export type HistoryEntry = z.output<typeof HistorySchema>;
+export type Member = z.output<typeof MemberSchema>;
 
 export interface RecordTypes {
   plans: Plan;
@@ -188,8 +215,9 @@ export interface RecordTypes {
   audits: Audit;
   recommendations: Recommendation;
   history: HistoryEntry;
+  members: Member;
 }
-export type RecordOf<C extends Collection> = RecordTypes[C];
+export type RecordOf<C extends RecordKind> = RecordTypes[C];
 export type AnyRecord = RecordTypes[Collection];
 
 export const SCHEMAS = {
@@ -199,15 +227,17 @@ export const SCHEMAS = {
   audits: AuditSchema,
   recommendations: RecommendationSchema,
   history: HistorySchema,
+  members: MemberSchema,
 } as const;
 
-const SUBJECTS: Record<Collection, string> = {
+const SUBJECTS: Record<RecordKind, string> = {
   plans: 'plan',
   priorities: 'priority',
   actions: 'action',
   audits: 'audit',
   recommendations: 'recommendation',
   history: 'history entry',
+  members: 'membership',
 };
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -238,10 +268,10 @@ function toFieldIssue(issue: ZodIssue, input: unknown): Omit<FieldIssue, 'messag
   }
 }
 
-export type SafeParseResult<C extends Collection> = { ok: true; record: RecordOf<C> } | { ok: false; error: ValidationError };
+export type SafeParseResult<C extends RecordKind> = { ok: true; record: RecordOf<C> } | { ok: false; error: ValidationError };
 
 /** Validate a record of `collection`; never throws (hostile input included). */
-export function safeParseRecord<C extends Collection>(collection: C, input: unknown): SafeParseResult<C> {
+export function safeParseRecord<C extends RecordKind>(collection: C, input: unknown): SafeParseResult<C> {
   if (!Object.hasOwn(SCHEMAS, collection)) {
     return { ok: false, error: new ValidationError([{ code: 'invalid-option', path: 'collection', params: { options: COLLECTIONS } }]) };
   }
@@ -257,7 +287,7 @@ export function safeParseRecord<C extends Collection>(collection: C, input: unkn
 }
 
 /** Validate a record of `collection`, applying defaults; throws ValidationError. */
-export function parseRecord<C extends Collection>(collection: C, input: unknown): RecordOf<C> {
+export function parseRecord<C extends RecordKind>(collection: C, input: unknown): RecordOf<C> {
   const result = safeParseRecord(collection, input);
   if (!result.ok) throw result.error;
   return result.record;

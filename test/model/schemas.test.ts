@@ -62,6 +62,19 @@ describe('schemas: accept', () => {
     expect(entry.changes[0]).to.deep.equal({ field: 'progress', from: 10, to: 40 });
     expect(COLLECTIONS).to.deep.equal(['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history']);
   });
+
+  it('keeps the people the permission rules name, and reads memberships', () => {
+    const named = parseRecord('actions', { ...action, ownerUser: 'jo@probation.example', visibility: 'restricted' });
+    expect([named.ownerUser, named.visibility]).to.deep.equal(['jo@probation.example', 'restricted']);
+    expect(parseRecord('priorities', { id: 'pr-1', planId: 'p-1', title: 'Domestic abuse', leadUser: 'tid:oid' }).leadUser).to.equal('tid:oid');
+    const rec = parseRecord('recommendations', { id: 'r-1', planId: 'p-1', auditId: 'au-1', recommendation: 'R', ownerAgency: 'Essex Police', ownerUser: 'sam@police.example' });
+    expect([rec.ownerAgency, rec.ownerUser]).to.deep.equal(['Essex Police', 'sam@police.example']);
+    expect(issuesOf('actions', { ...action, visibility: 'secret' }).map((issue) => issue.path)).to.deep.equal(['visibility']);
+    const member = parseRecord('members', { id: 'm-1', planId: 'p-1', user: 'sam@police.example', role: 'partner', agencies: ['Essex Police'] });
+    expect([member.reminders, member.agencies]).to.deep.equal([true, ['Essex Police']]);
+    expect(issuesOf('members', { id: 'm-2', planId: 'p-1', user: 'x', role: 'chief' }).map((issue) => issue.path)).to.deep.equal(['role']);
+    expect(parseRecord('history', { id: 'h-2', planId: 'p-1', recordId: 'm-1', collection: 'members', at: '2024-05-01T10:00:00Z', by: 'Alex', changes: [] }).collection).to.equal('members');
+  });
 });
 
 describe('schemas: reject', () => {
