@@ -1,6 +1,8 @@
 // Web Test Runner: every test runs in real Chromium, Firefox and WebKit with real IndexedDB.
 // One group per engine (npm run test:chromium runs --group chromium); engines not installed are
 // left out here and named by scripts/browsers.mjs, which .ci/run makes require all three.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -14,6 +16,7 @@ import { rawFixtures } from './test/plugins/fixtures.mjs';
 import { endpointPlugin } from './test/plugins/endpoint.mjs';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
 import { fflateInThread } from './scripts/fflate-in-thread.mjs';
+import { builtPlugin } from './test/plugins/built.mjs';
 
 const launchers = {
   chromium: (executablePath) =>
@@ -49,7 +52,7 @@ export default {
   testsStartTimeout: 60 * 1000,
   // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
   middleware: [cspHeader, rawFixtures],
-  plugins: [fflateInThread(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
+  plugins: [builtPlugin(dirname(fileURLToPath(import.meta.url))), fflateInThread(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
   browsers: Object.values(browsers),
   // Without --group the root runs every file in every engine; a group picks one engine.
   groups: process.argv.includes('--group') ? Object.entries(browsers).map(([name, browser]) => ({ name, browsers: [browser] })) : [],
