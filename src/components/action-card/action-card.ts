@@ -310,12 +310,12 @@ export class ApActionCard extends LitElement {
         : nothing}
       ${this.#timeline(action)}
       <h4>${t(locale, 'card.latest-update')}</h4>
-      ${latest ? html`<p class="update">${latest.text} <span class="meta">${latest.by}, ${formatDateTime(latest.at, locale)}</span></p>` : html`<p>${t(locale, 'card.no-updates')}</p>`}
+      ${latest ? html`<p class="update">${latest.text} <span class="meta">${this.#byline(latest.by, latest.at)}</span></p>` : html`<p>${t(locale, 'card.no-updates')}</p>`}
       ${action.updates.length > 1
         ? html`<details>
             <summary>${t(locale, 'card.all-updates', { count: action.updates.length })}</summary>
             <ol class="log">
-              ${[...action.updates].reverse().map((u) => html`<li>${u.text} <span class="meta">${u.by}, ${formatDateTime(u.at, locale)}${u.progress !== undefined ? `, ${u.progress}%` : ''}</span></li>`)}
+              ${[...action.updates].reverse().map((u) => html`<li>${u.text} <span class="meta">${this.#byline(u.by, u.at)}${u.progress !== undefined ? `, ${u.progress}%` : ''}</span></li>`)}
             </ol>
           </details>`
         : nothing}
@@ -377,6 +377,11 @@ export class ApActionCard extends LitElement {
     </div>`;
   }
 
+  /** "J. Smith, 7 December 2026 at 10:00", or the date alone when no name was recorded. */
+  #byline(by: string | undefined, at: string): string {
+    return [by, formatDateTime(at, this.#locale)].filter(Boolean).join(', ');
+  }
+
   #history(history: HistoryEntry[]) {
     const locale = this.#locale;
     const value = (v: unknown) =>
@@ -386,7 +391,7 @@ export class ApActionCard extends LitElement {
       <ol class="log">
         ${history.map(
           (entry) => html`<li>
-            <span class="meta">${entry.by}, ${formatDateTime(entry.at, locale)}</span>
+            <span class="meta">${this.#byline(entry.by, entry.at)}</span>
             <ul>
               ${entry.changes.map((c) =>
                 html`<li>${c.field === 'created' ? t(locale, 'card.created') : Array.isArray(c.to) || typeof c.to === 'object' ? t(locale, 'card.change-list', { field: fieldLabel(c.field, locale) }) : t(locale, 'card.change', { field: fieldLabel(c.field, locale), from: value(c.from), to: value(c.to) })}</li>`,
