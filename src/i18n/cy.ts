@@ -513,6 +513,7 @@ export const cy: Record<MessageKey, string> = {
   'sync.pending-one': "1 newid yn aros i gysoni.",
   'sync.last-synced': "Cysonwyd ddiwethaf {when}.",
   'sync.quarantined': "Cofnodion o'r gweinydd a roddwyd o'r neilltu am eu bod yn annilys: {count}. Dywedwch wrth bwy bynnag sy'n rhedeg y pwynt terfyn.",
+  'sync.missing': "Nid oes gan y pwynt terfyn gasgliad {collections}, felly mae'r cofnodion hynny'n aros ar y ddyfais hon tra bod y gweddill yn cysoni. Ychwanegwch ef at y pwynt terfyn (ar gyfer json-server, ychwanegwch {json} at db.json).",
   'sync.retry': "Rhoi cynnig arall arni",
   'sync.conflicts': "Newidiadau sy'n gwrthdaro ({count})",
   'sync.conflict-edited': "Newidiwyd \"{title}\" yma ac ar y gweinydd.",

@@ -511,6 +511,7 @@ export const enGB = {
   'sync.pending-one': "1 change waiting to sync.",
   'sync.last-synced': "Last synced {when}.",
   'sync.quarantined': "Records from the server set aside as not valid: {count}. Tell whoever runs the endpoint.",
+  'sync.missing': 'The endpoint has no {collections} collection, so those records stay on this device while the rest sync. Add it to the endpoint (for json-server, add {json} to db.json).',
   'sync.retry': "Retry",
   'sync.conflicts': "Changes that clash ({count})",
   'sync.conflict-edited': "\"{title}\" was changed here and on the server.",

@@ -51,6 +51,8 @@ export interface SyncState {
   /** Records from the endpoint that were not valid and were set aside (quarantined). */
   quarantined: number;
   error?: string;
+  /** Collections the endpoint does not have (it answers 404 for their list): their records stay here; the others sync. */
+  missing?: Collection[];
   /** This tab is the one talking to the endpoint (one at a time, by Web Lock). */
   leader: boolean;
 }
@@ -234,12 +236,21 @@ export class SyncEngine {
     this.#set({ state: 'syncing' });
     try {
       const full = ++this.#cycles % this.#o.fullPullEvery === 0;
-      for (const collection of COLLECTIONS) await (full ? this.#pullAll(collection) : this.#pullSince(collection));
-      await this.#push();
+      const missing: Collection[] = [];
+      for (const collection of COLLECTIONS) {
+        try {
+          await (full ? this.#pullAll(collection) : this.#pullSince(collection));
+        } catch (error) {
+          // An endpoint set up without one collection: say which, and keep syncing the rest.
+          if (!(error instanceof SyncHttpError && error.kind === 'gone')) throw error;
+          missing.push(collection);
+        }
+      }
+      await this.#push(new Set(missing));
       this.#attempt = 0;
       // #refresh reads lastSynced back from the store.
       await this.#o.store.setMeta(this.#key('lastSynced'), this.#o.now().toISOString());
-      await this.#refresh({ state: 'idle', error: undefined });
+      await this.#refresh({ state: 'idle', error: undefined, missing });
       this.#schedule(this.#o.intervalMs);
     } catch (error) {
       if (this.#stopped) return;
@@ -363,7 +374,8 @@ export class SyncEngine {
     await store.rebase(collection, theirs.id, entries.map((entry) => entry.seq!), merged, theirs, { by: this.#o.user, now: this.#o.now() });
   }
 
-  async #push(): Promise<void> {
+  /** Pushes the outbox, leaving changes to `missing` collections queued. */
+  async #push(missing: ReadonlySet<Collection>): Promise<void> {
     const { store, adapter } = this.#o;
     const tries = new Map<string, number>();
     for (;;) {
@@ -371,7 +383,7 @@ export class SyncEngine {
       this.#seenSeq = Math.max(this.#seenSeq, ...outbox.map((entry) => entry.seq ?? 0));
       const blocked = new Set((await store.conflicts()).map((conflict) => conflict.id));
       // A record that keeps conflicting is left for the next sync rather than looping here.
-      const first = outbox.find((entry) => !blocked.has(conflictId(entry.collection, entry.recordId)) && (tries.get(conflictId(entry.collection, entry.recordId)) ?? 0) < 3);
+      const first = outbox.find((entry) => !missing.has(entry.collection) && !blocked.has(conflictId(entry.collection, entry.recordId)) && (tries.get(conflictId(entry.collection, entry.recordId)) ?? 0) < 3);
       if (!first) return;
       const { collection, recordId, baseVersion } = first;
       const id = conflictId(collection, recordId);

@@ -43,7 +43,11 @@ export function endpointPlugin() {
       if (command === 'endpoint-create') {
         const id = String(++count);
         if (payload?.kind === 'ours') await (await loadOurs()).createOurEndpoint(id, payload.data);
-        else jsonServers.set(id, createEndpoint({ ...emptyData(), ...payload?.data }, { plain: Boolean(payload?.plain) }));
+        else {
+          // `without`: collections the db.json leaves out, as a council's first json-server set-up might.
+          const data = Object.fromEntries(Object.entries({ ...emptyData(), ...payload?.data }).filter(([name]) => !payload?.without?.includes(name)));
+          jsonServers.set(id, createEndpoint(data, { plain: Boolean(payload?.plain) }));
+        }
         return { id, url: `${origin}/e/${id}` };
       }
       if (command === 'endpoint-faults') {

@@ -40,6 +40,26 @@ describeEndpoints('SyncEngine', function (kind) {
     expect(engine.state.lastSynced).to.be.a('string');
   });
 
+  it('an endpoint without a history collection: says so, and the other collections keep syncing', async () => {
+    const endpoint = await createEndpoint({ plain: true, data: { actions: [wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme' }))] }, without: ['history'] });
+    const store = track(await ActionPlanStore.open(freshName('missing')));
+    const engine = await started(engineFor(store, endpoint));
+    open.push({ close: () => engine.stop() });
+    await engine.syncNow();
+    expect((await store.get('actions', 'a-1'))?.title, 'pulled all the same').to.equal('Sanctuary scheme');
+    expect(engine.state).to.include({ state: 'idle', error: undefined });
+    expect(engine.state.missing).to.deep.equal(['history']);
+
+    await store.put('actions', { ...(await store.get('actions', 'a-1'))!, progress: 40 }, by);
+    await engine.syncNow();
+    const data = await serverData(endpoint);
+    expect(data.actions!.find((a) => a.id === 'a-1'), 'the edit reached the server').to.include({ progress: 40 });
+    expect(data).not.to.have.property('history');
+    // The history entry waits on this device for the collection to be added; the action's change is not pending.
+    expect((await store.outbox()).map((entry) => entry.collection)).to.deep.equal(['history']);
+    expect(engine.state.pending).to.equal(0);
+  });
+
   it('keeps an offline edit through a closed tab and sends it exactly once when back online', async () => {
     const endpoint = await createEndpoint({ data: { actions: [wire(actionInput({ id: 'a-1' }))] } });
     const name = freshName('offline');

@@ -32,8 +32,8 @@ export function describeEndpoints(title: string, suite: (this: Mocha.Suite, kind
   }
 }
 
-/** A fresh endpoint of the suite's kind (json-server outside describeEndpoints); `plain`: json-server as it comes. */
-export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data } = {}) =>
+/** A fresh endpoint of the suite's kind (json-server outside describeEndpoints); `plain`: json-server as it comes; `without`: json-server lacking those collections. */
+export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[] } = {}) =>
   executeServerCommand<Endpoint, typeof options>('endpoint-create', { kind: options.plain ? 'json-server' : defaultKind, ...options });
 
 /** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */
