@@ -33,6 +33,7 @@ export function stampWho(record: WireRecord, stored: WireRecord | undefined, by:
     const same = old && old.rag === override.rag && old.reason === override.reason;
     stamped.ragOverride = same ? { ...override, by: old.by, at: old.at } : { ...override, by, at };
   }
+  if (Array.isArray(record.extensionRequests)) stamped.extensionRequests = stampRequests(record.extensionRequests, stored?.extensionRequests, by, at);
   if (Array.isArray(record.milestones)) {
     const before = new Map(entries(stored?.milestones).map((entry) => [entry.id, entry]));
     stamped.milestones = entries(record.milestones).map((milestone) => {
@@ -43,6 +44,20 @@ export function stampWho(record: WireRecord, stored: WireRecord | undefined, by:
     });
   }
   return stamped;
+}
+
+/** Extension requests: a new request, and a new or changed decision, are the signed-in person's, now. */
+function stampRequests(requests: unknown, stored: unknown, by: string, at: string): Entry[] {
+  const before = new Map(entries(stored).map((entry) => [entry.id, entry]));
+  return entries(requests).map((request) => {
+    const old = before.get(request.id);
+    const stamped: Entry = old ? { ...request, by: old.by, at: old.at } : { ...request, by, at };
+    const decision = request.decision as Entry | undefined;
+    if (!decision || typeof decision !== 'object') return stamped;
+    const kept = old?.decision as Entry | undefined;
+    const same = kept && kept.outcome === decision.outcome && kept.reason === decision.reason && kept.reference === decision.reference;
+    return { ...stamped, decision: same ? { ...decision, by: kept.by, at: kept.at } : { ...decision, by, at } };
+  });
 }
 
 /** JSON with keys in order, so a field that only came back from jsonb in another order is not a change. */

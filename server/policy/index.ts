@@ -4,6 +4,7 @@
 import { PUBLIC_FIELDS, type RecordKind, type Role } from '../../src/model/index.js';
 import type { Identity } from '../auth/index.js';
 import type { Params } from '../db/params.js';
+import { keepsApprovals } from './approvals.js';
 
 export type Operation = 'create' | 'update' | 'delete';
 
@@ -169,12 +170,12 @@ export function writeCondition(person: Person, table: RecordKind, operation: Ope
     const lead = `(${rules.member(plan, ['lead'])} AND ${rules.seesAction(table)} AND ${rules.leadsPriority(plan, priority)} AND ${rules.leadsPriority(plan, rules.value(record.priorityId))} AND ${stays()})`;
     const theirs = `(${rules.column('lead_agency')} = ANY(m.agencies) OR ${rules.isPerson(rules.field('ownerUser'))})`;
     const partner = `(${rules.member(plan, ['partner'], theirs)} AND ${rules.seesAction(table)} AND ${stays()} AND ${same(rules.column('lead_agency'), 'leadAgency')} AND ${samePerson(rules.field('ownerUser'), 'ownerUser')} AND ${same(priority, 'priorityId')})`;
-    return `(${officer} OR ${lead} OR ${partner})`;
+    return `(${officer} OR ((${lead} OR ${partner}) AND ${keepsApprovals(table, record, params)}))`;
   }
   if (table === 'recommendations') {
     const theirs = `(${rules.field('ownerAgency')} = ANY(m.agencies) OR ${rules.isPerson(rules.field('ownerUser'))})`;
     const partner = `(${rules.member(plan, ['partner'], theirs)} AND ${stays()} AND ${same(rules.field('ownerAgency'), 'ownerAgency')} AND ${samePerson(rules.field('ownerUser'), 'ownerUser')} AND ${same(rules.field('auditId'), 'auditId')})`;
-    return `(${officer} OR ${partner})`;
+    return `(${officer} OR (${partner} AND ${keepsApprovals(table, record, params)}))`;
   }
   return officer;
 }

@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { insert, judge, list, read, replace, stamp, type ListQuery, type ReadScope, type WireRecord } from '../db/records.js';
 import { Params as SqlParams } from '../db/params.js';
 import { HttpError } from '../errors.js';
+import { approvalReason, withoutApprovals } from '../policy/approvals.js';
 import { readBody, readCondition, refusalReason, strongest, writeCondition, type NewValues, type Operation, type Person } from '../policy/index.js';
 
 
@@ -130,6 +131,8 @@ async function mayChange(tx: Queryable, person: Person, collection: RecordKind, 
   if (!verdict?.visible) throw new HttpError(404, `There is no ${collection} record ${id}.`);
   if (verdict.allowed) return verdict.record;
   const inPlace = operation === 'update' && input.deleted !== true && (await judge(tx, collection, id, (params) => ({ may: writeCondition(person, collection, 'update', { ...verdict.record, deleted: false }, params) })))?.may;
+  const onlyDates = inPlace && (await judge(tx, collection, id, (params) => ({ may: writeCondition(person, collection, 'update', withoutApprovals(input, verdict.record), params) })))?.may;
+  if (onlyDates) throw new HttpError(403, approvalReason(input, verdict.record));
   throw await refused(tx, person, collection, inPlace ? 'move' : input.deleted === true ? 'delete' : operation, verdict.record, verdict.record.planId);
 }
 

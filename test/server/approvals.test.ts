@@ -1,0 +1,83 @@
+// Extension requests on our endpoint (issue #18), over real HTTP with real tokens on a real PostgreSQL:
+// under required approvals (the default here) a lead or partner changing a target date is refused (403,
+// before any content check) and asks instead; only officers decide; who and when are the server's.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CLAIMS, P, startFixture, type Fixture } from './permission-fixture.js';
+
+const FORGED_AT = '2001-01-01T00:00:00.000Z';
+const request = { id: 'x-1', requestedDate: '2026-06-30', reason: 'The refuge provider changes', by: 'Chief Constable', at: FORGED_AT };
+
+describe('extension requests on the endpoint', () => {
+  let fixture: Fixture;
+  before(async () => {
+    fixture = await startFixture();
+  });
+  after(() => fixture.close());
+
+  const put = (who: 'officer' | 'lead' | 'partner', collection: string, record: Record<string, unknown>) =>
+    fixture.as(who, 'PUT', `/api/${collection}/${encodeURIComponent(String(record.id))}`, record, { 'If-Match': `"${record.version}"` });
+  const action = (fields: Record<string, unknown> = {}, scope: 'ownAgency' | 'otherAgency' = 'ownAgency') =>
+    fixture.store('actions', { ...fixture.draft('actions', scope), targetDate: '2026-03-31', ...fields });
+  const stored = async (collection: string, id: string) => (await fixture.as('officer', 'GET', `/api/${collection}/${id}`)).body;
+
+  test('a partner changing the target or revised target date: 403 with the reason, before the content is checked', async () => {
+    const record = await action();
+    for (const change of [{ targetDate: '2026-06-30' }, { revisedTargetDate: '2026-06-30' }, { revisedTargetDate: '2026-06-30', progress: 150, status: 'done' }]) {
+      const answer = await put('partner', 'actions', { ...record, ...change });
+      assert.equal(answer.status, 403, JSON.stringify(change));
+      assert.match(answer.body.error, /^Target dates in this plan change by request, as approvals are required/);
+    }
+    assert.equal((await stored('actions', String(record.id))).revisedTargetDate, undefined);
+  });
+
+  test('a lead on their own priority, and a partner on their recommendation, are refused alike', async () => {
+    const led = await fixture.store('actions', { ...fixture.draft('actions', 'otherAgency'), priorityId: `${P}-prio-own`, targetDate: '2026-03-31' });
+    assert.equal((await put('lead', 'actions', { ...led, targetDate: '2026-09-30' })).status, 403);
+    assert.equal((await put('lead', 'actions', { ...led, progress: 40 })).status, 200, 'other fields are theirs to change');
+    const rec = await fixture.store('recommendations', { ...fixture.draft('recommendations', 'ownAgency'), targetDate: '2026-03-31' });
+    const answer = await put('partner', 'recommendations', { ...rec, revisedTargetDate: '2026-09-30' });
+    assert.equal(answer.status, 403);
+    assert.match(answer.body.error, /change by request/);
+  });
+
+  test('a partner asks: the request is stored with the server’s who and when', async () => {
+    const record = await action();
+    const answer = await put('partner', 'actions', { ...record, extensionRequests: [request] });
+    assert.equal(answer.status, 200);
+    const [asked] = answer.body.extensionRequests;
+    assert.deepEqual([asked.by, asked.at], [CLAIMS.partner.name, answer.body.updatedAt]);
+  });
+
+  test('a partner cannot decide, their own request or another: 403', async () => {
+    const record = await action({ extensionRequests: [request] });
+    const decided = { ...request, decision: { outcome: 'approved', reason: 'Fine by me', by: 'x', at: FORGED_AT } };
+    const answer = await put('partner', 'actions', { ...record, extensionRequests: [decided] });
+    assert.equal(answer.status, 403);
+    assert.equal(answer.body.error, "Only the plan's officers decide extension requests.");
+  });
+
+  test('an officer approves: the revised date, the revision and the decision, stamped by the server', async () => {
+    const record = await action({ extensionRequests: [request] });
+    const decision = { outcome: 'approved', reason: 'Agreed by the JSG', reference: 'JSG minute 7', by: 'Forged', at: FORGED_AT };
+    const revision = { id: 'x-1-approved', date: '2026-06-30', previousDate: '2026-03-31', reason: request.reason, by: 'Forged', at: FORGED_AT, requestId: 'x-1' };
+    const answer = await put('officer', 'actions', { ...record, revisedTargetDate: '2026-06-30', revisions: [revision], extensionRequests: [{ ...request, decision }] });
+    assert.equal(answer.status, 200);
+    const saved = answer.body.extensionRequests[0].decision;
+    assert.deepEqual([saved.outcome, saved.by, saved.at, saved.reference], ['approved', CLAIMS.officer.name, answer.body.updatedAt, 'JSG minute 7']);
+    assert.equal(answer.body.revisions[0].requestId, 'x-1');
+    assert.equal(answer.body.revisedTargetDate, '2026-06-30');
+  });
+
+  test('with approvals off on the plan, a partner changes dates by editing', async () => {
+    const plan = await stored('plans', P);
+    assert.equal((await put('officer', 'plans', { ...plan, approvals: 'off' })).status, 200);
+    try {
+      const record = await action();
+      assert.equal((await put('partner', 'actions', { ...record, revisedTargetDate: '2026-06-30' })).status, 200);
+    } finally {
+      const now = await stored('plans', P);
+      await put('officer', 'plans', { ...now, approvals: undefined });
+    }
+  });
+});
