@@ -33,6 +33,17 @@ export interface Config {
   logLevel: string;
   /** The demo (`npm start`) puts its sample plans back on this start (AP_RESET=1). */
   resetSample: boolean;
+  /** Reminder emails (README "Extension requests and reminders"); no SMTP server: none are sent. */
+  reminders: {
+    /** AP_SMTP_URL: nodemailer's SMTP URL, e.g. smtps://user:pass@smtp.council.gov.uk. */
+    smtpUrl: string | undefined;
+    /** AP_MAIL_FROM: the sender, e.g. "CSP action plan <csp@council.gov.uk>". */
+    from: string;
+    /** AP_PUBLIC_URL: the intranet page with the widgets, which the emails link to. */
+    publicUrl: string;
+    /** AP_REMINDER_TIME: "HH:MM", UK time; 07:00 so the email is there when the working day starts. */
+    time: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -48,6 +59,13 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 }
 
 const list = (raw: string | undefined) => (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+function reminderTime(raw: string | undefined): string {
+  if (!raw) return '07:00';
+  const match = /^(\d{1,2}):(\d{2})$/.exec(raw.trim());
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) throw new ConfigError(`AP_REMINDER_TIME must be a time of day written HH:MM (UK time), not "${raw}".`);
+  return `${match[1]!.padStart(2, '0')}:${match[2]}`;
+}
 
 /** The configuration from `env`; throws ConfigError naming the setting that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: env.NODE_ENV,
     logLevel: env.AP_LOG_LEVEL || 'info',
     resetSample: env.AP_RESET === '1',
+    reminders: {
+      smtpUrl: env.AP_SMTP_URL || undefined,
+      from: env.AP_MAIL_FROM || 'action-plan@localhost',
+      publicUrl: env.AP_PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${port}/`,
+      time: reminderTime(env.AP_REMINDER_TIME),
+    },
   };
 }

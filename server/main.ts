@@ -10,15 +10,20 @@ import { clearRecords, isEmpty, loadRecords } from './db/load.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
 import { packageRoot } from './root.js';
+import { daily, type Daily } from './jobs/daily.js';
+import { reminderMail } from './jobs/mail.js';
+import { sendReminders } from './jobs/reminders.js';
 
 const demo = process.argv.includes('--demo');
 
 let app: FastifyInstance | undefined;
 let db: Db | undefined;
+let reminders: Daily | undefined;
 
 // Finish the requests in flight, then close the database (a signal during start-up just stops).
 async function stop(signal: string): Promise<void> {
   app?.log.info({ signal }, 'shutting down');
+  reminders?.stop();
   await app?.close();
   await db?.close();
   process.exit(0);
@@ -42,6 +47,8 @@ async function main(): Promise<void> {
   app = await buildApp({ config, db, staticDirs });
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
   await app.listen({ port: config.port, host: config.host });
+  const mail = reminderMail(config);
+  if (mail) reminders = daily(config.reminders.time, (day) => sendReminders({ db: db!, mail, from: config.reminders.from, publicUrl: config.reminders.publicUrl, log: app!.log }, day));
   if (demo) {
     const origin = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
     console.log(`Demo intranet page: ${origin}/\nJSON endpoint:      ${origin}/api (${db.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
