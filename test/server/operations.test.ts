@@ -31,6 +31,9 @@ describe('settings', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: Error) => error instanceof ConfigError && /PORT must be a whole number/.test(error.message));
     assert.throws(() => loadConfig({ AP_RATE_LIMIT: '-1' }), /AP_RATE_LIMIT/);
     assert.throws(() => loadConfig({ AP_AUTH: 'magic' }), /AP_AUTH/);
+    assert.throws(() => loadConfig({ AP_REMINDER_TIME: '7am' }), /AP_REMINDER_TIME must be a time of day written HH:MM/);
+    assert.throws(() => loadConfig({ AP_REMINDER_TIME: '24:00' }), /AP_REMINDER_TIME/);
+    assert.equal(loadConfig({ AP_REMINDER_TIME: '6:30' }).reminders.time, '06:30');
   });
 });
 

@@ -104,12 +104,21 @@ async function seed(db: Db): Promise<void> {
   });
 }
 
+/** A fresh PostgreSQL database seeded as above, with no mail received yet, for `work`. */
+async function onSeeded(work: (db: Db, url: string) => Promise<void>): Promise<void> {
+  const { db, url, remove } = await openTestDb('postgres');
+  received = [];
+  try {
+    await seed(db);
+    await work(db, url!);
+  } finally {
+    await remove();
+  }
+}
+
 describe('reminder emails', () => {
   test('a known plan and day: who gets a digest, what it says, Welsh for a Welsh member, nothing for the rest', async () => {
-    const { db, remove } = await openTestDb('postgres');
-    received = [];
-    try {
-      await seed(db);
+    await onSeeded(async (db) => {
       const run = await sendReminders(options(db), DAY);
       assert.deepEqual(run, { sent: 2, claimedElsewhere: 0, quiet: 3 });
       assert.deepEqual(received.map((mail) => mail.to).sort(), [['Officer@council.example'], ['heddlu@police.example']]);
@@ -123,37 +132,30 @@ describe('reminder emails', () => {
       assert.match(police.text, /- Taxi marshals: dyddiad targed 29 Chwefror 2024/);
       assert.match(police.text, /- Best Bar None: dyddiad targed 20 Mawrth 2024/);
       assert.doesNotMatch(police.text, /White Ribbon|Reducing reoffending/);
-    } finally {
-      await remove();
-    }
+    });
   });
 
   test('never a second email the same day: a second run, and two instances at once', async () => {
-    const { db, url, remove } = await openTestDb('postgres');
-    received = [];
-    const other = postgresDb(url!);
-    try {
-      await seed(db);
-      // Two instances racing: every digest goes once between them.
-      const [first, second] = await Promise.all([sendReminders(options(db), DAY), sendReminders(options(other), DAY)]);
-      assert.equal(first.sent + second.sent, 2);
-      assert.equal(first.claimedElsewhere + second.claimedElsewhere, 2);
-      assert.equal(received.length, 2);
-      assert.deepEqual(await sendReminders(options(db), DAY), { sent: 0, claimedElsewhere: 2, quiet: 3 });
-      assert.equal(received.length, 2);
-      // The next day is a new day.
-      assert.equal((await sendReminders(options(other), '2024-03-13')).sent, 2);
-    } finally {
-      await other.close();
-      await remove();
-    }
+    await onSeeded(async (db, url) => {
+      const other = postgresDb(url);
+      try {
+        // Two instances racing: every digest goes once between them.
+        const [first, second] = await Promise.all([sendReminders(options(db), DAY), sendReminders(options(other), DAY)]);
+        assert.equal(first.sent + second.sent, 2);
+        assert.equal(first.claimedElsewhere + second.claimedElsewhere, 2);
+        assert.equal(received.length, 2);
+        assert.deepEqual(await sendReminders(options(db), DAY), { sent: 0, claimedElsewhere: 2, quiet: 3 });
+        assert.equal(received.length, 2);
+        // The next day is a new day.
+        assert.equal((await sendReminders(options(other), '2024-03-13')).sent, 2);
+      } finally {
+        await other.close();
+      }
+    });
   });
 
   test('a claim left unsent for an hour is sent by a later run; a fresh one is not; a failed send is retried later', async () => {
-    const { db, remove } = await openTestDb('postgres');
-    received = [];
-    try {
-      await seed(db);
+    await onSeeded(async (db) => {
       await db.query(`INSERT INTO reminder_log (member_id, day, claimed_at) VALUES ('m-officer', $1, now() - interval '61 minutes'), ('m-police', $1, now())`, [DAY]);
       assert.deepEqual(await sendReminders(options(db), DAY), { sent: 1, claimedElsewhere: 1, quiet: 3 });
       // The SMTP envelope lower-cases the domain.
@@ -162,16 +164,11 @@ describe('reminder emails', () => {
       assert.equal((await sendReminders(broken, '2024-03-14')).sent, 0);
       const { rows } = await db.query<{ sent: boolean }>(`SELECT sent_at IS NOT NULL AS sent FROM reminder_log WHERE day = '2024-03-14'`);
       assert.deepEqual(rows.map((row) => row.sent), [false, false]);
-    } finally {
-      await remove();
-    }
+    });
   });
 
   test('a decision reaches the requester in their next digest, once', async () => {
-    const { db, remove } = await openTestDb('postgres');
-    received = [];
-    try {
-      await seed(db);
+    await onSeeded(async (db) => {
       await sendReminders(options(db), DAY);
       const decision = { outcome: 'refused', reason: 'Statutory deadline', reference: 'JSG 14 March 2024, minute 3', by: 'Officer@Council.example', at: '2024-03-13T10:00:00.000Z' };
       await db.query(`UPDATE actions SET body = jsonb_set(body, '{extensionRequests,0,decision}', $1::jsonb) WHERE id = 'a-later'`, [JSON.stringify(decision)]);
@@ -182,28 +179,21 @@ describe('reminder emails', () => {
       received = [];
       await sendReminders(options(db), '2024-03-15');
       assert.equal(received.find((mail) => mail.to[0] === 'probation@example.org'), undefined, 'no news the day after');
-    } finally {
-      await remove();
-    }
+    });
   });
 });
 
 describe('npm run endpoint:remind', () => {
   test('sends the day AP_TODAY names, once; the embedded database in use by an endpoint is left alone', async () => {
-    const { db, url, remove } = await openTestDb('postgres');
-    received = [];
-    try {
-      await seed(db);
-      const first = await remind({ DATABASE_URL: url!, AP_TODAY: DAY });
+    await onSeeded(async (db, url) => {
+      const first = await remind({ DATABASE_URL: url, AP_TODAY: DAY });
       assert.equal(first.code, 0, first.out);
       assert.match(first.out, /Reminders for 2024-03-12: 2 sent, 0 already sent, 3 with nothing to send\./);
       assert.equal(received.length, 2);
-      assert.match((await remind({ DATABASE_URL: url!, AP_TODAY: DAY })).out, /0 sent, 2 already sent/);
-      const wrong = await remind({ DATABASE_URL: url!, AP_TODAY: '12/03/2024' });
+      assert.match((await remind({ DATABASE_URL: url, AP_TODAY: DAY })).out, /0 sent, 2 already sent/);
+      const wrong = await remind({ DATABASE_URL: url, AP_TODAY: '12/03/2024' });
       assert.deepEqual([wrong.code, /AP_TODAY must be a date written YYYY-MM-DD/.test(wrong.out)], [1, true]);
-    } finally {
-      await remove();
-    }
+    });
     const embedded = await openTestDb('embedded');
     try {
       const busy = await remind({ DATABASE_URL: '', AP_DATA_DIR: embedded.dataDir!, AP_TODAY: DAY });
