@@ -7,3 +7,4 @@ export * from './rank.js';
 export * from './workflow.js';
 export * from './rollover.js';
 export * from './due-soon.js';
+export * from './rights.js';

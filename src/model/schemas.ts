@@ -7,13 +7,16 @@ export const RECOMMENDATION_STATUSES = ['open', 'in-progress', 'implemented', 'v
 export const RATINGS = ['high', 'medium', 'low'] as const;
 export const RAGS = ['red', 'amber', 'green', 'blue', 'grey'] as const;
 export const OVERRIDE_RAGS = ['red', 'amber', 'green'] as const;
-export const COLLECTIONS = ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] as const;
+export const COLLECTIONS = ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history', 'members'] as const;
+export const ROLES = ['officer', 'lead', 'partner', 'viewer'] as const;
+export const LANGUAGES = ['en-GB', 'cy'] as const;
 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export type Rating = (typeof RATINGS)[number];
 export type Rag = (typeof RAGS)[number];
 export type Collection = (typeof COLLECTIONS)[number];
+export type Role = (typeof ROLES)[number];
 
 const rule = (test: (value: never) => boolean, code: IssueCode, params: IssueParams = {}) =>
   z.refine(test as (value: unknown) => boolean, { params: { code, ...params } });
@@ -87,6 +90,8 @@ export const PrioritySchema = fields({
   ...common,
   title: requiredText,
   lead: opt(text),
+  // The lead's user key or email (sign-in): they edit and create this priority's actions.
+  leadUser: opt(text),
   order: opt(z.number()),
   description: opt(text),
   retired: def(z.boolean(), false),
@@ -98,6 +103,8 @@ export const ActionSchema = fields({
   description: opt(text),
   leadAgency: opt(text),
   owner: opt(text),
+  // The owner's user key or email (sign-in); `owner` stays the name shown.
+  ownerUser: opt(text),
   startDate: opt(isoDate),
   targetDate: opt(isoDate),
   revisedTargetDate: opt(isoDate),
@@ -123,6 +130,8 @@ export const RecommendationSchema = fields({
   finding: opt(text),
   rating: opt(oneOf(RATINGS)),
   owner: opt(text),
+  ownerAgency: opt(text),
+  ownerUser: opt(text),
   agreedAction: opt(text),
   targetDate: opt(isoDate),
   revisedTargetDate: opt(isoDate),
@@ -142,6 +151,16 @@ export const HistorySchema = fields({
   by: text,
   changes: z.array(ChangeSchema),
 });
+// Who may do what in a plan (our endpoint only; officers read and write it).
+export const MemberSchema = fields({
+  ...common,
+  user: requiredText,
+  role: oneOf(ROLES),
+  agencies: def(z.array(requiredText), []),
+  email: opt(text),
+  language: opt(oneOf(LANGUAGES)),
+  reminders: opt(z.boolean()),
+});
 
 export type Milestone = z.output<typeof MilestoneSchema>;
 export type ProgressUpdate = z.output<typeof ProgressUpdateSchema>;
@@ -155,6 +174,7 @@ export type Action = z.output<typeof ActionSchema>;
 export type Audit = z.output<typeof AuditSchema>;
 export type Recommendation = z.output<typeof RecommendationSchema>;
 export type HistoryEntry = z.output<typeof HistorySchema>;
+export type Member = z.output<typeof MemberSchema>;
 
 export interface RecordTypes {
   plans: Plan;
@@ -163,6 +183,7 @@ export interface RecordTypes {
   audits: Audit;
   recommendations: Recommendation;
   history: HistoryEntry;
+  members: Member;
 }
 export type RecordOf<C extends Collection> = RecordTypes[C];
 export type AnyRecord = RecordTypes[Collection];
@@ -174,6 +195,7 @@ export const SCHEMAS = {
   audits: AuditSchema,
   recommendations: RecommendationSchema,
   history: HistorySchema,
+  members: MemberSchema,
 } as const;
 
 const SUBJECTS: Record<Collection, string> = {
@@ -183,6 +205,7 @@ const SUBJECTS: Record<Collection, string> = {
   audits: 'audit',
   recommendations: 'recommendation',
   history: 'history entry',
+  members: 'member',
 };
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

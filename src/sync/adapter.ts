@@ -1,5 +1,5 @@
 // The default adapter: REST over fetch, compatible with json-server 0.17.4 (CONTRACT.md "Sync").
-import type { AnyRecord, Collection } from '../model/index.js';
+import { parsePerson, type AnyRecord, type Collection, type Person } from '../model/index.js';
 import { SyncHttpError } from './errors.js';
 
 export interface PullQuery {
@@ -41,7 +41,12 @@ export interface RestAdapterOptions {
   fieldMap?: Record<string, string>;
   /** Milliseconds before a request counts as timed out. */
   timeoutMs?: number;
+  /** A fresh token for `Authorization: Bearer` (as MSAL's acquireTokenSilent): asked before each request, and once more, forced, after a 401. */
+  tokenProvider?: TokenProvider;
 }
+
+/** Resolves to a bearer token (empty: send none); `forceRefresh` after the endpoint refused the last one. */
+export type TokenProvider = (options: { forceRefresh: boolean }) => Promise<string | undefined>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
@@ -79,7 +84,30 @@ export class RestAdapter implements SyncAdapter {
     return isRecord(body) ? this.#rename(body, false) : body;
   }
 
+  async #authorization(forceRefresh: boolean): Promise<Record<string, string>> {
+    const provider = this.#options.tokenProvider;
+    if (!provider) return {};
+    let token: string | undefined;
+    try {
+      token = await provider({ forceRefresh });
+    } catch (error) {
+      // MSAL's InteractionRequiredAuthError and the like: the person has to sign in again.
+      throw new SyncHttpError('auth', error instanceof Error ? error.message : String(error), 401);
+    }
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  }
+
   async #request(method: string, url: string, signal: AbortSignal | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    try {
+      return await this.#send(method, url, signal, body, { ...headers, ...(await this.#authorization(false)) });
+    } catch (error) {
+      if (!(error instanceof SyncHttpError && error.status === 401 && this.#options.tokenProvider)) throw error;
+      // The token expired in flight, or was revoked: one more try with a token fetched anew.
+      return this.#send(method, url, signal, body, { ...headers, ...(await this.#authorization(true)) });
+    }
+  }
+
+  async #send(method: string, url: string, signal: AbortSignal | undefined, body: unknown, headers: Record<string, string>): Promise<unknown> {
     // One controller for both the timeout and the engine stopping (no AbortSignal.any: older Safari).
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#options.timeoutMs ?? 20000);
@@ -116,6 +144,8 @@ export class RestAdapter implements SyncAdapter {
       if (data === undefined) throw new SyncHttpError('retry', 'The endpoint answered with a web page instead of data (perhaps a Wi-Fi or sign-in page).', status);
       return this.#unwrap(data);
     }
+    // 403 on a write refuses that one change (the person may not make it); on a read it means signed out.
+    if (status === 403 && method !== 'GET') throw new SyncHttpError('invalid', reason, status);
     if (status === 401 || status === 403) throw new SyncHttpError('auth', reason, status);
     if (status === 404) throw new SyncHttpError('gone', reason, status);
     if (status === 409 || status === 412) throw new SyncHttpError('conflict', reason, status, null, this.#fromWire(data?.current));
@@ -124,6 +154,18 @@ export class RestAdapter implements SyncAdapter {
     if (status === 429 || status >= 500) throw new SyncHttpError('retry', reason, status, response.headers.get('Retry-After'));
     // 400, 422 and any other refusal: the endpoint will not take this change.
     throw new SyncHttpError('invalid', reason, status);
+  }
+
+  /** Who is signed in (`GET {endpoint}/me`); undefined when the endpoint has no sign-in (404). */
+  async me(signal?: AbortSignal): Promise<Person | undefined> {
+    try {
+      const person = parsePerson(await this.#request('GET', `${this.baseUrl.replace(/\/+$/, '')}/me`, signal));
+      if (!person) throw new SyncHttpError('retry', 'The endpoint did not say who is signed in.');
+      return person;
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.kind === 'gone') return undefined;
+      throw error;
+    }
   }
 
   async pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]> {

@@ -31,7 +31,21 @@ export interface SyncEngineOptions {
   isOnline?: () => boolean;
   /** Where `online`, `offline` and `focus` are heard (default: window). */
   events?: EventTarget;
+  /**
+   * Asked before every sync and again before pushing (sign-in): whether the person's rights changed
+   * (a full pull follows at once) and whether the endpoint writes the history itself (then none is
+   * pushed). It throws to stop the sync, so a change is never pushed under someone else's identity.
+   */
+  checkPerson?: (signal: AbortSignal) => Promise<PersonCheck>;
 }
+
+export interface PersonCheck {
+  changed: boolean;
+  writesHistory: boolean;
+}
+
+// Collections only some endpoints have: a 404 on their list means "none here", not a failed sync.
+const OPTIONAL = new Set<Collection>(['members']);
 
 export interface SyncState {
   state: SyncStateName;
@@ -70,7 +84,7 @@ function latestOf(checkpoint: Checkpoint | undefined, page: unknown[]): Checkpoi
 const conflictId = (collection: Collection, id: string) => `${collection}:${id}`;
 
 export class SyncEngine {
-  readonly #o: Required<Omit<SyncEngineOptions, 'events'>> & { events?: EventTarget };
+  readonly #o: Required<Omit<SyncEngineOptions, 'events' | 'checkPerson'>> & Pick<SyncEngineOptions, 'events' | 'checkPerson'>;
   #state: SyncState = { state: 'idle', pending: 0, conflicts: [], deadLetters: [], quarantined: 0, leader: false };
   #listeners = new Set<(state: SyncState) => void>();
   #stopped = true;
@@ -84,6 +98,7 @@ export class SyncEngine {
   #attempt = 0;
   #cycles = 0;
   #seenSeq = 0;
+  #absent = new Set<Collection>();
 
   constructor(options: SyncEngineOptions) {
     this.#o = {
@@ -225,9 +240,10 @@ export class SyncEngine {
     if (!this.#o.isOnline()) return this.#refresh({ state: 'offline' });
     this.#set({ state: 'syncing' });
     try {
-      const full = ++this.#cycles % this.#o.fullPullEvery === 0;
-      for (const collection of COLLECTIONS) await (full ? this.#pullAll(collection) : this.#pullSince(collection));
-      await this.#push();
+      const person = await this.#o.checkPerson?.(this.#abort.signal);
+      const full = ++this.#cycles % this.#o.fullPullEvery === 0 || !!person?.changed;
+      for (const collection of COLLECTIONS.filter((c) => !this.#absent.has(c))) await this.#pull(collection, full);
+      await this.#push(person?.writesHistory ?? false);
       this.#attempt = 0;
       // #refresh reads lastSynced back from the store.
       await this.#o.store.setMeta(this.#key('lastSynced'), this.#o.now().toISOString());
@@ -244,6 +260,15 @@ export class SyncEngine {
       this.#set({ state: this.#o.isOnline() ? 'error' : 'offline', error: error instanceof Error ? error.message : String(error) });
       await this.#refresh({});
       this.#schedule(retryAfter ?? backoffDelay(this.#attempt++, { ...this.#o.backoff, random: this.#o.random }));
+    }
+  }
+
+  async #pull(collection: Collection, full: boolean): Promise<void> {
+    try {
+      await (full ? this.#pullAll(collection) : this.#pullSince(collection));
+    } catch (error) {
+      if (!(OPTIONAL.has(collection) && error instanceof SyncHttpError && error.kind === 'gone')) throw error;
+      this.#absent.add(collection);
     }
   }
 
@@ -355,16 +380,27 @@ export class SyncEngine {
     await store.rebase(collection, theirs.id, entries.map((entry) => entry.seq!), merged, theirs, { by: this.#o.user, now: this.#o.now() });
   }
 
-  async #push(): Promise<void> {
+  async #push(writesHistory: boolean): Promise<void> {
     const { store, adapter } = this.#o;
     const tries = new Map<string, number>();
+    let checked = false;
     for (;;) {
-      const outbox = await store.outbox();
+      let outbox = await store.outbox();
+      if (writesHistory) {
+        // The endpoint writes its own history entry with each change: ours are dropped, and the next pull brings its.
+        const ours = outbox.filter((entry) => entry.collection === 'history');
+        for (const entry of ours) await store.rebase('history', entry.recordId, [entry.seq!], undefined, undefined, { by: this.#o.user });
+        outbox = outbox.filter((entry) => entry.collection !== 'history');
+        this.#again ||= ours.length > 0;
+      }
       this.#seenSeq = Math.max(this.#seenSeq, ...outbox.map((entry) => entry.seq ?? 0));
       const blocked = new Set((await store.conflicts()).map((conflict) => conflict.id));
       // A record that keeps conflicting is left for the next sync rather than looping here.
       const first = outbox.find((entry) => !blocked.has(conflictId(entry.collection, entry.recordId)) && (tries.get(conflictId(entry.collection, entry.recordId)) ?? 0) < 3);
       if (!first) return;
+      // Pulling took a while: the person must still be the one whose changes these are.
+      if (!checked) await this.#o.checkPerson?.(this.#abort.signal);
+      checked = true;
       const { collection, recordId, baseVersion } = first;
       const id = conflictId(collection, recordId);
       tries.set(id, (tries.get(id) ?? 0) + 1);
