@@ -554,4 +554,5 @@ export const cy: Record<MessageKey, string> = {
   "admin.people.email-invalid": "Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.llyw.cymru",
   "admin.people.role-required": "Dewiswch rôl",
   "admin.people.agencies-required": "Rhowch o leiaf un asiantaeth ar gyfer partner",
+  "admin.people.change-short": "Newid",
 };

@@ -552,6 +552,7 @@ export const enGB = {
   "admin.people.email-invalid": "Enter an email address in the correct format, like name@example.gov.uk",
   "admin.people.role-required": "Select a role",
   "admin.people.agencies-required": "Enter at least one agency for a partner",
+  "admin.people.change-short": "Change",
 };
 
 export type MessageKey = keyof typeof enGB;

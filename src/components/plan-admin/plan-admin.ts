@@ -13,6 +13,7 @@ import {
   planRollover,
   type Action,
   type DueItem,
+  type Member,
   type Plan,
   type Priority,
   type Recommendation,
@@ -22,9 +23,12 @@ import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
 import { downloadFile } from '../shared/download.js';
+import { PeopleTab } from './people.js';
 import { styles } from './plan-admin.styles.js';
 
-export const ADMIN_VIEWS = ['plans', 'rollover', 'updates', 'due', 'clear'] as const;
+export const ADMIN_VIEWS = ['plans', 'rollover', 'updates', 'people', 'due', 'clear'] as const;
+// What anyone may open; the rest are the CSP officers' (People only where the endpoint has sign-in).
+const OPEN_VIEWS: readonly AdminView[] = ['plans', 'due', 'clear'];
 export type AdminView = (typeof ADMIN_VIEWS)[number];
 
 interface AdminData {
@@ -32,6 +36,7 @@ interface AdminData {
   priorities: Priority[];
   actions: Action[];
   recommendations: Recommendation[];
+  members: Member[];
   /** Outbox entries of this plan not yet synced. */
   pending: number;
 }
@@ -48,13 +53,15 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 
 /**
  * Everything a community safety officer does to a plan as a whole, in one element with a tab per
- * task: plans, year-end roll-over, partners' update packs, due soon, and clearing this device.
+ * task: plans, year-end roll-over, partners' update packs, people (who may do what, on an endpoint
+ * with sign-in), due soon, and clearing this device. Signed in, a person who is not one of the
+ * plan's CSP officers sees only Plans (to switch), Due soon and Clear.
  * One element because these tasks belong together on one admin page, share the plan's data, and a
  * web editor pastes one tag; the plan's widgets stay on the pages partners and the public read.
  *
  * Switching plans sets `plan-id` on the closest `<ap-plan>` and fires `ap-plan-select`.
  *
- * @summary Plan administration: create and switch plans, roll over, update packs, due soon, clear data.
+ * @summary Plan administration: create and switch plans, roll over, update packs, people, due soon, clear data.
  * @event ap-plan-select - The user switched plan (or cleared it from this device); `detail.planId` is the plan now shown.
  * @event ap-error - A write failed; `detail.message` says what to do.
  * @csspart tabs - The row of tabs.
@@ -90,21 +97,28 @@ export class ApPlanAdmin extends LitElement {
   #reloads = 0;
   #shownPlanId = '';
 
-  #plan = new PlanController(this, { collections: ['plans', 'priorities', 'actions', 'recommendations'] });
+  #plan = new PlanController(this, { collections: ['plans', 'priorities', 'actions', 'recommendations', 'members'] });
+  #people = new PeopleTab(this, {
+    plan: () => this.#plan.plan!,
+    t: (key, params) => this.#t(key, params),
+    write: (body) => this.#write(body),
+    focus: (id) => this.#focus(id),
+  });
 
   #data = new Task(this, {
     task: async ([store, planId]): Promise<AdminData | undefined> => {
       if (!store) return undefined;
-      const [plans, priorities, actions, recommendations, outbox] = await Promise.all([
+      const [plans, priorities, actions, recommendations, members, outbox] = await Promise.all([
         store.query('plans'),
         store.query('priorities', { value: planId }),
         store.query('actions', { value: planId }),
         store.query('recommendations', { value: planId }),
+        store.query('members', { value: planId }),
         store.outbox(),
       ]);
       // A history entry rides along with each edit: count the edits the user made.
       const pending = outbox.filter((entry) => entry.record.planId === planId && entry.collection !== 'history').length;
-      return { plans: plans.sort((a, b) => (b.period ?? '').localeCompare(a.period ?? '') || a.name.localeCompare(b.name)), priorities, actions, recommendations, pending };
+      return { plans: plans.sort((a, b) => (b.period ?? '').localeCompare(a.period ?? '') || a.name.localeCompare(b.name)), priorities, actions, recommendations, members, pending };
     },
     args: () => [this.#plan.plan?.store, this.#plan.plan?.planId ?? '', this.#plan.revision, this.#reloads] as const,
   });
@@ -126,6 +140,7 @@ export class ApPlanAdmin extends LitElement {
       this.packRows = undefined;
       this.confirmingClear = false;
       this.rolledTo = '';
+      this.#people.reset();
     }
     if (changed.has('view')) {
       if (!ADMIN_VIEWS.includes(this.view)) {
@@ -133,7 +148,10 @@ export class ApPlanAdmin extends LitElement {
         this.view = 'plans';
       }
       this.errors = {};
+      this.#people.reset();
     }
+    // A tab the signed-in person may not use (a deep link, or rights that changed) falls back to Plans.
+    if (this.#plan.plan && !this.#views.includes(this.view)) this.view = 'plans';
   }
 
   #reload(message: string): void {
@@ -162,13 +180,21 @@ export class ApPlanAdmin extends LitElement {
     this.dispatchEvent(apEvent('ap-plan-select', { planId, previousPlanId }));
   }
 
+  /** The tabs this person may use: the officers' tasks only for officers. */
+  get #views(): readonly AdminView[] {
+    const plan = this.#plan.plan;
+    if (!plan || plan.readonly) return OPEN_VIEWS;
+    if (!plan.rights.officer) return OPEN_VIEWS;
+    return ADMIN_VIEWS.filter((view) => view !== 'people' || plan.person);
+  }
+
   protected override render() {
     const plan = this.#plan.plan;
     if (!plan?.store) return html`<p>${this.#t('admin.loading')}</p>`;
     const data = this.#data.value;
     const current = data?.plans.find((p) => p.id === plan.planId);
     return html`<div role="tablist" part="tabs" aria-label=${this.#t('admin.label')} @keydown=${this.#onTabKey}>
-        ${ADMIN_VIEWS.map(
+        ${this.#views.map(
           (view) => html`<button
             role="tab"
             part="tab"
@@ -192,9 +218,11 @@ export class ApPlanAdmin extends LitElement {
               ? this.#renderRollover(data, current)
               : this.view === 'updates'
                 ? this.#renderUpdates(data)
-                : this.view === 'due'
-                  ? this.#renderDue(data)
-                  : this.#renderClear(data, current)}
+                : this.view === 'people'
+                  ? this.#people.render(data.members, current.name)
+                  : this.view === 'due'
+                    ? this.#renderDue(data)
+                    : this.#renderClear(data, current)}
       </section>`;
   }
 
@@ -205,11 +233,12 @@ export class ApPlanAdmin extends LitElement {
 
   // Tabs pattern (WAI-ARIA APG): arrows, Home and End move between tabs and open them.
   #onTabKey(event: KeyboardEvent): void {
-    const index = ADMIN_VIEWS.indexOf(this.view);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: ADMIN_VIEWS.length - 1 };
+    const views = this.#views;
+    const index = views.indexOf(this.view);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: views.length - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
-    this.#open(ADMIN_VIEWS[(moves[event.key] + ADMIN_VIEWS.length) % ADMIN_VIEWS.length]);
+    this.#open(views[(moves[event.key] + views.length) % views.length]);
     this.#focus(`tab-${this.view}`);
   }
 
@@ -262,7 +291,9 @@ export class ApPlanAdmin extends LitElement {
             </tbody>
           </table></div>`
         : html`<p>${this.#t('admin.plans.none')}</p>`}
-      ${current
+      ${!this.#views.includes('rollover')
+        ? nothing
+        : html`${current
         ? html`<form @submit=${(e: SubmitEvent) => this.#savePlan(e, current)} novalidate>
             <h3>${this.#t('admin.plans.edit', { name: current.name })}</h3>
             ${this.#planFields('edit', current)}
@@ -273,7 +304,7 @@ export class ApPlanAdmin extends LitElement {
         <h3>${this.#t('admin.plans.create')}</h3>
         ${this.#planFields('new')}
         <button part="button">${this.#t('admin.plans.create-button')}</button>
-      </form>`;
+      </form>`}`;
   }
 
   /** Validates a plan form; on errors shows them and focuses the first. */
