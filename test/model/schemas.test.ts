@@ -57,7 +57,7 @@ describe('schemas: accept', () => {
     expect(parseRecord('plans', { id: 'p-1', planId: 'p-1', name: 'CSP plan 2024/25' }).name).to.equal('CSP plan 2024/25');
     const entry = parseRecord('history', { id: 'h-1', planId: 'p-1', recordId: 'a-1', collection: 'actions', at: '2024-05-01T10:00:00Z', by: 'Insp. Lee', changes: [{ field: 'progress', from: 10, to: 40 }] });
     expect(entry.changes[0]).to.deep.equal({ field: 'progress', from: 10, to: 40 });
-    expect(COLLECTIONS).to.deep.equal(['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history']);
+    expect(COLLECTIONS).to.deep.equal(['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history', 'members']);
   });
 });
 
@@ -153,6 +153,6 @@ describe('schemas: reject', () => {
     expect(issuesOf('actions', null)).to.deep.equal([{ code: 'invalid-type', path: '', message: 'Record must be a group of fields.' }]);
     const unknownCollection = safeParseRecord('__proto__' as 'actions', action);
     expect(unknownCollection.ok).to.equal(false);
-    if (!unknownCollection.ok) expect(unknownCollection.error.message).to.equal('The record is not valid: Collection must be one of: plans, priorities, actions, audits, recommendations, history.');
+    if (!unknownCollection.ok) expect(unknownCollection.error.message).to.equal('The record is not valid: Collection must be one of: plans, priorities, actions, audits, recommendations, history, members.');
   });
 });

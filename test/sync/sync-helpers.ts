@@ -13,7 +13,7 @@ export interface Endpoint {
 type Data = Record<string, Record<string, unknown>[]>;
 
 /** A fresh endpoint: our demo middleware unless `plain` (json-server 0.17.4 as it comes). */
-export const createEndpoint = (options: { plain?: boolean; data?: Data } = {}) => executeServerCommand<Endpoint, typeof options>('endpoint-create', options);
+export const createEndpoint = (options: { plain?: boolean; data?: Data; people?: Record<string, unknown> } = {}) => executeServerCommand<Endpoint, typeof options>('endpoint-create', options);
 
 /** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */
 export const injectFaults = (endpoint: Endpoint, faults: Record<string, unknown>[]) => executeServerCommand('endpoint-faults', { id: endpoint.id, faults });
@@ -23,7 +23,7 @@ export const serverData = async (endpoint: Endpoint) => (await executeServerComm
 
 /** Requests the proxy saw for this endpoint since the last call. */
 export const serverRequests = (endpoint: Endpoint) =>
-  executeServerCommand<{ method: string; url: string; ifMatch?: string }[], { id: string }>('endpoint-requests', { id: endpoint.id });
+  executeServerCommand<{ method: string; url: string; ifMatch?: string; authorization?: string }[], { id: string }>('endpoint-requests', { id: endpoint.id });
 
 export const serverRecord = async (endpoint: Endpoint, collection: string, id: string) => (await serverData(endpoint))[collection]!.filter((record) => record.id === id);
 

@@ -22,6 +22,7 @@ import {
   type Locale,
   type MessageKey,
 } from '../../i18n/index.js';
+import type { ActionPlanStore } from '../../store/index.js';
 import { applyDraft, draftOf, validateDraft, type Draft, type DraftError } from './draft.js';
 import { styles } from './action-card.styles.js';
 
@@ -31,6 +32,8 @@ interface CardData {
   history: HistoryEntry[];
   /** The record this tab had just written when the read began: the read is at least as new. */
   readAfter?: Action;
+  /** The store it was read from: a read from another person's store is never shown. */
+  store?: ActionPlanStore;
 }
 
 /**
@@ -129,9 +132,9 @@ export class ApActionCard extends LitElement {
         if (!this.action) console.warn(`<ap-action-card>: no action "${id}" in plan "${planId}".`);
         return { history: [] };
       }
-      if (compact) return { action, history: [], readAfter };
+      if (compact) return { action, history: [], readAfter, store };
       const priority = guessed?.id === action.priorityId ? guessed : await store.get('priorities', action.priorityId);
-      return { action, priority, history: history.sort((a, b) => b.at.localeCompare(a.at)), readAfter };
+      return { action, priority, history: history.sort((a, b) => b.at.localeCompare(a.at)), readAfter, store };
     },
     args: () => [this.#plan.plan?.store, this.#id, this.compact, this.#plan.plan?.planId, this.#plan.revision] as const,
   });
@@ -141,7 +144,7 @@ export class ApActionCard extends LitElement {
   }
 
   get #shown(): Action | undefined {
-    const data = this.#data.value;
+    const data = this.#data.value?.store === this.#plan.plan?.store ? this.#data.value : undefined;
     const stored = this.#written && data?.readAfter !== this.#written ? this.#written : data?.action;
     return stored && !stored.deleted ? stored : this.action;
   }
@@ -153,7 +156,12 @@ export class ApActionCard extends LitElement {
   protected override willUpdate(): void {
     // A compact card given its action has nothing to read: not running the task spares it a second render.
     this.#data.autoRun = !(this.compact && this.action);
+    // Another store (another person signed in): what this tab wrote to the last one is not theirs to see.
+    const store = this.#plan.plan?.store;
+    if (store !== this.#store) [this.#store, this.#written] = [store, undefined];
   }
+
+  #store?: ActionPlanStore;
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);

@@ -150,8 +150,6 @@ export class ApPlanAdmin extends LitElement {
       this.errors = {};
       this.#people.reset();
     }
-    // A tab the signed-in person may not use (a deep link, or rights that changed) falls back to Plans.
-    if (this.#plan.plan && !this.#views.includes(this.view)) this.view = 'plans';
   }
 
   #reload(message: string): void {
@@ -188,11 +186,17 @@ export class ApPlanAdmin extends LitElement {
     return ADMIN_VIEWS.filter((view) => view !== 'people' || plan.person);
   }
 
+  /** The open tab: Plans in place of one the person may not use (yet: rights arrive once the endpoint says who they are). */
+  get #view(): AdminView {
+    return this.#views.includes(this.view) ? this.view : 'plans';
+  }
+
   protected override render() {
     const plan = this.#plan.plan;
     if (!plan?.store) return html`<p>${this.#t('admin.loading')}</p>`;
     const data = this.#data.value;
     const current = data?.plans.find((p) => p.id === plan.planId);
+    const shown = this.#view;
     return html`<div role="tablist" part="tabs" aria-label=${this.#t('admin.label')} @keydown=${this.#onTabKey}>
         ${this.#views.map(
           (view) => html`<button
@@ -200,8 +204,8 @@ export class ApPlanAdmin extends LitElement {
             part="tab"
             id="tab-${view}"
             aria-controls="panel"
-            aria-selected=${view === this.view ? 'true' : 'false'}
-            tabindex=${view === this.view ? 0 : -1}
+            aria-selected=${view === shown ? 'true' : 'false'}
+            tabindex=${view === shown ? 0 : -1}
             @click=${() => this.#open(view)}
           >
             ${this.#t(`admin.tab.${view}`)}
@@ -209,18 +213,18 @@ export class ApPlanAdmin extends LitElement {
         )}
       </div>
       <p role="status" part="status" class="status">${this.status}</p>
-      <section id="panel" role="tabpanel" part="panel" aria-labelledby="tab-${this.view}">
+      <section id="panel" role="tabpanel" part="panel" aria-labelledby="tab-${shown}">
         ${!data
           ? html`<p>${this.#t('admin.loading')}</p>`
-          : this.view === 'plans' || !current
+          : shown === 'plans' || !current
             ? this.#renderPlans(data, current)
-            : this.view === 'rollover'
+            : shown === 'rollover'
               ? this.#renderRollover(data, current)
-              : this.view === 'updates'
+              : shown === 'updates'
                 ? this.#renderUpdates(data)
-                : this.view === 'people'
+                : shown === 'people'
                   ? this.#people.render(data.members, current.name)
-                  : this.view === 'due'
+                  : shown === 'due'
                     ? this.#renderDue(data)
                     : this.#renderClear(data, current)}
       </section>`;
@@ -234,7 +238,7 @@ export class ApPlanAdmin extends LitElement {
   // Tabs pattern (WAI-ARIA APG): arrows, Home and End move between tabs and open them.
   #onTabKey(event: KeyboardEvent): void {
     const views = this.#views;
-    const index = views.indexOf(this.view);
+    const index = views.indexOf(this.#view);
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: views.length - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
