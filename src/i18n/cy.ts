@@ -555,4 +555,5 @@ export const cy: Record<MessageKey, string> = {
   "admin.people.role-required": "Dewiswch rôl",
   "admin.people.agencies-required": "Rhowch o leiaf un asiantaeth ar gyfer partner",
   "admin.people.change-short": "Newid",
+  "board.may-not-move": "Ni allwch symud y cam gweithredu hwn. Gofynnwch i swyddogion y PDC.",
 };

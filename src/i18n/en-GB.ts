@@ -553,6 +553,7 @@ export const enGB = {
   "admin.people.role-required": "Select a role",
   "admin.people.agencies-required": "Enter at least one agency for a partner",
   "admin.people.change-short": "Change",
+  "board.may-not-move": "You cannot move this action. Ask the CSP officers.",
 };
 
 export type MessageKey = keyof typeof enGB;

@@ -95,6 +95,30 @@ describe('<ap-plan> with sign-in', function () {
     await waitUntil(async () => (await endpoint.record('members', 'm-police'))?.deleted === true, 'the removal did not reach the endpoint', { timeout: 8000 });
   });
 
+  for (const [who, expected] of [
+    ['police', { move: ['Taxi marshals', 'Operation Nightjar'], tools: false, add: false }],
+    ['councillor', { move: [], tools: false, add: false }],
+    ['officer', { move: ['Taxi marshals', 'Unpaid work in the town centre', 'Operation Nightjar'], tools: true, add: true }],
+  ] as const) {
+    it(`the board offers ${who} only the moves and tools they may use`, async () => {
+      const plan = await mount(who, undefined, html`<ap-priority-board></ap-priority-board><ap-priority-board group-by="status"></ap-priority-board>`);
+      const [byPriority, byStatus] = plan.querySelectorAll('ap-priority-board');
+      const cards = who === 'councillor' ? 2 : 3;
+      for (const board of [byPriority!, byStatus!]) await waitUntil(() => board.shadowRoot!.querySelectorAll('li.card').length === cards, `cards not shown: ${shadowText(board)}`, { timeout: 6000 });
+      const moves = [...byStatus!.shadowRoot!.querySelectorAll('.move-button')].map((b) => b.textContent!.replace('Move to…', '').trim());
+      expect(moves).to.have.members([...expected.move]);
+      expect([!!button(byPriority!, 'Retire'), !!button(byPriority!, 'Rename priority'), !!button(byPriority!, 'Add priority'), !!button(byPriority!, 'Add action'), !!button(byStatus!, 'Add action')]).to.deep.equal([
+        expected.tools,
+        expected.tools,
+        expected.tools,
+        expected.add,
+        expected.add,
+      ]);
+      if (who !== 'officer') expect(byPriority!.shadowRoot!.querySelectorAll('.move-button'), 'a partner cannot move an action to another priority').to.have.length(0);
+      await expect(byPriority!).to.be.accessible();
+    });
+  }
+
   it('a token that expires mid-session: the plan asks for a fresh one once, and the change syncs', async () => {
     const asked: boolean[] = [];
     const plan = await mount('police', async ({ forceRefresh }) => {
