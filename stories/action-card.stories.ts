@@ -1,12 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { sampleLoader } from './seed.js';
+import { sampleLoader, samplePerson } from './seed.js';
+import type { Person } from '../src/model/index.js';
 
 interface CardArgs {
   'action-id': string;
   compact: boolean;
   readonly: boolean;
   conflict: boolean;
+  /** Who is signed in (none: no sign-in, everyone may edit). */
+  person?: Person;
 }
 
 const meta: Meta<CardArgs> = {
@@ -14,7 +17,7 @@ const meta: Meta<CardArgs> = {
   component: 'ap-action-card',
   args: { 'action-id': 'cpr-a-crucial-crew', compact: false, readonly: false, conflict: false },
   loaders: [sampleLoader],
-  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly}>
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly} .person=${args.person}>
     <ap-action-card action-id=${args['action-id']} ?compact=${args.compact} ?conflict=${args.conflict}></ap-action-card>
   </ap-plan>`,
 };
@@ -69,6 +72,15 @@ export const Errors: Story = {
     progress.dispatchEvent(new Event('input'));
     card.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
   },
+};
+
+/** Signed in as a partner of another agency: no Edit, a line says who can update it. */
+export const PartnerOfAnotherAgency: Story = { args: { person: samplePerson('partner', ['Essex Police']) } };
+
+/** A partner of the lead agency editing: status, progress and the update first; the lead agency as text. */
+export const PartnerEditing: Story = {
+  args: { person: samplePerson('partner', ['Castle Point Borough Council']) },
+  play: Editing.play,
 };
 
 /** Every attribute as a control, to try the element out. */

@@ -1,5 +1,6 @@
 // Stories seed their own IndexedDB database, so each story is independent of the others.
 import { ActionPlanStore } from '../src/store/index.js';
+import type { Person, Role } from '../src/model/index.js';
 import db from '../demo/data/db.json';
 
 type Db = Record<string, unknown[]>;
@@ -22,4 +23,9 @@ export async function sampleLoader(context: { id: string }): Promise<{ name: str
   const name = `story-${context.id}`;
   await seedSample(name);
   return { name };
+}
+
+/** A signed-in person of the sample plan, as `GET /me` would answer, for stories of what each role sees. */
+export function samplePerson(role: Role, agencies: string[] = []): Person {
+  return { id: `story-${role}`, name: `Story ${role}`, writesHistory: true, plans: { 'castle-point-rochford-2023-24': { role, agencies } } };
 }

@@ -83,8 +83,11 @@ export class ApPlan extends LitElement {
   @state() private syncState?: SyncState;
   @state() private filter: PlanFilter = {};
   @state() private error?: Error;
-  /** Who is signed in at the endpoint: null when it has no sign-in (or there is none), undefined until it has said. */
-  @state() private person?: Person | null;
+  /**
+   * Who is signed in (`GET {endpoint}/me`): null when the endpoint has no sign-in, undefined until it
+   * has said. Without an endpoint a page may set it to preview what a person sees (the endpoint enforces).
+   */
+  @property({ attribute: false }) person?: Person | null;
 
   @provide({ context: planContext }) context?: PlanContext;
 
@@ -141,7 +144,8 @@ export class ApPlan extends LitElement {
       user: this.person?.name || this.user,
       readonly: this.readonly,
       person: this.person ?? undefined,
-      rights: rightsFor(this.person === null || !this.#signsIn ? undefined : (this.person ?? NOBODY), this.planId),
+      // Nobody's rights until the endpoint has said who this is; everyone's where nobody signs in.
+      rights: rightsFor(this.person ?? (this.person === undefined && this.#signsIn ? NOBODY : undefined), this.planId),
       locale: resolveLocale(this, this.locale),
       ragRules: this.ragRules,
       filter: this.filter,

@@ -12,7 +12,7 @@ const titleOf = (id: string) => sample.actions.find((a) => a.id === id)!.title!;
 async function seeded(): Promise<string> {
   const name = freshName('report');
   const store = await ActionPlanStore.open(name);
-  for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection]);
+  for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection] ?? []);
   store.close();
   return name;
 }
