@@ -17,6 +17,8 @@ export interface SignInEndpoint {
   expire(token: string): Promise<void>;
   /** `who` signs in anew: `token(who, n)` is valid (again). */
   signIn(who: Who, n: number): Promise<void>;
+  /** An officer changes `who`'s agencies in the plan: `/me` says so from now on. */
+  reassign(who: Who, agencies: string[]): Promise<void>;
   /** The next write whose URL contains `path` is refused with 403 and `reason`. */
   refuseNext(path: string, reason: string): Promise<void>;
   /** While on, every write fails with 503 (so changes stay queued). */
@@ -42,7 +44,7 @@ export const SIGN_IN_DATA = {
   members: [wire({ id: 'm-police', user: 'pat.police@lancashire.police.uk', role: 'partner', agencies: ['Lancashire Police'] })],
 };
 
-const me = (who: Who) => ({ id: `user-${who}`, name: NAME[who], email: `${who}@example.gov.uk`, writesHistory: false, plans: { [PLAN]: { role: ROLE[who], agencies: AGENCY[who] } } });
+const me = (who: Who, agencies = AGENCY[who]) => ({ id: `user-${who}`, name: NAME[who], email: `${who}@example.gov.uk`, writesHistory: false, plans: { [PLAN]: { role: ROLE[who], agencies } } });
 
 /** json-server behind the fault proxy, signing people in by bearer token (test/plugins/endpoint.mjs). */
 export async function jsonServerWithSignIn(): Promise<SignInEndpoint> {
@@ -63,6 +65,10 @@ export async function jsonServerWithSignIn(): Promise<SignInEndpoint> {
     },
     async signIn(person, n) {
       people[`${person}-${n}`] = me(person);
+      await executeServerCommand('endpoint-people', { id: endpoint.id, people });
+    },
+    async reassign(person, agencies) {
+      for (const token of Object.keys(people)) if (token.startsWith(`${person}-`)) people[token] = me(person, agencies);
       await executeServerCommand('endpoint-people', { id: endpoint.id, people });
     },
     async refuseNext(path, reason) {

@@ -129,6 +129,8 @@ export class ApActionCard extends LitElement {
         shown ? store.get('priorities', shown) : undefined,
       ]);
       if (!action || action.planId !== planId) {
+        // Gone from the store (purged: the person may no longer see it), and not written again since the read began.
+        if (this.#written === readAfter) this.#written = undefined;
         if (!this.action) console.warn(`<ap-action-card>: no action "${id}" in plan "${planId}".`);
         return { history: [] };
       }

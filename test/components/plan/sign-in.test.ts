@@ -186,6 +186,17 @@ describe('<ap-plan> with sign-in', function () {
     expect((await endpoint.record('actions', 'a-police'))?.progress).to.equal(20);
   });
 
+  it('a change in the /me answer pulls everything at once: a restricted action the person may no longer see leaves the browser', async () => {
+    const plan = await mount('police', undefined, html`<ap-action-card action-id="a-restricted"></ap-action-card><ap-action-card action-id="a-police"></ap-action-card>`);
+    await cardShows(plan, 'a-restricted', 'Operation Nightjar');
+    await cardShows(plan, 'a-police', 'Edit');
+    await endpoint.reassign('police', ['Probation Service']);
+    window.dispatchEvent(new Event('focus'));
+    await waitUntil(async () => (await plan.store!.get('actions', 'a-restricted')) === undefined, 'the restricted action stayed in storage', { timeout: 8000 });
+    await cardShows(plan, 'a-police', 'Only Lancashire Police and the CSP officers can update this action.');
+    expect(shadowText(card(plan, 'a-restricted'))).not.to.include('Operation Nightjar');
+  });
+
   it("two people one after the other on one browser: the second never sees the first's restricted records, and no change goes under the wrong identity", async () => {
     let who: Who = 'police';
     const plan = await mount('police', async () => endpoint.token(who), html`<ap-action-card action-id="a-restricted"></ap-action-card>`);
