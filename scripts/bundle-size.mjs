@@ -12,10 +12,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DROPIN_BUDGET_BYTES = 60_000;
 
 /**
- * Where the drop-in file stands while it is over budget (80.1 KB on 23 Nov 2026): a test holds it
- * here so it cannot grow unnoticed. Lower it with every trim until it meets the budget.
+ * Where the drop-in file stands while it is over budget (80.7 KB, then 86.1 KB with sign-in on
+ * 7 Dec 2026: rights, the People tab, refused changes, their en-GB and cy text): a test holds it
+ * here so it cannot grow unnoticed. Lower it with every trim (loading the admin on first use moves
+ * the People tab out) until it meets the budget.
  */
-export const DROPIN_CEILING_BYTES = 81_000;
+export const DROPIN_CEILING_BYTES = 86_500;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
