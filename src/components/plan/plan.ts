@@ -289,7 +289,8 @@ export class ApPlan extends LitElement {
         this.#report(new DataClearedError(this.syncState?.pending));
         void this.#runningSync?.syncNow();
       });
-      this.person = person;
+      // Without sign-in a person the page set (a preview) stays.
+      if (this.#signsIn) this.person = person;
       this.#ownedStore = this.store = store;
       this.error = undefined;
     } catch (error) {
