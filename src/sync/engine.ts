@@ -415,6 +415,8 @@ export class SyncEngine {
         if (!(error instanceof SyncHttpError)) throw error;
         const current = error.kind === 'conflict' ? safeParseRecord(collection, error.current) : undefined;
         if (current?.ok) await this.#reconcile(collection, current.record, true);
+        // An endpoint that writes its own history refuses ours: nothing for the person to decide.
+        else if (collection === 'history' && error.status === 403) await store.rebase(collection, recordId, group.map((entry) => entry.seq!), undefined, undefined, { by: this.#o.user });
         else if (error.kind === 'invalid' || (error.kind === 'gone' && op === 'create')) await store.deadLetter(group, error.status, error.message);
         else if (error.kind === 'gone') await this.#conflict(collection, record, undefined, 'deleted', []);
         else if (error.kind !== 'conflict') throw error;

@@ -58,11 +58,15 @@ describe('SyncEngine with sign-in (real HTTP)', function () {
     await injectFaults(endpoint, [{ kind: 'status', status: 403, method: 'GET', path: '/plans', body: { error: 'Sign in to read this plan.' } }]);
     await engine.syncNow();
     expect([engine.state.state, engine.state.error]).to.deep.equal(['signed-out', 'Sign in to read this plan.']);
-    await injectFaults(endpoint, [{ kind: 'status', status: 403, method: 'PUT', path: '/actions/a-1', body: { error: 'Only the CSP officers can update this action' } }]);
+    await injectFaults(endpoint, [
+      { kind: 'status', status: 403, method: 'PUT', path: '/actions/a-1', body: { error: 'Only the CSP officers can update this action' } },
+      { kind: 'status', status: 403, method: 'POST', path: '/history', body: { error: 'The endpoint writes the history.' } },
+    ]);
     await edit(store, 90);
     await engine.syncNow();
     await settled(engine, store);
-    expect((await store.deadLetters()).map((letter) => [letter.status, letter.reason])).to.deep.equal([[403, 'Only the CSP officers can update this action']]);
+    expect((await store.deadLetters()).map((letter) => [letter.status, letter.reason]), 'a refused history entry is dropped, not listed').to.deep.equal([[403, 'Only the CSP officers can update this action']]);
+    expect(await store.outbox()).to.deep.equal([]);
     expect(engine.state.state).to.equal('idle');
   });
 
