@@ -1,5 +1,5 @@
 // The People tab of <ap-plan-admin>: who may do what in the plan (officers only, on an endpoint with sign-in).
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { ROLES, type Member, type Role } from '../../model/index.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import type { PlanContext } from '../../context/index.js';
@@ -11,10 +11,6 @@ const LANGUAGES = [
   ['cy', 'Cymraeg'],
 ] as const;
 
-export interface PeopleHost extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
 interface PeopleContext {
   plan(): PlanContext;
   t(key: MessageKey, params?: MessageParams): string;
@@ -25,7 +21,8 @@ interface PeopleContext {
 
 type MemberDetails = Pick<Member, 'user' | 'role' | 'agencies' | 'email' | 'language' | 'reminders'>;
 
-export class PeopleTab implements ReactiveController {
+/** The tab's state and template; the admin element renders it and is re-rendered by it. */
+export class PeopleTab {
   /** The member whose Change form is open. */
   changing?: string;
   /** The member whose removal waits for a yes. */
@@ -33,13 +30,9 @@ export class PeopleTab implements ReactiveController {
   errors: Record<string, string> = {};
 
   constructor(
-    private readonly host: PeopleHost,
+    private readonly host: ReactiveControllerHost,
     private readonly context: PeopleContext,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Forget open forms and errors (another tab or plan). */
   reset(): void {
