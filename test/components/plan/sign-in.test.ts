@@ -42,7 +42,7 @@ describe('<ap-plan> with sign-in', function () {
     const police = card(plan, 'a-police');
     await cardShows(plan, 'a-police', 'Taxi marshals');
     button(police, 'Edit')!.click();
-    await waitUntil(() => police.shadowRoot!.querySelector('form'), 'no editor');
+    await waitUntil(() => police.shadowRoot!.querySelector('form'), 'no editor', { timeout: 8000 });
     const controls = [...police.shadowRoot!.querySelectorAll('form input, form select, form textarea')].map((c) => c.id);
     expect(controls.slice(0, 3)).to.deep.equal(['status-input', 'progress-input', 'update-input']);
     expect(controls, 'the lead agency is not offered').not.to.include('leadAgency-input');
@@ -57,7 +57,7 @@ describe('<ap-plan> with sign-in', function () {
     await cardShows(plan, 'a-police', 'Only Lancashire Police and the CSP officers can update this action.');
     expect(button(card(plan, 'a-police'), 'Edit')).to.equal(undefined);
     const admin = plan.querySelector('ap-plan-admin')!;
-    await waitUntil(() => admin.shadowRoot!.querySelectorAll('[role="tab"]').length > 0, 'no tabs');
+    await waitUntil(() => admin.shadowRoot!.querySelectorAll('[role="tab"]').length > 0, 'no tabs', { timeout: 8000 });
     expect([...admin.shadowRoot!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent!.trim())).to.deep.equal(['Plans', 'Due soon', 'Clear data on this device']);
     expect(admin.shadowRoot!.querySelector('form'), 'no plan forms').to.equal(null);
     await expect(admin).to.be.accessible();
@@ -65,7 +65,7 @@ describe('<ap-plan> with sign-in', function () {
 
   it('an officer edits every action and manages people: adds a partner, with GOV.UK errors first', async () => {
     const plan = await mount('officer', undefined, html`<ap-action-card action-id="a-probation"></ap-action-card><ap-plan-admin view="people"></ap-plan-admin>`);
-    await waitUntil(() => button(card(plan, 'a-probation'), 'Edit'), 'no Edit for the officer');
+    await waitUntil(() => button(card(plan, 'a-probation'), 'Edit'), 'no Edit for the officer', { timeout: 8000 });
     const admin = plan.querySelector('ap-plan-admin')!;
     await waitUntil(() => shadowText(admin).includes('pat.police@lancashire.police.uk'), `members not listed: ${shadowText(admin)}`, { timeout: 6000 });
     expect([...admin.shadowRoot!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent!.trim())).to.include('People');
@@ -76,19 +76,19 @@ describe('<ap-plan> with sign-in', function () {
     field<HTMLInputElement>('new-role-partner').click();
     field<HTMLInputElement>('new-email').value = 'not an email';
     button(admin, 'Add person')!.click();
-    await waitUntil(() => shadowText(admin).includes('Enter at least one agency for a partner'), 'no agency error');
+    await waitUntil(() => shadowText(admin).includes('Enter at least one agency for a partner'), 'no agency error', { timeout: 8000 });
     expect(shadowText(admin)).to.include('Enter an email address in the correct format');
     expect(root.activeElement?.id).to.equal('new-agencies');
     await expect(admin).to.be.accessible();
     field<HTMLTextAreaElement>('new-agencies').value = 'Probation Service';
     field<HTMLInputElement>('new-email').value = 'sam.probation@probation.gov.uk';
     button(admin, 'Add person')!.click();
-    await waitUntil(() => shadowText(admin).includes('Added sam.probation@probation.gov.uk.'), shadowText(admin));
-    await waitUntil(async () => (await plan.store!.query('members', { value: PLAN })).some((m) => m.user === 'sam.probation@probation.gov.uk' && m.agencies[0] === 'Probation Service' && m.role === 'partner'), 'not stored');
+    await waitUntil(() => shadowText(admin).includes('Added sam.probation@probation.gov.uk.'), shadowText(admin), { timeout: 8000 });
+    await waitUntil(async () => (await plan.store!.query('members', { value: PLAN })).some((m) => m.user === 'sam.probation@probation.gov.uk' && m.agencies[0] === 'Probation Service' && m.role === 'partner'), 'not stored', { timeout: 8000 });
     await waitUntil(async () => (await plan.store!.outbox()).length === 0, 'the new member did not sync', { timeout: 8000 });
     // Change and remove, as an officer would.
     button(admin, 'Remove')!.click();
-    await waitUntil(() => shadowText(admin).includes('Remove pat.police@lancashire.police.uk from this plan?'), shadowText(admin));
+    await waitUntil(() => shadowText(admin).includes('Remove pat.police@lancashire.police.uk from this plan?'), shadowText(admin), { timeout: 8000 });
     expect(root.activeElement?.id).to.equal('remove-yes');
     await expect(admin).to.be.accessible();
     button(admin, 'Yes, remove')!.click();
@@ -143,7 +143,7 @@ describe('<ap-plan> with sign-in', function () {
     const police = card(plan, 'a-police');
     await cardShows(plan, 'a-police', 'Taxi marshals');
     button(police, 'Edit')!.click();
-    await waitUntil(() => police.shadowRoot!.querySelector('#progress-input'), 'no editor');
+    await waitUntil(() => police.shadowRoot!.querySelector('#progress-input'), 'no editor', { timeout: 8000 });
     const progress = police.shadowRoot!.querySelector<HTMLInputElement>('#progress-input')!;
     progress.value = '65';
     progress.dispatchEvent(new Event('input'));
@@ -162,7 +162,7 @@ describe('<ap-plan> with sign-in', function () {
     button(status, 'Sign in again')!.click();
     await waitUntil(async () => (await endpoint.record('actions', 'a-police'))?.progress === 65, 'the kept change did not sync', { timeout: 8000 });
     expect(heard).to.equal(1);
-    await waitUntil(() => !button(status, 'Sign in again'), 'still asks to sign in');
+    await waitUntil(() => !button(status, 'Sign in again'), 'still asks to sign in', { timeout: 8000 });
   });
 
   it('a 403 on Save shows the reason and keeps the change in the refused list, while the rest sync; Discard restores', async () => {
@@ -174,15 +174,15 @@ describe('<ap-plan> with sign-in', function () {
     await store.put('actions', { ...(await store.get('actions', 'a-restricted'))!, progress: 30 }, { by: 'Pat Police' });
     const status = plan.querySelector('ap-sync-status')!;
     await waitUntil(() => shadowText(status).includes(`"Taxi marshals" was not saved: ${reason}`), shadowText(status), { timeout: 8000 });
-    await waitUntil(() => shadowText(status).includes('Progress: 80'), `the change is not shown: ${shadowText(status)}`);
+    await waitUntil(() => shadowText(status).includes('Progress: 80'), `the change is not shown: ${shadowText(status)}`, { timeout: 8000 });
     expect(shadowText(status)).to.include('Changes you may not make (1)');
     await waitUntil(async () => (await endpoint.record('actions', 'a-restricted'))?.progress === 30, 'the other change did not sync', { timeout: 8000 });
     await expect(status).to.be.accessible();
     button(status, 'Copy')!.click();
-    await waitUntil(() => /Copied the change to "Taxi marshals"|Could not copy/.test(shadowText(status)), shadowText(status));
+    await waitUntil(() => /Copied the change to "Taxi marshals"|Could not copy/.test(shadowText(status)), shadowText(status), { timeout: 8000 });
     button(status, 'Discard')!.click();
-    await waitUntil(async () => (await store.get('actions', 'a-police'))?.progress === 20, 'not restored');
-    await waitUntil(() => !shadowText(status).includes('Changes you may not make (1)'), shadowText(status));
+    await waitUntil(async () => (await store.get('actions', 'a-police'))?.progress === 20, 'not restored', { timeout: 8000 });
+    await waitUntil(() => !shadowText(status).includes('Changes you may not make (1)'), shadowText(status), { timeout: 8000 });
     expect((await endpoint.record('actions', 'a-police'))?.progress).to.equal(20);
   });
 
@@ -205,7 +205,7 @@ describe('<ap-plan> with sign-in', function () {
     // Pat's change waits (the endpoint is not taking writes), then Pat leaves and Priya signs in.
     await endpoint.holdWrites(true);
     await plan.store!.put('actions', { ...(await plan.store!.get('actions', 'a-restricted'))!, progress: 70 }, { by: 'Pat Police' });
-    await waitUntil(() => plan.context?.syncState?.error, 'the held write did not fail');
+    await waitUntil(() => plan.context?.syncState?.error, 'the held write did not fail', { timeout: 8000 });
     await endpoint.holdWrites(false);
     await endpoint.requests();
     who = 'probation';
