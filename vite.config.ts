@@ -3,6 +3,7 @@
 import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
 import { compactCataloguePlugin } from './scripts/compact-catalogue.mjs';
+import { fflateInThread } from './scripts/fflate-in-thread.mjs';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 
 const entries = {
@@ -45,7 +46,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Lit's production build: no dev-mode warnings or checks in what councils ship.
     resolve: { conditions: ['production'] },
-    plugins: dropin ? [compactCataloguePlugin(), minifyLiteralsPlugin(), minifyDropin] : [],
+    plugins: [fflateInThread(), ...(dropin ? [compactCataloguePlugin(), minifyLiteralsPlugin(), minifyDropin] : [])],
     build: {
       target: dropin ? 'esnext' : 'es2022',
       outDir: 'dist',
@@ -56,8 +57,8 @@ export default defineConfig(({ mode }) => {
         ? { entry: { 'action-plan-widgets': 'src/action-plan-widgets.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rollupOptions: dropin
-        ? // One file, whatever a dependency loads lazily.
-          { output: { inlineDynamicImports: true } }
+        ? // One file, and beside it the parts loaded on first use (the Excel readers and writers).
+          { output: { chunkFileNames: 'action-plan-widgets-[name]-[hash].js' } }
         : { external: (id: string) => /^(lit|@lit|idb|zod)(\/|$)/.test(id) },
     },
   };

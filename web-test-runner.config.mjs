@@ -1,6 +1,8 @@
 // Web Test Runner: every test runs in real Chromium, Firefox and WebKit with real IndexedDB.
 // One group per engine (npm run test:chromium runs --group chromium); engines not installed are
 // left out here and named by scripts/browsers.mjs, which .ci/run makes require all three.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -10,8 +12,11 @@ import { findChromium, findFirefox, findWebKit, webkitLauncher } from './scripts
 import { storagePlugin } from './test/plugins/storage.mjs';
 import { forcedColorsPlugin } from './test/plugins/media.mjs';
 import { cspHeader } from './test/plugins/csp.mjs';
+import { rawFixtures } from './test/plugins/fixtures.mjs';
 import { endpointPlugin } from './test/plugins/endpoint.mjs';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
+import { fflateInThread } from './scripts/fflate-in-thread.mjs';
+import { builtPlugin } from './test/plugins/built.mjs';
 
 const launchers = {
   chromium: (executablePath) =>
@@ -35,7 +40,8 @@ const found = Object.entries({ webkit: findWebKit(), chromium: findChromium(), f
 const browsers = Object.fromEntries(found.map(([name, engine]) => [name, launchers[name](engine)]));
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server runs in Node (npm run test:server).
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
   reporters: [defaultReporter(), countReporter()],
   // WebKit's WebDriver runs one page at a time (with more it would run tests in iframes); the others set their own.
@@ -45,8 +51,8 @@ export default {
   // A busy 2-core machine can take longer than the default 20 s to load a test page in WebKit.
   testsStartTimeout: 60 * 1000,
   // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
-  middleware: [cspHeader],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
+  middleware: [cspHeader, rawFixtures],
+  plugins: [builtPlugin(dirname(fileURLToPath(import.meta.url))), fflateInThread(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
   browsers: Object.values(browsers),
   // Without --group the root runs every file in every engine; a group picks one engine.
   groups: process.argv.includes('--group') ? Object.entries(browsers).map(([name, browser]) => ({ name, browsers: [browser] })) : [],

@@ -1,14 +1,16 @@
 // `npm run bench`: bundle sizes (node), then the bench pages in bench/ in headless Chromium (the
-// tests' browser), each figure a ratio against a baseline run in the same page. Prints a table and
+// tests' browser), each figure a ratio against a baseline run in the same page, then the endpoint's
+// rows in Node (bench/endpoint.ts, on a throwaway PostgreSQL). Prints a table and
 // writes bench/results.json. Options: --iterations N (default 5), --trace 2a,2b (Chromium traces
 // of those rows, summarised, in bench/traces/), --only store (bench file name filter), --grep text (row
 // name filter), --no-size.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startTestRunner, summaryReporter } from '@web/test-runner';
+import { tsImport } from 'tsx/esm/api';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import testConfig from '../web-test-runner.config.mjs';
 import { findChromium } from './browsers.mjs';
@@ -72,7 +74,9 @@ const benchPlugin = {
 
 const bundle = options['no-size'] ? undefined : { dropin: await measureDropin(), entries: await measureEntries() };
 
-const runner = await startTestRunner({
+// `--only endpoint` runs no browser page.
+const browserBenches = readdirSync(join(root, 'bench')).filter((name) => name.endsWith('.bench.ts') && name.includes(options.only));
+const runner = browserBenches.length === 0 ? undefined : await startTestRunner({
   readCliArgs: false,
   readFileConfig: false,
   autoExitProcess: false,
@@ -100,7 +104,12 @@ const runner = await startTestRunner({
   },
 });
 
-const passed = await new Promise((resolve) => runner.on('stopped', resolve));
+const passed = runner ? await new Promise((resolve) => runner.on('stopped', resolve)) : true;
+// Rows 9 and 10 (the endpoint under load, a pull against plain SQL) run in Node, after the browser rows.
+if ('endpoint'.includes(options.only) && !options.grep) {
+  const { endpointRows } = await tsImport('../bench/endpoint.ts', import.meta.url);
+  rows.push(...(await endpointRows({ iterations: benchConfig.iterations })));
+}
 const byRow = (a, b) => a.row.localeCompare(b.row, 'en', { numeric: true });
 const measured = rows.sort(byRow);
 const resultsPath = join(root, 'bench/results.json');
@@ -126,6 +135,7 @@ for (const row of rowsKept) {
 const table = ['| row | measure | ours (median) | baseline (median); reference ratio | ours / baseline: median (min-max) | target | met |', '|---|---|---|---|---|---|---|', ...lines].join('\n');
 
 console.log(`\n${table}\n`);
+for (const row of rowsKept.filter((row) => row.note)) console.log(`Row ${row.row}: ${row.note}`);
 if (sizes) console.log(`Drop-in by part (each minified + gzipped on its own):\n${sizes.dropin.modules.map((part) => `  ${part.name.padEnd(28)} ${kb(part.gzip)}`).join('\n')}\n`);
 for (const [row, trace] of traces) console.log(`Trace of row ${row} (bench/traces/${row}.json), self time:\n${trace.selfTime.map((entry) => `  ${String(entry.ms).padStart(8)} ms  ${entry.name}`).join('\n')}\n`);
 

@@ -12,12 +12,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DROPIN_BUDGET_BYTES = 60_000;
 
 /**
- * Where the drop-in file stands while it is over budget (80.7 KB, then 86.1 KB with sign-in on
- * 7 Dec 2026: rights, the People tab, refused changes, their en-GB and cy text): a test holds it
- * here so it cannot grow unnoticed. Lower it with every trim (loading the admin on first use moves
- * the People tab out) until it meets the budget.
+ * Where the drop-in file stands while it is over budget (80.1 KB on 23 Nov 2026; 82.8 KB on 7 Dec
+ * 2026 with the Excel import's preview and messages, its readers and writers being chunks loaded on
+ * use; 95.8 KB with extension requests and sign-in merged in: rights, the People tab, refused changes, their en-GB and cy
+ * text): a test holds it here so it cannot grow unnoticed. Lower it with every trim (loading the
+ * admin on first use moves the People tab out) until it meets the budget.
  */
-export const DROPIN_CEILING_BYTES = 86_500;
+export const DROPIN_CEILING_BYTES = 96_000;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
@@ -34,7 +35,8 @@ const chunks = (result) => [result].flat().flatMap((output) => output.output).fi
 
 /** The drop-in build exactly as `npm run build` makes it, measured whole and split by module. */
 export async function measureDropin() {
-  const [chunk] = chunks(await build({ root, mode: 'dropin', logLevel: 'silent', build: { write: false, sourcemap: false } }));
+  // The file a page loads; the parts it loads on first use are measured by themselves.
+  const chunk = chunks(await build({ root, mode: 'dropin', logLevel: 'silent', build: { write: false, sourcemap: false } })).find((file) => file.isEntry);
   const parts = new Map();
   for (const [id, module] of Object.entries(chunk.modules)) parts.set(partOf(id), (parts.get(partOf(id)) ?? '') + (module.code ?? '') + '\n');
   const modules = [];

@@ -36,8 +36,11 @@ export function concurrency(router) {
       router.db.write?.();
       return sendJson(res, 200, tombstone);
     }
-    req.body = { ...req.body, ...stamped };
-    next();
+    // Check and write in one synchronous step: passed on to json-server's router, concurrent PUTs of
+    // one version could all pass the check before the first write (measured: 11 of 20 answered 200).
+    const saved = table.replaceById(current.id, { ...req.body, id: current.id, ...stamped }).value();
+    router.db.write?.();
+    return sendJson(res, 200, saved);
   };
 }
 

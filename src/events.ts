@@ -13,6 +13,8 @@ export interface PlanFilter {
   /** Financial-year quarter, e.g. "2023/24 Q3". */
   quarter?: string;
   search?: string;
+  /** Only open actions imported with a timescale that is not a date ("Target date needed"). */
+  needsDate?: boolean;
 }
 
 export interface ActionChangeDetail {

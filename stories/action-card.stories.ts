@@ -8,7 +8,7 @@ interface CardArgs {
   compact: boolean;
   readonly: boolean;
   conflict: boolean;
-  /** Who is signed in (none: no sign-in, everyone may edit). */
+  /** Who is signed in (none: no sign-in, everyone may edit); a partner asks for a new target date. */
   person?: Person;
 }
 
@@ -81,6 +81,39 @@ export const PartnerOfAnotherAgency: Story = { args: { person: samplePerson('par
 export const PartnerEditing: Story = {
   args: { person: samplePerson('partner', ['Castle Point Borough Council']) },
   play: Editing.play,
+};
+
+/** A partner's view where approvals are required: a request waiting for a decision, and the button to ask. */
+export const ExtensionRequested: Story = { args: { 'action-id': 'cpr-a-sanctuary', person: samplePerson('partner', ['Safe Partnership']) } };
+
+/** A refused extension: the decision with its reason and minute reference; no revision counted. */
+export const ExtensionRefused: Story = { args: { 'action-id': 'cpr-a-strategic-assessment', person: samplePerson('partner', ['Rochford District Council']) } };
+
+async function requestForm(canvasElement: HTMLElement) {
+  const card = canvasElement.querySelector('ap-action-card')!;
+  const button = () => card.shadowRoot?.querySelector<HTMLButtonElement>('[data-request-for]');
+  for (let i = 0; i < 100 && !button(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  button()!.click();
+  await card.updateComplete;
+  return card;
+}
+
+/** "Request a new target date": new date and reason. */
+export const RequestForm: Story = {
+  args: { 'action-id': 'cpr-a-bar-n-bus', person: samplePerson('partner', ["Bar 'N' Bus"]) },
+  play: async ({ canvasElement }) => void (await requestForm(canvasElement)),
+};
+
+/** A request refused by the rules: error summary (focused) and inline messages. */
+export const RequestErrors: Story = {
+  args: { 'action-id': 'cpr-a-bar-n-bus', person: samplePerson('partner', ["Bar 'N' Bus"]) },
+  play: async ({ canvasElement }) => {
+    const card = await requestForm(canvasElement);
+    const date = card.shadowRoot!.querySelector<HTMLInputElement>('#requested-date-input')!;
+    date.value = '2024-01-01';
+    date.dispatchEvent(new Event('input'));
+    card.shadowRoot!.querySelector<HTMLFormElement>('form.extension-request')!.requestSubmit();
+  },
 };
 
 /** Every attribute as a control, to try the element out. */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { sampleLoader } from './seed.js';
+import { sampleLoader, samplePerson } from './seed.js';
 
 interface TrackerArgs {
   'audit-id': string;
@@ -31,6 +31,24 @@ export const Readonly: Story = { args: { readonly: true } };
 export const Welsh: Story = { args: { lang: 'cy' } };
 /** An audit id with no audit yet: the tracker offers to create it. */
 export const NoAuditYet: Story = { args: { 'audit-id': 'annual-2024' } };
+
+/** A partner where approvals are required: a request waiting on R5, and a "Request a new target date" button on each open row. */
+export const ExtensionRequested: Story = {
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="S. Khan" .person=${samplePerson('partner')}>
+    <ap-audit-tracker audit-id=${args['audit-id']}></ap-audit-tracker>
+  </ap-plan>`,
+};
+
+/** The request dialog open on a recommendation. */
+export const RequestDialog: Story = {
+  ...ExtensionRequested,
+  play: async ({ canvasElement }) => {
+    const tracker = canvasElement.querySelector('ap-audit-tracker')!;
+    const button = () => tracker.shadowRoot?.querySelector<HTMLButtonElement>('[data-request-for="cpr-rec-1"]');
+    for (let i = 0; i < 100 && !button(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    button()!.click();
+  },
+};
 
 /** Every attribute as a control, to try the element out. */
 export const Playground: Story = {};

@@ -18,7 +18,7 @@ const meta: Meta<PlanAdminArgs> = {
   title: 'Elements/ap-plan-admin',
   component: 'ap-plan-admin',
   args: { view: 'plans', 'due-within': 14, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15' },
-  argTypes: { view: { control: 'select', options: ['plans', 'rollover', 'updates', 'people', 'due', 'clear'] } },
+  argTypes: { view: { control: 'select', options: ['plans', 'requests', 'rollover', 'updates', 'people', 'due', 'clear'] } },
   loaders: [sampleLoader],
   render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id=${args['plan-id']} today=${args.today} user="Community Safety Officer" .person=${args.person}>
     <ap-plan-admin view=${args.view} due-within=${args['due-within']}></ap-plan-admin>
@@ -29,6 +29,8 @@ export default meta;
 type Story = StoryObj<PlanAdminArgs>;
 
 export const Plans: Story = {};
+/** Extension requests waiting for the officer: Approve or Refuse, with a reason and the minute reference. */
+export const Requests: Story = { args: { view: 'requests' } };
 export const YearEndRollover: Story = { args: { view: 'rollover' } };
 export const PartnersUpdates: Story = { args: { view: 'updates' } };
 export const DueSoon: Story = { args: { view: 'due', 'due-within': 30 } };

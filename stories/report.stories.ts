@@ -30,6 +30,8 @@ type Story = StoryObj<ReportArgs>;
 export const Playground: Story = {};
 /** The quarter still running: status as of the plan's date, 15 January 2024. */
 export const QuarterSoFar: Story = { args: { quarter: '' } };
+/** 2023/24 Q4 so far: the extension requests made and decided this quarter, with reasons and references. */
+export const Extensions: Story = { args: { quarter: '2023/24 Q4' } };
 export const Rochdale: Story = { args: { 'plan-id': 'rochdale-2023-24' } };
 export const Welsh: Story = { args: { lang: 'cy' } };
 /** A quarter label the report cannot read names the format it needs. */

@@ -4,6 +4,24 @@ import type { Person, Role } from '../src/model/index.js';
 import db from '../demo/data/db.json';
 
 type Db = Record<string, unknown[]>;
+type Sample = Record<string, unknown> & { id: string };
+
+// Extension requests on the sample plan (stories only): one waiting on an action and on a recommendation, one refused.
+const requests: Record<string, unknown[]> = {
+  'cpr-a-sanctuary': [{ id: 'ext-sanctuary', requestedDate: '2024-06-30', reason: 'The refuge provider changes in April.', by: 'PC Jones', at: '2024-01-10T09:30:00.000Z' }],
+  'cpr-a-strategic-assessment': [
+    {
+      id: 'ext-assessment',
+      requestedDate: '2024-05-31',
+      reason: 'Police data for Q3 arrives late.',
+      by: 'Community Safety Officer',
+      at: '2024-01-05T10:00:00.000Z',
+      decision: { outcome: 'refused', reason: 'The assessment is needed for the March JSG.', reference: 'JSG 12 January 2024, minute 7', by: 'Chair of the JSG', at: '2024-01-12T15:00:00.000Z' },
+    },
+  ],
+  'cpr-rec-5': [{ id: 'ext-membership', requestedDate: '2024-03-31', reason: 'Membership review waits for the new terms of reference.', by: 'S. Khan', at: '2024-01-08T11:00:00.000Z' }],
+};
+const withRequests = (record: Sample) => (requests[record.id] ? { ...record, extensionRequests: requests[record.id] } : record);
 
 /** Opens a fresh database named for the story and fills it with the sample plans. */
 export async function seedSample(name: string): Promise<void> {
@@ -13,7 +31,7 @@ export async function seedSample(name: string): Promise<void> {
   });
   const store = await ActionPlanStore.open(name);
   for (const collection of ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] as const) {
-    await store.applyPulled(collection, (db as Db)[collection] ?? []);
+    await store.applyPulled(collection, ((db as Db)[collection] ?? []).map((record) => withRequests(record as Sample)));
   }
   store.close();
 }

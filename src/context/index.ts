@@ -25,6 +25,8 @@ export interface PlanContext {
   sync?: SyncEngine;
   /** Its latest state: pending changes, conflicts (cards show a badge), dead letters. */
   syncState?: SyncState;
+  /** Target dates change by request and an officer's decision: the endpoint has sign-in and the plan's `approvals` is not `off` (src/model/extensions.ts). */
+  approvalsRequired: boolean;
 }
 
 export const planContext = createContext<PlanContext | undefined>(Symbol('ap-plan'));

@@ -1,5 +1,6 @@
 import { isIsoDate, todayInLondon, type IsoDate } from '../model/dates.js';
 import type { FieldIssue } from '../model/errors.js';
+import type { ExtensionProblem } from '../model/extensions.js';
 import type { RagReason, RagResult } from '../model/rag.js';
 import type { ActionStatus, Rag, Rating, RecommendationStatus } from '../model/schemas.js';
 import { cy } from './cy.js';
@@ -166,4 +167,19 @@ export function describeIssue(issue: Pick<FieldIssue, 'code' | 'path' | 'params'
     other: params.same && lowerFirst(fieldLabel(params.same, locale)),
   });
   return labels.length ? t(locale, 'issue.in', { context: labels.join(', '), message }) : message;
+}
+
+/** The London date of an instant ("2024-03-12T09:30:00Z" -> "12 March 2024"); a bare date as it is. */
+export function formatDayOf(at: string, locale: Locale): string {
+  const instant = new Date(at);
+  return formatDate(/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(instant.getTime()) ? at.slice(0, 10) : todayInLondon(instant), locale);
+}
+
+/** An extension request problem as a sentence: "Already approved by A. Patel on 12 March 2024". */
+export function describeExtensionProblem({ code, params = {} }: ExtensionProblem, locale: Locale): string {
+  if (code === 'already-decided') {
+    return t(locale, params.outcome === 'refused' ? 'extension.already-refused' : 'extension.already-approved', { by: params.by, date: formatDayOf(params.at ?? '', locale) });
+  }
+  const state = params.state && lowerFirst(tOr(locale, `status.${params.state}`, tOr(locale, `rag.${params.state}`, t(locale, 'extension.state.deleted'))));
+  return t(locale, `extension.${code}`, { date: params.date && formatDate(params.date, locale), state });
 }

@@ -1,5 +1,5 @@
 // Plan snapshots (CONTRACT.md "Publishing"): the full JSON export, its re-import, and the public Publish export.
-import { safeParseRecord, type Action, type Audit, type Collection, type HistoryEntry, type Plan, type Priority, type Recommendation } from '../model/index.js';
+import { isPublished, PUBLIC_FIELDS, safeParseRecord, type Action, type Audit, type Collection, type HistoryEntry, type Plan, type Priority, type Recommendation } from '../model/index.js';
 import type { ActionPlanStore } from '../store/index.js';
 
 export interface Snapshot {
@@ -110,33 +110,30 @@ export async function loadPublished(store: ActionPlanStore, url: string, signal?
 const pick = <T extends object, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> =>
   Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, record[key]])) as Pick<T, K>;
 
-// Public fields only, listed rather than removed, so a field added later stays on the intranet by default.
-const COMMON = ['id', 'planId', 'version', 'updatedAt'] as const;
-
 /**
- * The Publish export for the council website: actions marked public, without owners, progress
+ * The Publish export for the council website: actions marked public and not restricted, without owners, progress
  * update texts, revision reasons, overrides, or funding not marked public. No history.
  */
 export function publishSnapshot(full: Snapshot): Snapshot {
   const live = <T extends { deleted: boolean }>(records: readonly T[]) => records.filter((record) => !record.deleted);
   const actions = live(full.actions)
-    .filter((action) => action.public)
+    .filter(isPublished)
     .map((action) => ({
-      ...pick(action, [...COMMON, 'priorityId', 'title', 'description', 'leadAgency', 'startDate', 'targetDate', 'revisedTargetDate', 'status', 'progress', 'rank', 'public', 'carriedFrom', 'carriedForwardTo']),
-      milestones: action.milestones.map((milestone) => pick(milestone, ['id', 'title', 'dueDate', 'doneDate'])),
-      ...(action.funding?.public ? { funding: pick(action.funding, ['allocatedPence', 'spentPence', 'source', 'public']) } : {}),
+      ...pick(action, PUBLIC_FIELDS.actions),
+      milestones: action.milestones.map((milestone) => pick(milestone, PUBLIC_FIELDS.milestones)),
+      ...(action.funding?.public ? { funding: pick(action.funding, PUBLIC_FIELDS.funding) } : {}),
     })) as Action[];
   const publicIds = new Set(actions.map((action) => action.id));
   return {
     ...HEADER,
     exportedAt: full.exportedAt,
     asOf: full.asOf,
-    plan: pick(full.plan, [...COMMON, 'name', 'period', 'description']) as Plan,
-    priorities: live(full.priorities).map((priority) => pick(priority, [...COMMON, 'title', 'lead', 'order', 'description', 'retired'])) as Priority[],
+    plan: pick(full.plan, PUBLIC_FIELDS.plans) as Plan,
+    priorities: live(full.priorities).map((priority) => pick(priority, PUBLIC_FIELDS.priorities)) as Priority[],
     actions,
-    audits: live(full.audits).map((audit) => pick(audit, [...COMMON, 'title', 'auditor', 'date', 'assurance'])) as Audit[],
+    audits: live(full.audits).map((audit) => pick(audit, PUBLIC_FIELDS.audits)) as Audit[],
     recommendations: live(full.recommendations).map((rec) => ({
-      ...pick(rec, [...COMMON, 'auditId', 'ref', 'recommendation', 'finding', 'rating', 'agreedAction', 'targetDate', 'revisedTargetDate', 'status', 'supersededBy']),
+      ...pick(rec, PUBLIC_FIELDS.recommendations),
       linkedActionIds: rec.linkedActionIds.filter((id) => publicIds.has(id)),
     })) as Recommendation[],
   };

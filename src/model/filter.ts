@@ -1,14 +1,14 @@
 // The plan's shared filter (CONTRACT.md "Filters") applied to one action. Pure: every widget reuses it.
 import type { PlanFilter } from '../events.js';
 import { addDays, quarterBounds, type IsoDate } from './dates.js';
-import { computeRag, defaultRagRules, effectiveTarget, isActionOpen, type RagRules } from './rag.js';
+import { computeRag, defaultRagRules, effectiveTarget, isActionOpen, needsTargetDate, type RagRules } from './rag.js';
 import type { Action } from './schemas.js';
 
 const fold = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase('en-GB');
 
 /**
  * True when `action` passes every criterion set in `filter` (unset ones pass). Owner and lead
- * compare without case; search looks in title, description, owner and lead agency.
+ * compare without case; search looks in title, description, owner, lead agency and partners.
  * Throws QuarterLabelError for a quarter not written like "2023/24 Q3".
  */
 export function matchesFilter(action: Action, filter: PlanFilter, today: IsoDate, rules: RagRules = defaultRagRules): boolean {
@@ -20,13 +20,14 @@ export function matchesFilter(action: Action, filter: PlanFilter, today: IsoDate
   const target = effectiveTarget(action);
   if (filter.overdue && !(isActionOpen(action) && target && today > target)) return false;
   if (filter.dueWithinDays !== undefined && !(isActionOpen(action) && target && target >= today && target <= addDays(today, filter.dueWithinDays))) return false;
+  if (filter.needsDate && !needsTargetDate(action)) return false;
   if (filter.quarter) {
     const { start, end } = quarterBounds(filter.quarter);
     if (!target || target < start || target > end) return false;
   }
   if (filter.search) {
     const needle = fold(filter.search);
-    if (![action.title, action.description, action.owner, action.leadAgency].some((field) => fold(field).includes(needle))) return false;
+    if (![action.title, action.description, action.owner, action.leadAgency, ...(action.partners ?? [])].some((field) => fold(field).includes(needle))) return false;
   }
   return !filter.rag || computeRag(action, today, rules).rag === filter.rag;
 }

@@ -70,8 +70,13 @@ export interface RagResult {
 /** Still being worked on: not complete or cancelled. */
 export const isActionOpen = (action: Pick<Action, 'status'>) => action.status !== 'complete' && action.status !== 'cancelled';
 
+// An ongoing action has no target by design, so the rules treat it as any action without one.
 export const effectiveTarget = (record: { targetDate?: IsoDate; revisedTargetDate?: IsoDate }): IsoDate | undefined =>
   record.revisedTargetDate ?? record.targetDate;
+
+/** Imported with a timescale that is not a date ("TBC") and still without a target: "Target date needed". */
+export const needsTargetDate = (action: Pick<Action, 'targetDate' | 'revisedTargetDate' | 'ongoing' | 'timescaleText' | 'status'>): boolean =>
+  !!action.timescaleText && !action.ongoing && !effectiveTarget(action) && isActionOpen(action);
 
 // An instant with a zone is placed in London time; a bare date-time keeps its own date.
 function overrideDate(at: string): IsoDate {

@@ -7,16 +7,24 @@ export const RECOMMENDATION_STATUSES = ['open', 'in-progress', 'implemented', 'v
 export const RATINGS = ['high', 'medium', 'low'] as const;
 export const RAGS = ['red', 'amber', 'green', 'blue', 'grey'] as const;
 export const OVERRIDE_RAGS = ['red', 'amber', 'green'] as const;
-export const COLLECTIONS = ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history', 'members'] as const;
+export const APPROVAL_SETTINGS = ['required', 'off'] as const;
+export const DECISION_OUTCOMES = ['approved', 'refused'] as const;
+export const COLLECTIONS = ['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history'] as const;
+/** Who may do what in a plan (our endpoint only, read and written by officers). */
 export const ROLES = ['officer', 'lead', 'partner', 'viewer'] as const;
-export const LANGUAGES = ['en-GB', 'cy'] as const;
+export const VISIBILITIES = ['partnership', 'restricted'] as const;
 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export type Rating = (typeof RATINGS)[number];
 export type Rag = (typeof RAGS)[number];
-export type Collection = (typeof COLLECTIONS)[number];
 export type Role = (typeof ROLES)[number];
+/** What a record can be: a plan collection, or a membership (our endpoint's `members`). */
+export const RECORD_KINDS = [...COLLECTIONS, 'members'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export type Collection = (typeof COLLECTIONS)[number];
+export type ApprovalSetting = (typeof APPROVAL_SETTINGS)[number];
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 const rule = (test: (value: never) => boolean, code: IssueCode, params: IssueParams = {}) =>
   z.refine(test as (value: unknown) => boolean, { params: { code, ...params } });
@@ -77,20 +85,31 @@ export const ProgressUpdateSchema = fields({
   status: opt(oneOf(ACTION_STATUSES)),
   progress: opt(wholeNumber(0, 100)),
 });
-export const RevisionSchema = fields({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime });
+// requestId: the extension request whose approval made this revision.
+export const RevisionSchema = fields({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime, requestId: opt(text) });
+export const DecisionSchema = fields({ outcome: oneOf(DECISION_OUTCOMES), reason: requiredText, by: text, at: dateTime, reference: opt(text) });
+export const ExtensionRequestSchema = fields({ id: requiredText, requestedDate: isoDate, reason: requiredText, by: text, at: dateTime, decision: opt(DecisionSchema) });
 export const RagOverrideSchema = z.looseObject({ rag: oneOf(OVERRIDE_RAGS), reason: requiredText, by: text, at: dateTime });
 export const FundingSchema = fields({ allocatedPence: def(pence, 0), spentPence: def(pence, 0), source: opt(text), public: def(z.boolean(), false) });
 export const EvidenceSchema = z.looseObject({ label: requiredText, url: z.string().check(rule(isSafeUrl, 'invalid-url')) });
 const ids = def(z.array(requiredText), []);
 
-export const PlanSchema = fields({ ...common, name: requiredText, period: opt(text), description: opt(text), previousPlanId: opt(text) }).check(
+export const PlanSchema = fields({
+  ...common,
+  name: requiredText,
+  period: opt(text),
+  description: opt(text),
+  previousPlanId: opt(text),
+  // Absent: required where the endpoint has roles, off elsewhere (src/model/extensions.ts).
+  approvals: opt(oneOf(APPROVAL_SETTINGS)),
+}).check(
   z.refine((plan) => plan.planId === plan.id, { path: ['planId'], params: { code: 'invalid', same: 'id' } }),
 );
 export const PrioritySchema = fields({
   ...common,
   title: requiredText,
   lead: opt(text),
-  // The lead's user key or email (sign-in): they edit and create this priority's actions.
+  // A user key or an email: the person whose priority's actions they edit and create (role `lead`).
   leadUser: opt(text),
   order: opt(z.number()),
   description: opt(text),
@@ -102,22 +121,31 @@ export const ActionSchema = fields({
   title: requiredText,
   description: opt(text),
   leadAgency: opt(text),
+  // Supporting agencies, as the plan names them.
+  partners: def(z.array(text), []),
   owner: opt(text),
-  // The owner's user key or email (sign-in); `owner` stays the name shown.
+  // A user key or an email; `owner` stays the name shown.
   ownerUser: opt(text),
   startDate: opt(isoDate),
   targetDate: opt(isoDate),
   revisedTargetDate: opt(isoDate),
+  // No target by design (a standing task): RAG rules treat it as having no target.
+  ongoing: def(z.boolean(), false),
+  // An imported timescale that is not a date ("TBC", "Spring"), kept until someone sets one.
+  timescaleText: opt(text),
   revisions: def(z.array(RevisionSchema), []),
   status: def(oneOf(ACTION_STATUSES), 'not-started'),
   progress: def(wholeNumber(0, 100), 0),
   milestones: def(z.array(MilestoneSchema), []),
   updates: def(z.array(ProgressUpdateSchema), []),
+  extensionRequests: def(z.array(ExtensionRequestSchema), []),
   ragOverride: opt(RagOverrideSchema),
   funding: opt(FundingSchema),
   // Fractional-index key (src/model/rank.ts): sorts as a plain string, so a move rewrites one action.
   rank: opt(text),
   public: def(z.boolean(), false),
+  // Absent: `partnership`. `restricted` (OFFICIAL-SENSITIVE): seen only by officers and the lead agency's members.
+  visibility: opt(oneOf(VISIBILITIES)),
   carriedFrom: opt(text),
   carriedForwardTo: opt(text),
 });
@@ -138,6 +166,7 @@ export const RecommendationSchema = fields({
   revisions: def(z.array(RevisionSchema), []),
   status: def(oneOf(RECOMMENDATION_STATUSES), 'open'),
   evidence: def(z.array(EvidenceSchema), []),
+  extensionRequests: def(z.array(ExtensionRequestSchema), []),
   linkedActionIds: ids,
   reason: opt(text),
   supersededBy: opt(text),
@@ -146,25 +175,28 @@ const ChangeSchema = z.looseObject({ field: requiredText, from: z.optional(z.unk
 export const HistorySchema = fields({
   ...common,
   recordId: requiredText,
-  collection: oneOf(COLLECTIONS),
+  // History also records membership changes: `members` is no plan collection (never exported), though the widgets sync it where the endpoint has it.
+  collection: oneOf(RECORD_KINDS),
   at: dateTime,
   by: text,
   changes: z.array(ChangeSchema),
 });
-// Who may do what in a plan (our endpoint only; officers read and write it).
 export const MemberSchema = fields({
   ...common,
+  /** A user key (`{tid}:{oid}`, `{iss}#{sub}`) or an email, compared without regard to case. */
   user: requiredText,
   role: oneOf(ROLES),
   agencies: def(z.array(requiredText), []),
   email: opt(text),
-  language: opt(oneOf(LANGUAGES)),
-  reminders: opt(z.boolean()),
+  language: opt(oneOf(['en-GB', 'cy'])),
+  reminders: def(z.boolean(), true),
 });
 
 export type Milestone = z.output<typeof MilestoneSchema>;
 export type ProgressUpdate = z.output<typeof ProgressUpdateSchema>;
 export type Revision = z.output<typeof RevisionSchema>;
+export type Decision = z.output<typeof DecisionSchema>;
+export type ExtensionRequest = z.output<typeof ExtensionRequestSchema>;
 export type RagOverride = z.output<typeof RagOverrideSchema>;
 export type Funding = z.output<typeof FundingSchema>;
 export type Evidence = z.output<typeof EvidenceSchema>;
@@ -185,8 +217,8 @@ export interface RecordTypes {
   history: HistoryEntry;
   members: Member;
 }
-export type RecordOf<C extends Collection> = RecordTypes[C];
-export type AnyRecord = RecordTypes[Collection];
+export type RecordOf<C extends RecordKind> = RecordTypes[C];
+export type AnyRecord = RecordTypes[RecordKind];
 
 export const SCHEMAS = {
   plans: PlanSchema,
@@ -198,14 +230,14 @@ export const SCHEMAS = {
   members: MemberSchema,
 } as const;
 
-const SUBJECTS: Record<Collection, string> = {
+const SUBJECTS: Record<RecordKind, string> = {
   plans: 'plan',
   priorities: 'priority',
   actions: 'action',
   audits: 'audit',
   recommendations: 'recommendation',
   history: 'history entry',
-  members: 'member',
+  members: 'membership',
 };
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -236,10 +268,10 @@ function toFieldIssue(issue: ZodIssue, input: unknown): Omit<FieldIssue, 'messag
   }
 }
 
-export type SafeParseResult<C extends Collection> = { ok: true; record: RecordOf<C> } | { ok: false; error: ValidationError };
+export type SafeParseResult<C extends RecordKind> = { ok: true; record: RecordOf<C> } | { ok: false; error: ValidationError };
 
 /** Validate a record of `collection`; never throws (hostile input included). */
-export function safeParseRecord<C extends Collection>(collection: C, input: unknown): SafeParseResult<C> {
+export function safeParseRecord<C extends RecordKind>(collection: C, input: unknown): SafeParseResult<C> {
   if (!Object.hasOwn(SCHEMAS, collection)) {
     return { ok: false, error: new ValidationError([{ code: 'invalid-option', path: 'collection', params: { options: COLLECTIONS } }]) };
   }
@@ -255,7 +287,7 @@ export function safeParseRecord<C extends Collection>(collection: C, input: unkn
 }
 
 /** Validate a record of `collection`, applying defaults; throws ValidationError. */
-export function parseRecord<C extends Collection>(collection: C, input: unknown): RecordOf<C> {
+export function parseRecord<C extends RecordKind>(collection: C, input: unknown): RecordOf<C> {
   const result = safeParseRecord(collection, input);
   if (!result.ok) throw result.error;
   return result.record;

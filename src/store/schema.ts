@@ -1,6 +1,6 @@
 // The IndexedDB schema and its migrations. Each migration upgrades from the version before it.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AnyRecord, Collection, HistoryEntry, Member } from '../model/index.js';
+import type { AnyRecord, RecordKind, HistoryEntry, Member } from '../model/index.js';
 import type { Conflict, DeadLetter, OutboxEntry, QuarantineEntry } from './types.js';
 
 export const DB_VERSION = 4;
@@ -28,7 +28,7 @@ export interface ApDB extends DBSchema {
 
 export type ApTransaction<Mode extends IDBTransactionMode> = IDBPTransaction<ApDB, StoreNames<ApDB>[], Mode>;
 
-const indexesByCollection: Record<Collection, string[]> = {
+const indexesByCollection: Record<RecordKind, string[]> = {
   plans: ['planId', 'updatedAt'],
   priorities: ['planId', 'updatedAt'],
   actions: ['planId', 'updatedAt', 'priorityId', 'status'],

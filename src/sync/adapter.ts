@@ -1,5 +1,5 @@
 // The default adapter: REST over fetch, compatible with json-server 0.17.4 (CONTRACT.md "Sync").
-import { parsePerson, type AnyRecord, type Collection, type Person } from '../model/index.js';
+import { parsePerson, type AnyRecord, type RecordKind, type Person } from '../model/index.js';
 import { SyncHttpError } from './errors.js';
 
 export interface PullQuery {
@@ -13,7 +13,7 @@ export interface PullQuery {
 }
 
 export interface PushChange {
-  collection: Collection;
+  collection: RecordKind;
   op: 'create' | 'update' | 'delete';
   record: AnyRecord;
   /** The server version the change was made on. */
@@ -23,14 +23,14 @@ export interface PushChange {
 /** What the sync engine needs from an endpoint. Throw SyncHttpError to say what went wrong. */
 export interface SyncAdapter {
   /** One page of raw records, in the query's order. */
-  pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]>;
+  pull(collection: RecordKind, query: PullQuery, signal?: AbortSignal): Promise<unknown[]>;
   /** Writes the change; resolves to the server's record (with its new version). */
   push(change: PushChange, signal?: AbortSignal): Promise<unknown>;
 }
 
 export interface RestAdapterOptions {
   /** Path of each collection under the base URL (default: its name). */
-  paths?: Partial<Record<Collection, string>>;
+  paths?: Partial<Record<RecordKind, string>>;
   /** Sent with every request (tokens: set them as a property, never in an attribute). */
   headers?: Record<string, string>;
   /** `same-origin` by default; `include` for a cross-origin endpoint behind intranet single sign-on. */
@@ -60,7 +60,7 @@ export class RestAdapter implements SyncAdapter {
     this.headers = { ...options.headers };
   }
 
-  #url(collection: Collection, id?: string): string {
+  #url(collection: RecordKind, id?: string): string {
     const path = this.#options.paths?.[collection] ?? collection;
     return `${this.baseUrl.replace(/\/+$/, '')}/${path}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
   }
@@ -168,7 +168,7 @@ export class RestAdapter implements SyncAdapter {
     }
   }
 
-  async pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]> {
+  async pull(collection: RecordKind, query: PullQuery, signal?: AbortSignal): Promise<unknown[]> {
     const sort = query.order === 'id' ? [this.#wire('id')] : [this.#wire('updatedAt'), this.#wire('id')];
     const params = new URLSearchParams({ [this.#wire('planId')]: query.planId, _sort: sort.join(','), _order: sort.map(() => 'asc').join(','), _start: String(query.start), _limit: String(query.limit) });
     if (query.since) params.set(`${this.#wire('updatedAt')}_gte`, query.since);

@@ -1,12 +1,19 @@
 // SyncEngine: pulls the plan from the endpoint into the store and pushes the store's outbox to it.
 // Plain TypeScript, no DOM elements: clock, timers and the online check are injectable for tests.
-import { COLLECTIONS, safeParseRecord, type AnyRecord, type Collection } from '../model/index.js';
+import { RECORD_KINDS, safeParseRecord, type AnyRecord, type Collection, type RecordKind } from '../model/index.js';
 import type { ActionPlanStore, Conflict, DeadLetter, OutboxEntry } from '../store/index.js';
 import type { SyncStateName } from '../events.js';
 import type { SyncAdapter } from './adapter.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { SyncHttpError } from './errors.js';
 import { mergeRecords } from './merge.js';
+
+/**
+ * Records per pull request: large enough that a first pull of 10,000 actions is close to one fetch of
+ * everything (bench row 6), no more than our endpoint's default page. An endpoint must honour `_limit`
+ * up to this many: a shorter page reads as the last one.
+ */
+export const PULL_PAGE_SIZE = 1000;
 
 export interface SyncEngineOptions {
   store: ActionPlanStore;
@@ -18,6 +25,7 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Every how many syncs a full pull compares id lists, to notice hard deletes (default 10). */
   fullPullEvery?: number;
+  /** Records per pull request (default PULL_PAGE_SIZE). */
   pageSize?: number;
   /** How far before the checkpoint each pull starts again, for writes that committed late (default 5 s). */
   overlapMs?: number;
@@ -44,9 +52,6 @@ export interface PersonCheck {
   writesHistory: boolean;
 }
 
-// Collections only some endpoints have: a 404 on their list means "none here", not a failed sync.
-const OPTIONAL = new Set<Collection>(['members']);
-
 export interface SyncState {
   state: SyncStateName;
   /** Local changes waiting to reach the endpoint. */
@@ -57,6 +62,8 @@ export interface SyncState {
   /** Records from the endpoint that were not valid and were set aside (quarantined). */
   quarantined: number;
   error?: string;
+  /** Collections the endpoint does not have (it answers 404 for their list): their records stay here; the others sync. */
+  missing?: Collection[];
   /** This tab is the one talking to the endpoint (one at a time, by Web Lock). */
   leader: boolean;
 }
@@ -81,7 +88,7 @@ function latestOf(checkpoint: Checkpoint | undefined, page: unknown[]): Checkpoi
   }
   return latest;
 }
-const conflictId = (collection: Collection, id: string) => `${collection}:${id}`;
+const conflictId = (collection: RecordKind, id: string) => `${collection}:${id}`;
 
 export class SyncEngine {
   readonly #o: Required<Omit<SyncEngineOptions, 'events' | 'checkPerson'>> & Pick<SyncEngineOptions, 'events' | 'checkPerson'>;
@@ -98,14 +105,13 @@ export class SyncEngine {
   #attempt = 0;
   #cycles = 0;
   #seenSeq = 0;
-  #absent = new Set<Collection>();
 
   constructor(options: SyncEngineOptions) {
     this.#o = {
       scope: options.planId,
       intervalMs: 30_000,
       fullPullEvery: 10,
-      pageSize: 100,
+      pageSize: PULL_PAGE_SIZE,
       overlapMs: 5_000,
       user: '',
       backoff: { baseMs: 1_000, maxMs: 5 * 60_000 },
@@ -242,12 +248,23 @@ export class SyncEngine {
     try {
       const person = await this.#o.checkPerson?.(this.#abort.signal);
       const full = ++this.#cycles % this.#o.fullPullEvery === 0 || !!person?.changed;
-      for (const collection of COLLECTIONS.filter((c) => !this.#absent.has(c))) await this.#pull(collection, full);
-      await this.#push(person?.writesHistory ?? false);
+      const absent: RecordKind[] = [];
+      for (const collection of RECORD_KINDS) {
+        try {
+          await (full ? this.#pullAll(collection) : this.#pullSince(collection));
+        } catch (error) {
+          // An endpoint set up without one collection: say which, and keep syncing the rest.
+          if (!(error instanceof SyncHttpError && error.kind === 'gone')) throw error;
+          absent.push(collection);
+        }
+      }
+      await this.#push(new Set(absent), person?.writesHistory ?? false);
+      // Members only exist where there is sign-in: their absence is not news.
+      const missing = absent.filter((collection): collection is Collection => collection !== 'members');
       this.#attempt = 0;
       // #refresh reads lastSynced back from the store.
       await this.#o.store.setMeta(this.#key('lastSynced'), this.#o.now().toISOString());
-      await this.#refresh({ state: 'idle', error: undefined });
+      await this.#refresh({ state: 'idle', error: undefined, missing });
       this.#schedule(this.#o.intervalMs);
     } catch (error) {
       if (this.#stopped) return;
@@ -263,16 +280,7 @@ export class SyncEngine {
     }
   }
 
-  async #pull(collection: Collection, full: boolean): Promise<void> {
-    try {
-      await (full ? this.#pullAll(collection) : this.#pullSince(collection));
-    } catch (error) {
-      if (!(OPTIONAL.has(collection) && error instanceof SyncHttpError && error.kind === 'gone')) throw error;
-      this.#absent.add(collection);
-    }
-  }
-
-  async #pullSince(collection: Collection): Promise<void> {
+  async #pullSince(collection: RecordKind): Promise<void> {
     const { adapter, store, planId, pageSize: limit, overlapMs } = this.#o;
     const key = this.#key(`checkpoint:${collection}`);
     const checkpoint = await store.getMeta<Checkpoint>(key);
@@ -308,7 +316,7 @@ export class SyncEngine {
   }
 
   /** Ids the server has for the collection, applying each page on the way when asked. */
-  async #listAll(collection: Collection, apply: boolean): Promise<{ ids: Set<string>; latest?: Checkpoint }> {
+  async #listAll(collection: RecordKind, apply: boolean): Promise<{ ids: Set<string>; latest?: Checkpoint }> {
     const { adapter, planId, pageSize: limit } = this.#o;
     const ids = new Set<string>();
     let latest: Checkpoint | undefined;
@@ -325,7 +333,7 @@ export class SyncEngine {
     }
   }
 
-  async #pullAll(collection: Collection): Promise<void> {
+  async #pullAll(collection: RecordKind): Promise<void> {
     const { store, planId } = this.#o;
     const key = this.#key(`checkpoint:${collection}`);
     const checkpoint = await store.getMeta<Checkpoint>(key);
@@ -348,23 +356,23 @@ export class SyncEngine {
     await store.purge(collection, purge);
   }
 
-  async #apply(collection: Collection, raws: unknown[]): Promise<void> {
+  async #apply(collection: RecordKind, raws: unknown[]): Promise<void> {
     if (raws.length === 0) return;
     const result = await this.#o.store.applyPulled(collection, raws);
     for (const theirs of result.pending) await this.#reconcile(collection, theirs, false);
   }
 
-  async #pendingFor(collection: Collection, id: string): Promise<OutboxEntry[]> {
+  async #pendingFor(collection: RecordKind, id: string): Promise<OutboxEntry[]> {
     return (await this.#o.store.outbox()).filter((entry) => entry.collection === collection && entry.recordId === id);
   }
 
-  #conflict(collection: Collection, mine: AnyRecord, theirs: AnyRecord | undefined, kind: Conflict['kind'], fields: Conflict['fields']): Promise<void> {
+  #conflict(collection: RecordKind, mine: AnyRecord, theirs: AnyRecord | undefined, kind: Conflict['kind'], fields: Conflict['fields']): Promise<void> {
     const conflict = { id: conflictId(collection, mine.id), collection, recordId: mine.id, kind, fields, mine, at: this.#o.now().toISOString(), ...(theirs ? { theirs } : {}) };
     return this.#o.store.saveConflict(conflict);
   }
 
   /** The server's record meets pending local edits: merge three-way, or store a conflict for the user. */
-  async #reconcile(collection: Collection, theirs: AnyRecord, fromPush: boolean): Promise<void> {
+  async #reconcile(collection: RecordKind, theirs: AnyRecord, fromPush: boolean): Promise<void> {
     const { store } = this.#o;
     const entries = await this.#pendingFor(collection, theirs.id);
     if (entries.length === 0) {
@@ -380,7 +388,8 @@ export class SyncEngine {
     await store.rebase(collection, theirs.id, entries.map((entry) => entry.seq!), merged, theirs, { by: this.#o.user, now: this.#o.now() });
   }
 
-  async #push(writesHistory: boolean): Promise<void> {
+  /** Pushes the outbox, leaving changes to `missing` collections queued; `writesHistory`: ours are dropped. */
+  async #push(missing: ReadonlySet<RecordKind>, writesHistory: boolean): Promise<void> {
     const { store, adapter } = this.#o;
     const tries = new Map<string, number>();
     let checked = false;
@@ -396,7 +405,7 @@ export class SyncEngine {
       this.#seenSeq = Math.max(this.#seenSeq, ...outbox.map((entry) => entry.seq ?? 0));
       const blocked = new Set((await store.conflicts()).map((conflict) => conflict.id));
       // A record that keeps conflicting is left for the next sync rather than looping here.
-      const first = outbox.find((entry) => !blocked.has(conflictId(entry.collection, entry.recordId)) && (tries.get(conflictId(entry.collection, entry.recordId)) ?? 0) < 3);
+      const first = outbox.find((entry) => !missing.has(entry.collection) && !blocked.has(conflictId(entry.collection, entry.recordId)) && (tries.get(conflictId(entry.collection, entry.recordId)) ?? 0) < 3);
       if (!first) return;
       // Pulling took a while: the person must still be the one whose changes these are.
       if (!checked) await this.#o.checkPerson?.(this.#abort.signal);

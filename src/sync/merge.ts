@@ -1,5 +1,5 @@
 // Three-way merge of one record by field, against the synced base copy. Pure.
-import type { AnyRecord } from '../model/index.js';
+import { mergeExtensionRequests, type AnyRecord, type Extendable } from '../model/index.js';
 import type { ConflictField } from '../store/index.js';
 
 // The server stamps these; they never conflict.
@@ -8,6 +8,8 @@ const STAMPED = new Set(['version', 'updatedAt', 'updatedBy']);
 const UNIONS = new Set(['updates', 'revisions', 'changes']);
 // Lists merged item by item (by id), each item three-way.
 const BY_ITEM = new Set(['milestones']);
+// Merged by id with the first decision winning (src/model/extensions.ts), after the other fields.
+const REQUESTS = 'extensionRequests';
 
 /** Deep equality of JSON values, ignoring key order. */
 export function same(a: unknown, b: unknown): boolean {
@@ -59,7 +61,7 @@ export function mergeRecords<T extends AnyRecord>(base: T | undefined, mine: T, 
   const b = (base ?? {}) as Record<string, unknown>;
   const [m, t] = [mine as Record<string, unknown>, theirs as Record<string, unknown>];
   for (const field of new Set([...Object.keys(m), ...Object.keys(t)])) {
-    if (STAMPED.has(field)) continue;
+    if (STAMPED.has(field) || field === REQUESTS) continue;
     if (UNIONS.has(field)) {
       merged[field] = union(m[field], t[field]);
       continue;
@@ -69,5 +71,6 @@ export function mergeRecords<T extends AnyRecord>(base: T | undefined, mine: T, 
     else merged[field] = result.value;
     if (result.conflict) conflicts.push({ field, base: b[field], mine: m[field], theirs: t[field] });
   }
+  if (REQUESTS in m || REQUESTS in t) return { merged: mergeExtensionRequests(merged as Extendable, mine as Extendable, theirs as Extendable) as T, conflicts };
   return { merged: merged as T, conflicts };
 }

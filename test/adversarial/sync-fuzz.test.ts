@@ -3,14 +3,14 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { ActionPlanStore } from '../../src/store/index.js';
 import { actionInput, freshName } from '../helpers.js';
-import { createEndpoint, engineFor, injectFaults, serverRecord, settled, started } from '../sync/sync-helpers.js';
+import { createEndpoint, describeEndpoints, engineFor, injectFaults, serverRecord, settled, started } from '../sync/sync-helpers.js';
 import { fuzz, settings, setup, settleAndCheck } from './sync-model.js';
 
 // Chromium only: each run drives real HTTP and IndexedDB for about a second; the engine-specific
 // parts (IndexedDB, Web Locks, BroadcastChannel) have their own sync tests in all three engines.
 const chromium = /Chrome\//.test(navigator.userAgent);
 
-describe('model-based sync fuzzing', function () {
+describeEndpoints('model-based sync fuzzing', function () {
   (chromium ? it : it.skip)('the invariant check catches an edit that was lost (so the fuzz can fail)', async () => {
     const world = await setup();
     try {
@@ -45,7 +45,7 @@ describe('model-based sync fuzzing', function () {
 });
 
 // Counterexamples the fuzz found, kept as plain tests in every engine.
-describe('sync fuzz regressions', function () {
+describeEndpoints('sync fuzz regressions', function () {
   this.timeout(30000);
 
   it('regression (fuzz seed 149331751): a create answered 412 without the record is sent again, not dead-lettered', async () => {

@@ -84,6 +84,14 @@ describe('Publish export', () => {
     expect(published.actions.filter((a) => a.funding).length).to.equal(actions.filter((a) => a.public && a.funding?.public).length);
   });
 
+  it('leaves out a restricted action even when it is marked public', async () => {
+    const full = await exportPlan(await sampleStore(), PLAN_ID, '2024-01-15');
+    const restricted = full.actions.find((a) => a.public && !a.deleted)!;
+    const published = publishSnapshot({ ...full, actions: full.actions.map((a) => (a.id === restricted.id ? { ...a, visibility: 'restricted' as const } : a)) });
+    expect(published.actions.map((a) => a.id)).not.to.include(restricted.id);
+    expect(published.actions).to.have.length(full.actions.filter((a) => a.public && !a.deleted).length - 1);
+  });
+
   it('loads as a valid snapshot, with recommendations linking only to public actions', async () => {
     const published = publishSnapshot(await exportPlan(await sampleStore(), PLAN_ID, '2024-01-15'));
     const parsed = parseSnapshot(JSON.parse(JSON.stringify(published)));

@@ -40,6 +40,20 @@ describe('matchesFilter', () => {
     expect(matching({ search: 'smith' })).to.deep.equal(['red']);
   });
 
+  it('search finds partners; "Target date needed" keeps open actions imported with a timescale that is not a date', () => {
+    const imported = [
+      action({ id: 'tbc', timescaleText: 'TBC', partners: ['Safe Partnership', 'Essex Police'] }),
+      action({ id: 'ongoing', ongoing: true, partners: ['Youth service'] }),
+      action({ id: 'dated', timescaleText: 'Spring', targetDate: '2024-05-31' }),
+      action({ id: 'closed', timescaleText: 'TBC', status: 'complete' }),
+    ];
+    const found = (filter: PlanFilter) => imported.filter((a) => matchesFilter(a, filter, TODAY)).map((a) => a.id);
+    expect(found({ search: 'safe partner' })).to.deep.equal(['tbc']);
+    expect(found({ search: 'YOUTH' })).to.deep.equal(['ongoing']);
+    expect(found({ needsDate: true })).to.deep.equal(['tbc']);
+    expect(matching({ needsDate: true })).to.deep.equal([]);
+  });
+
   it('criteria combine', () => {
     expect(matching({ status: 'in-progress', rag: 'red' })).to.deep.equal(['red']);
     expect(matching({ status: 'in-progress', owner: 'A. Khan' })).to.deep.equal([]);

@@ -20,11 +20,14 @@ describe('schemas: accept', () => {
       updatedAt: '',
       updatedBy: '',
       deleted: false,
+      partners: [],
+      ongoing: false,
       revisions: [],
       status: 'not-started',
       progress: 0,
       milestones: [],
       updates: [],
+      extensionRequests: [],
       public: false,
     });
   });
@@ -57,7 +60,20 @@ describe('schemas: accept', () => {
     expect(parseRecord('plans', { id: 'p-1', planId: 'p-1', name: 'CSP plan 2024/25' }).name).to.equal('CSP plan 2024/25');
     const entry = parseRecord('history', { id: 'h-1', planId: 'p-1', recordId: 'a-1', collection: 'actions', at: '2024-05-01T10:00:00Z', by: 'Insp. Lee', changes: [{ field: 'progress', from: 10, to: 40 }] });
     expect(entry.changes[0]).to.deep.equal({ field: 'progress', from: 10, to: 40 });
-    expect(COLLECTIONS).to.deep.equal(['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history', 'members']);
+    expect(COLLECTIONS).to.deep.equal(['plans', 'priorities', 'actions', 'audits', 'recommendations', 'history']);
+  });
+
+  it('keeps the people the permission rules name, and reads memberships', () => {
+    const named = parseRecord('actions', { ...action, ownerUser: 'jo@probation.example', visibility: 'restricted' });
+    expect([named.ownerUser, named.visibility]).to.deep.equal(['jo@probation.example', 'restricted']);
+    expect(parseRecord('priorities', { id: 'pr-1', planId: 'p-1', title: 'Domestic abuse', leadUser: 'tid:oid' }).leadUser).to.equal('tid:oid');
+    const rec = parseRecord('recommendations', { id: 'r-1', planId: 'p-1', auditId: 'au-1', recommendation: 'R', ownerAgency: 'Essex Police', ownerUser: 'sam@police.example' });
+    expect([rec.ownerAgency, rec.ownerUser]).to.deep.equal(['Essex Police', 'sam@police.example']);
+    expect(issuesOf('actions', { ...action, visibility: 'secret' }).map((issue) => issue.path)).to.deep.equal(['visibility']);
+    const member = parseRecord('members', { id: 'm-1', planId: 'p-1', user: 'sam@police.example', role: 'partner', agencies: ['Essex Police'] });
+    expect([member.reminders, member.agencies]).to.deep.equal([true, ['Essex Police']]);
+    expect(issuesOf('members', { id: 'm-2', planId: 'p-1', user: 'x', role: 'chief' }).map((issue) => issue.path)).to.deep.equal(['role']);
+    expect(parseRecord('history', { id: 'h-2', planId: 'p-1', recordId: 'm-1', collection: 'members', at: '2024-05-01T10:00:00Z', by: 'Alex', changes: [] }).collection).to.equal('members');
   });
 });
 
@@ -153,6 +169,6 @@ describe('schemas: reject', () => {
     expect(issuesOf('actions', null)).to.deep.equal([{ code: 'invalid-type', path: '', message: 'Record must be a group of fields.' }]);
     const unknownCollection = safeParseRecord('__proto__' as 'actions', action);
     expect(unknownCollection.ok).to.equal(false);
-    if (!unknownCollection.ok) expect(unknownCollection.error.message).to.equal('The record is not valid: Collection must be one of: plans, priorities, actions, audits, recommendations, history, members.');
+    if (!unknownCollection.ok) expect(unknownCollection.error.message).to.equal('The record is not valid: Collection must be one of: plans, priorities, actions, audits, recommendations, history.');
   });
 });

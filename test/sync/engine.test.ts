@@ -3,11 +3,11 @@ import { ActionPlanStore } from '../../src/store/index.js';
 import { RestAdapter, type PullQuery } from '../../src/sync/index.js';
 import type { Collection } from '../../src/model/index.js';
 import { actionInput, freshName, PLAN } from '../helpers.js';
-import { createEndpoint, engineFor, serverData, serverRecord, settled, started, wire, type Endpoint } from './sync-helpers.js';
+import { createEndpoint, describeEndpoints, engineFor, serverData, serverRecord, settled, started, wire, type Endpoint } from './sync-helpers.js';
 
 const by = { by: 'Officer' };
 
-describe('SyncEngine', function () {
+describeEndpoints('SyncEngine', function (kind) {
   // Real HTTP and IndexedDB on a busy machine: give each test room.
   this.timeout(30_000);
   const open: { close(): void }[] = [];
@@ -19,6 +19,8 @@ describe('SyncEngine', function () {
     return engine;
   };
   afterEach(() => open.splice(0).reverse().forEach((thing) => thing.close()));
+  // Plain json-server's own behaviour: tested once, in the json-server run.
+  const plainIt = kind === 'json-server' ? it : () => undefined;
 
   it('pulls the plan, pushes a create and an update with If-Match, and empties the outbox', async () => {
     const endpoint = await createEndpoint({ data: { actions: [wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme' }))] } });
@@ -36,6 +38,26 @@ describe('SyncEngine', function () {
     expect(await store.outbox()).to.have.length(0);
     expect((await store.get('actions', 'a-1'))?.version).to.equal(2);
     expect(engine.state.lastSynced).to.be.a('string');
+  });
+
+  it('an endpoint without a history collection: says so, and the other collections keep syncing', async () => {
+    const endpoint = await createEndpoint({ plain: true, data: { actions: [wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme' }))] }, without: ['history'] });
+    const store = track(await ActionPlanStore.open(freshName('missing')));
+    const engine = await started(engineFor(store, endpoint));
+    open.push({ close: () => engine.stop() });
+    await engine.syncNow();
+    expect((await store.get('actions', 'a-1'))?.title, 'pulled all the same').to.equal('Sanctuary scheme');
+    expect(engine.state).to.include({ state: 'idle', error: undefined });
+    expect(engine.state.missing).to.deep.equal(['history']);
+
+    await store.put('actions', { ...(await store.get('actions', 'a-1'))!, progress: 40 }, by);
+    await engine.syncNow();
+    const data = await serverData(endpoint);
+    expect(data.actions!.find((a) => a.id === 'a-1'), 'the edit reached the server').to.include({ progress: 40 });
+    expect(data).not.to.have.property('history');
+    // The history entry waits on this device for the collection to be added; the action's change is not pending.
+    expect((await store.outbox()).map((entry) => entry.collection)).to.deep.equal(['history']);
+    expect(engine.state.pending).to.equal(0);
   });
 
   it('keeps an offline edit through a closed tab and sends it exactly once when back online', async () => {
@@ -60,7 +82,7 @@ describe('SyncEngine', function () {
     expect(await store.outbox()).to.have.length(0);
   });
 
-  it('works against plain json-server: pull, create, update and tombstone delete', async () => {
+  plainIt('works against plain json-server: pull, create, update and tombstone delete', async () => {
     const endpoint = await createEndpoint({ plain: true, data: { actions: [wire(actionInput({ id: 'a-1' })), wire(actionInput({ id: 'a-2' }))] } });
     const store = track(await ActionPlanStore.open(freshName('plain')));
     const engine = await run(store, endpoint);
@@ -75,7 +97,7 @@ describe('SyncEngine', function () {
     expect(actions.find((a) => a.id === 'a-3')).to.include({ version: 1 });
   });
 
-  it('notices a hard delete on plain json-server at the full pull; a pending edit to it becomes a conflict', async () => {
+  plainIt('notices a hard delete on plain json-server at the full pull; a pending edit to it becomes a conflict', async () => {
     const endpoint = await createEndpoint({ plain: true, data: { actions: [wire(actionInput({ id: 'a-1' })), wire(actionInput({ id: 'a-2' }))] } });
     const store = track(await ActionPlanStore.open(freshName('hard')));
     const engine = await run(store, endpoint, { fullPullEvery: 1 });

@@ -3,9 +3,9 @@ import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
 import type { SyncStateDetail } from '../../src/events.js';
 import { actionInput, freshName, PLAN } from '../helpers.js';
-import { createEndpoint, serverRecord, wire } from './sync-helpers.js';
+import { createEndpoint, describeEndpoints, serverRecord, wire } from './sync-helpers.js';
 
-describe('<ap-plan endpoint>', function () {
+describeEndpoints('<ap-plan endpoint>', function () {
   // Real HTTP and IndexedDB on a busy machine: give each test room.
   this.timeout(30_000);
 

@@ -1,4 +1,5 @@
-// Sync test fixtures: a fresh real json-server endpoint (behind the fault proxy) and engines on it.
+// Sync test fixtures: a fresh real endpoint (behind the fault proxy), ours on PostgreSQL or json-server,
+// and engines on it.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
 import { RestAdapter, SyncEngine, type SyncEngineOptions } from '../../src/sync/index.js';
@@ -12,8 +13,31 @@ export interface Endpoint {
 
 type Data = Record<string, Record<string, unknown>[]>;
 
-/** A fresh endpoint: our demo middleware unless `plain` (json-server 0.17.4 as it comes). */
-export const createEndpoint = (options: { plain?: boolean; data?: Data; people?: Record<string, unknown> } = {}) => executeServerCommand<Endpoint, typeof options>('endpoint-create', options);
+/** Our endpoint (server/, on PostgreSQL) or json-server 0.17.4 (with our middleware unless `plain`). */
+export type EndpointKind = 'ours' | 'json-server';
+
+/** Ours in every engine; json-server as well in Chromium (any JSON endpoint, weaker guarantees). */
+export const ENDPOINT_KINDS: EndpointKind[] = navigator.userAgent.includes('Chrome/') ? ['ours', 'json-server'] : ['ours'];
+
+let defaultKind: EndpointKind = 'json-server';
+
+/** A suite once per endpoint kind of ENDPOINT_KINDS; createEndpoint() in it makes that kind. */
+export function describeEndpoints(title: string, suite: (this: Mocha.Suite, kind: EndpointKind) => void): void {
+  for (const kind of ENDPOINT_KINDS) {
+    describe(`${title} (${kind === 'ours' ? 'our endpoint' : 'json-server'})`, function () {
+      before(() => (defaultKind = kind));
+      after(() => (defaultKind = 'json-server'));
+      suite.call(this, kind);
+    });
+  }
+}
+
+/**
+ * A fresh endpoint of the suite's kind (json-server outside describeEndpoints); `plain`: json-server as it comes;
+ * `without`: json-server lacking those collections; `people`: json-server signing in by bearer token (token to `/me` answer).
+ */
+export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[]; people?: Record<string, unknown> } = {}) =>
+  executeServerCommand<Endpoint, typeof options>('endpoint-create', { kind: options.plain ? 'json-server' : defaultKind, ...options });
 
 /** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */
 export const injectFaults = (endpoint: Endpoint, faults: Record<string, unknown>[]) => executeServerCommand('endpoint-faults', { id: endpoint.id, faults });

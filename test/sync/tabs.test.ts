@@ -1,11 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { ActionPlanStore } from '../../src/store/index.js';
 import { actionInput, freshName } from '../helpers.js';
-import { createEndpoint, engineFor, injectFaults, serverData, serverRecord, serverRequests, settled, started, wire } from './sync-helpers.js';
+import { createEndpoint, describeEndpoints, engineFor, injectFaults, serverData, serverRecord, serverRequests, settled, started, wire } from './sync-helpers.js';
 
 const by = { by: 'Officer' };
 
-describe('SyncEngine in two tabs on one database', function () {
+describeEndpoints('SyncEngine in two tabs on one database', function () {
   // Real HTTP and IndexedDB on a busy machine: give each test room.
   this.timeout(30_000);
   const open: { close(): void }[] = [];

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { extensionStyles } from '../shared/extensions.styles.js';
 import { visuallyHidden } from '../../controllers/announce.js';
 import { hostStyles, ragStyles } from './rag.styles.js';
 
 export const styles = [
+  extensionStyles,
   hostStyles,
   visuallyHidden,
   ragStyles,

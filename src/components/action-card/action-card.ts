@@ -5,8 +5,10 @@ import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
 import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
+import { ExtensionRequestController } from '../../controllers/extension-request.js';
+import { describeExtension, extensionList } from '../shared/extensions.js';
 import { apEvent } from '../../events.js';
-import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
+import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {
   describeIssue,
   describeReason,
@@ -60,6 +62,8 @@ interface CardData {
  * @csspart progress - The progress meter.
  * @csspart editor - The edit form.
  * @csspart who-can - Says who can update the action, where the signed-in person cannot.
+ * @csspart extensions - The extension requests and their decisions ("Extension requested: 30 June 2024 (waiting for a decision)").
+ * @csspart extension-request - The "Request a new target date" form (approvals required, not an officer).
  * @csspart error-summary - The list of problems shown when a save is refused.
  * @csspart button - Every button.
  * @csspart dialog - The dialog a compact card opens.
@@ -115,6 +119,12 @@ export class ApActionCard extends LitElement {
   // The action as this tab just committed it, from the change feed: shown at once while the task reads its history.
   #written?: Action;
   readonly #announcer = new AnnounceController(this);
+  readonly #extension = new ExtensionRequestController(this, {
+    plan: () => this.#plan.plan,
+    collection: 'actions',
+    announce: (text) => this.#announcer.announce(text),
+    onDone: (saved, previous) => saved && this.dispatchEvent(apEvent('ap-action-change', { action: saved as Action, previous: previous as Action, fields: ['extensionRequests'] })),
+  });
   #focusAfterRender?: string;
 
   readonly #data = new Task(this, {
@@ -211,6 +221,8 @@ export class ApActionCard extends LitElement {
 
   #targetText(action: Action): string {
     const target = effectiveTarget(action);
+    if (!target && action.ongoing) return t(this.#locale, 'card.ongoing');
+    if (!target && needsTargetDate(action)) return `${t(this.#locale, 'card.target-needed')} (${action.timescaleText})`;
     if (!target) return t(this.#locale, 'card.no-date');
     const date = formatDate(target, this.#locale);
     if (action.status === 'complete' || action.status === 'cancelled') return date;
@@ -238,13 +250,18 @@ export class ApActionCard extends LitElement {
         ><div><dt>${t(locale, 'field.owner')}</dt><dd>${action.owner || t(locale, 'card.none')}</dd></div
         ><div><dt>${t(locale, 'card.target')}</dt><dd>${this.#targetText(action)}</dd></div
         >${this.#progress(action)}</dl
-      ></article
+      >${this.#waiting(action)}</article
       >${this.opened
         ? html`<dialog part="dialog" aria-label=${action.title} @close=${() => (this.opened = false)}>
             <form method="dialog"><button part="button" class="secondary" autofocus>${t(locale, 'card.close')}</button></form>
             <ap-action-card .actionId=${action.id} .action=${action}></ap-action-card>
           </dialog>`
         : nothing}`;
+  }
+
+  #waiting(action: Action) {
+    const open = openRequest(action);
+    return open ? html`<p class="extension">${describeExtension(open, this.#locale)}</p>` : nothing;
   }
 
   #openFromCard(event: Event): void {
@@ -283,6 +300,7 @@ export class ApActionCard extends LitElement {
       </ul>
       <dl part="details">
         ${this.#detail(t(locale, 'field.leadAgency'), action.leadAgency || t(locale, 'card.none'))}
+        ${action.partners?.length ? this.#detail(t(locale, 'field.partners'), action.partners.join('; ')) : nothing}
         ${this.#detail(t(locale, 'field.owner'), action.owner || t(locale, 'card.none'))}
         ${this.#detail(t(locale, 'field.status'), statusLabel(action.status, locale))}
         ${this.#detail(t(locale, 'field.startDate'), action.startDate ? formatDate(action.startDate, locale) : t(locale, 'card.no-date'))}
@@ -295,14 +313,20 @@ export class ApActionCard extends LitElement {
             )
           : nothing}
       </dl>
+      ${extensionList(action.extensionRequests, locale)}
+      ${this.#extension.offered && plan.rights.editAction(action, data?.priority)
+        ? this.#extension.recordId === action.id
+          ? this.#extension.form(action)
+          : html`<p>${this.#extension.button(action.id)}</p>`
+        : nothing}
       ${this.#timeline(action)}
       <h4>${t(locale, 'card.latest-update')}</h4>
-      ${latest ? html`<p class="update">${latest.text} <span class="meta">${latest.by}, ${formatDateTime(latest.at, locale)}</span></p>` : html`<p>${t(locale, 'card.no-updates')}</p>`}
+      ${latest ? html`<p class="update">${latest.text} <span class="meta">${this.#byline(latest.by, latest.at)}</span></p>` : html`<p>${t(locale, 'card.no-updates')}</p>`}
       ${action.updates.length > 1
         ? html`<details>
             <summary>${t(locale, 'card.all-updates', { count: action.updates.length })}</summary>
             <ol class="log">
-              ${[...action.updates].reverse().map((u) => html`<li>${u.text} <span class="meta">${u.by}, ${formatDateTime(u.at, locale)}${u.progress !== undefined ? `, ${u.progress}%` : ''}</span></li>`)}
+              ${[...action.updates].reverse().map((u) => html`<li>${u.text} <span class="meta">${this.#byline(u.by, u.at)}${u.progress !== undefined ? `, ${u.progress}%` : ''}</span></li>`)}
             </ol>
           </details>`
         : nothing}
@@ -370,6 +394,11 @@ export class ApActionCard extends LitElement {
     </div>`;
   }
 
+  /** "J. Smith, 7 December 2026 at 10:00", or the date alone when no name was recorded. */
+  #byline(by: string | undefined, at: string): string {
+    return [by, formatDateTime(at, this.#locale)].filter(Boolean).join(', ');
+  }
+
   #history(history: HistoryEntry[]) {
     const locale = this.#locale;
     const value = (v: unknown) =>
@@ -379,7 +408,7 @@ export class ApActionCard extends LitElement {
       <ol class="log">
         ${history.map(
           (entry) => html`<li>
-            <span class="meta">${entry.by}, ${formatDateTime(entry.at, locale)}</span>
+            <span class="meta">${this.#byline(entry.by, entry.at)}</span>
             <ul>
               ${entry.changes.map((c) =>
                 html`<li>${c.field === 'created' ? t(locale, 'card.created') : Array.isArray(c.to) || typeof c.to === 'object' ? t(locale, 'card.change-list', { field: fieldLabel(c.field, locale) }) : t(locale, 'card.change', { field: fieldLabel(c.field, locale), from: value(c.from), to: value(c.to) })}</li>`,
@@ -525,8 +554,10 @@ export class ApActionCard extends LitElement {
       ${locked.includes('leadAgency')
         ? html`<p class="locked"><strong>${t(locale, 'field.leadAgency')}:</strong> ${action.leadAgency || t(locale, 'card.none')} <span class="hint">${t(locale, 'rights.locked')}</span></p>`
         : this.#field('leadAgency', 'field.leadAgency')}
-      ${this.#field('owner', 'field.owner')} ${this.#field('startDate', 'field.startDate', 'date')} ${this.#field('targetDate', 'field.targetDate', 'date')}
-      ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}
+      ${this.#field('owner', 'field.owner')} ${this.#field('startDate', 'field.startDate', 'date')}
+      ${this.#extension.offered
+        ? html`<p class="hint">${t(locale, 'extension.request-hint')}</p>`
+        : html`${this.#field('targetDate', 'field.targetDate', 'date')} ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}`}
       ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${locked.length ? nothing : update}
       <fieldset>
         <legend>${t(locale, 'field.milestones')}</legend>

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { extensionStyles } from '../shared/extensions.styles.js';
 import { ragStyles } from '../action-card/rag.styles.js';
 import { pageStyles } from '../shared/page.styles.js';
 
 export const styles = [
+  extensionStyles,
   pageStyles,
   ragStyles,
   css`

@@ -1,8 +1,10 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
+import { ExtensionRequestController } from '../../controllers/extension-request.js';
+import { extensionList } from '../shared/extensions.js';
 import { apEvent } from '../../events.js';
 import {
   RATINGS,
@@ -31,7 +33,7 @@ import { styles } from './audit-tracker.styles.js';
 
 type SortKey = 'ref' | 'recommendation' | 'rating' | 'owner' | 'agreedAction' | 'target' | 'status' | 'evidence' | 'linked';
 type RatingScheme = 'high-medium-low' | 'priority' | 'fundamental';
-type Dialog = { kind: 'audit' } | { kind: 'recommendation'; rec?: Recommendation } | { kind: 'action'; actionId: string };
+type Dialog = { kind: 'audit' } | { kind: 'recommendation'; rec?: Recommendation } | { kind: 'action'; actionId: string } | { kind: 'extension'; recId: string };
 
 const COLUMNS: [SortKey, MessageKey][] = [
   ['ref', 'field.ref'],
@@ -69,7 +71,9 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  * @csspart rating-tag - A rating tag.
  * @csspart status-tag - A status tag (and the Overdue tag).
  * @csspart button - Every button.
- * @csspart dialog - The audit, recommendation and linked action dialogs.
+ * @csspart dialog - The audit, recommendation, linked action and extension request dialogs.
+ * @csspart extensions - A recommendation's extension requests and their decisions.
+ * @csspart extension-request - The "Request a new target date" form (approvals required, not an officer).
  * @cssproperty --ap-color-border - Table rules.
  * @cssproperty --ap-color-focus - Focus ring.
  * @cssproperty --ap-color-error - Error messages.
@@ -98,6 +102,15 @@ export class ApAuditTracker extends LitElement {
 
   readonly #plan = new PlanController(this, { collections: ['audits', 'recommendations', 'actions', 'priorities'] });
   readonly #announcer = new AnnounceController(this);
+  readonly #extension = new ExtensionRequestController(this, {
+    plan: () => this.#plan.plan,
+    collection: 'recommendations',
+    headingLevel: 2,
+    announce: (text) => this.#announcer.announce(text),
+    onDone: () => this.renderRoot.querySelector('dialog')?.close(),
+  });
+  /** A recommendation a link named (`#recommendation-{id}`), shown once its row is in the table. */
+  #linked?: string;
 
   readonly #data = new Task(this, {
     task: async ([store, planId, auditId]) => {
@@ -129,6 +142,24 @@ export class ApAuditTracker extends LitElement {
   #rating(rating: Rating): string {
     if (this.ratingLabels?.[rating]) return this.ratingLabels[rating]!;
     return this.ratingScheme === 'priority' || this.ratingScheme === 'fundamental' ? this.#t(`rating-${this.ratingScheme}.${rating}`) : ratingLabel(rating, this.#locale);
+  }
+
+  /** Scrolls to the recommendation's row and focuses it (a link to `#recommendation-{id}`); false when this audit does not have it. */
+  showRecommendation(id: string): boolean {
+    const recs = this.#data.value?.recs;
+    if (recs && !recs.some((r) => r.id === id && !r.deleted)) return false;
+    this.#linked = id;
+    this.requestUpdate();
+    return true;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const row = this.#linked && this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(this.#linked)}"]`);
+    if (!row) return;
+    this.#linked = undefined;
+    row.scrollIntoView({ block: 'center' });
+    row.focus();
   }
 
   protected override render() {
@@ -255,7 +286,7 @@ export class ApAuditTracker extends LitElement {
     const revisions = rec.revisions.length;
     const linked = rec.linkedActionIds.map((id) => actions.find((a) => a.id === id) ?? { id, title: id });
     const reference = rec.ref ?? '';
-    return html`<tr data-id=${rec.id}>
+    return html`<tr data-id=${rec.id} tabindex="-1">
       <td>
         ${reference}
         ${editable
@@ -281,6 +312,10 @@ export class ApAuditTracker extends LitElement {
           ? html`<s><span class="ap-visually-hidden">${this.#t('audit.original-target')}: </span>${formatDate(rec.targetDate, locale)}</s><br />${formatDate(rec.revisedTargetDate, locale)}`
           : formatDate(effectiveTarget(rec) ?? '', locale)}
         ${revisions ? html`<br /><span class="hint">${revisions === 1 ? this.#t('audit.revised-once') : this.#t('audit.revised-times', { count: revisions })}</span>` : nothing}
+        ${extensionList(rec.extensionRequests, locale)}
+        ${this.#extension.offered && editable
+          ? html`<div>${this.#extension.button(rec.id, `${this.#t('extension.request')}: ${reference || rec.recommendation}`, () => this.#openDialog({ kind: 'extension', recId: rec.id }))}</div>`
+          : nothing}
       </td>
       <td>
         <strong part="status-tag" class="tag rag-${TAG_RAG[rec.status] ?? 'grey'}">${statusLabel(rec.status, locale)}</strong>
@@ -307,6 +342,7 @@ export class ApAuditTracker extends LitElement {
   // ---- Dialogs: the audit, a recommendation (workflow, revision, evidence, links), a linked action.
 
   #openDialog(dialog: Dialog): void {
+    if (dialog.kind === 'extension') this.#extension.start(dialog.recId);
     this.dialog = dialog;
     this.issues = [];
     this.evidence = dialog.kind === 'recommendation' ? [...(dialog.rec?.evidence ?? [])] : [];
@@ -316,6 +352,12 @@ export class ApAuditTracker extends LitElement {
   #renderDialog() {
     const dialog = this.dialog;
     if (!dialog) return nothing;
+    if (dialog.kind === 'extension') {
+      const rec = this.#data.value?.recs.find((r) => r.id === dialog.recId);
+      return html`<dialog part="dialog" aria-labelledby="extension-request-title" @close=${() => (this.dialog = undefined)}>
+        ${rec && this.#extension.recordId === rec.id ? this.#extension.form(rec) : nothing}
+      </dialog>`;
+    }
     if (dialog.kind === 'action') {
       return html`<dialog part="dialog" aria-label=${this.#t('audit.action-dialog')} @close=${() => (this.dialog = undefined)}>
         <form method="dialog"><button part="button" class="secondary" autofocus>${this.#t('widget.close')}</button></form>
@@ -362,9 +404,11 @@ export class ApAuditTracker extends LitElement {
       ${this.#textarea('finding', 'field.finding', rec?.finding)}
       ${this.#select('rating', 'field.rating', RATINGS.map((r) => [r, this.#rating(r)]), rec?.rating, '')}
       ${this.#input('owner', 'field.owner', rec?.owner)} ${this.#textarea('agreedAction', 'field.agreedAction', rec?.agreedAction)}
-      ${rec?.targetDate
-        ? html`<p>${this.#t('field.targetDate')}: ${formatDate(effectiveTarget(rec)!, this.#locale)}</p>
-            ${this.#input('newTarget', 'audit.revise-target', '', 'date')} ${this.#textarea('revisionReason', 'audit.revision-reason')}`
+      ${rec?.targetDate || (rec && this.#extension.offered)
+        ? html`<p>${this.#t('field.targetDate')}: ${formatDate(effectiveTarget(rec) ?? '', this.#locale)}</p>
+            ${this.#extension.offered
+              ? html`<p class="hint">${this.#t('extension.request-hint')}</p>`
+              : html`${this.#input('newTarget', 'audit.revise-target', '', 'date')} ${this.#textarea('revisionReason', 'audit.revision-reason')}`}`
         : this.#input('targetDate', 'field.targetDate', '', 'date')}
       ${this.#select('status', 'field.status', allowedStatuses(status).map((s) => [s, statusLabel(s, this.#locale)]), status)}
       ${this.#textarea('reason', 'field.reason', rec?.reason)}

@@ -40,6 +40,22 @@ export const styles = [
       overflow-y: auto;
       padding-left: 1.25rem;
     }
+    .checkbox {
+      margin: 0.75rem 0;
+    }
+    .checkbox input {
+      width: 1.5rem;
+      height: 1.5rem;
+      vertical-align: middle;
+    }
+    .checkbox label {
+      display: inline;
+      margin-left: 0.5rem;
+    }
+    .notice {
+      border-left: 5px solid var(--ap-color-amber, #f47738);
+      padding: 0.5rem 1rem;
+    }
     [part='ready'] {
       border-left: 5px solid var(--ap-color-green, #00703c);
       padding: 0.5rem 1rem;

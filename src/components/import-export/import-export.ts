@@ -6,45 +6,80 @@ import { t, formatDate, type MessageKey, type MessageParams } from '../../i18n/i
 import {
   ACTION_COLUMNS,
   actionsToCsv,
+  actionsToXlsx,
   columnLabel,
   exportPlan,
   loadSnapshot,
-  parseCsv,
   parseSnapshot,
   publishSnapshot,
-  readActions,
+  recognisedHeadings,
   suggestMapping,
   type ColumnMapping,
   type CsvRowError,
   type Snapshot,
 } from '../../io/index.js';
-import type { Action } from '../../model/index.js';
+import type { ReadActionsResult, TimescaleRow } from '../../io/read-actions.js';
+import type { Sheet } from '../../io/sheet.js';
+
+// Reading files (timescales, workbooks) is fetched when a file is first chosen.
+type Reader = typeof import('../../io/read-actions.js');
 import { downloadFile } from '../shared/download.js';
 import { styles } from './import-export.styles.js';
 
-const EXPORTS = ['csv', 'json', 'publish'] as const;
+const EXPORTS = ['xlsx', 'csv', 'json', 'publish'] as const;
+const EXPORT_TYPES: Record<(typeof EXPORTS)[number], string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+  json: 'application/json',
+  publish: 'application/json',
+};
 // Errors listed on screen; the rest are counted, so 10,000 bad rows stay quick to show.
 const ERRORS_SHOWN = 50;
 const PREVIEW_ROWS = 5;
 const PREVIEW_COLUMNS = ['priorityId', 'title', 'leadAgency', 'targetDate', 'status'] as const;
+// Distinct timescales listed with their reading; 10,000 rows rarely have more than a few dozen.
+const TIMESCALES_SHOWN = 50;
+
+/** One sheet ready to map: the heading row found under any title rows, the rows under it. */
+interface SheetStep {
+  file: string;
+  sheets: Sheet[];
+  sheet: number;
+  headers: string[];
+  rows: Sheet['rows'];
+  /** Spreadsheet row number of rows[0]. */
+  firstRow: number;
+  mapping: ColumnMapping;
+  splitCommas: boolean;
+}
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'map'; file: string; headers: string[]; rows: string[][]; mapping: ColumnMapping }
+  | { kind: 'reading'; file: string }
+  | ({ kind: 'map' } & SheetStep)
   | { kind: 'checking'; file: string; done: number; total: number }
   | { kind: 'errors'; file: string; errors: CsvRowError[]; rows: number }
-  | { kind: 'ready'; file: string; actions: Action[] }
+  | { kind: 'ready'; file: string; result: ReadActionsResult }
   | { kind: 'snapshot'; file: string; snapshot: Snapshot };
 
+/** A sheet's heading row and the rows under it, with the columns guessed from the headings. */
+function sheetStep(reader: Reader, file: string, sheets: Sheet[], sheet: number, splitCommas = false): SheetStep {
+  const all = sheets[sheet].rows;
+  const heading = reader.findHeadingRow(all, recognisedHeadings);
+  const headers = (all[heading] ?? []).map(reader.cellText);
+  return { file, sheets, sheet, headers, rows: all.slice(heading + 1), firstRow: heading + 2, mapping: suggestMapping(headers), splitCommas };
+}
+
 /**
- * Imports actions from a council's CSV file (match the columns, check every row, then confirm)
- * or a JSON export of the plan, and downloads the plan as CSV, as full JSON, or as the public
- * Publish file for the council website. Nothing is written until the user confirms; an import
- * is one transaction.
+ * Imports actions from a council's Excel workbook or CSV file (match the columns, check every
+ * row, see how each timescale was read, then confirm) or a JSON export of the plan, and downloads
+ * the plan as Excel, CSV, full JSON, or the public Publish file for the council website. Nothing
+ * is written until the user confirms; an import (with any priorities it creates) is one transaction.
  *
- * @summary Import actions from CSV or JSON; export CSV, JSON and the public Publish file.
+ * @summary Import actions from Excel, CSV or JSON; export Excel, CSV, JSON and the public Publish file.
  * @csspart errors - The list of problems found in a file, with row numbers and columns.
  * @csspart ready - The box saying how many actions are ready to import.
+ * @csspart timescales - The table of timescales as written in the file and as read.
  * @cssproperty --ap-color-button - Main button colour.
  * @cssproperty --ap-color-focus - Focus outline colour.
  * @cssproperty --ap-color-red - Border of the problem list.
@@ -55,6 +90,7 @@ export class ApImportExport extends LitElement {
   #plan = new PlanController(this, { collections: ['plans'] });
   #announcer = new AnnounceController(this);
   #abort?: AbortController;
+  #reader?: Reader;
 
   @state() private step: Step = { kind: 'choose' };
   @state() private busy = false;
@@ -87,13 +123,14 @@ export class ApImportExport extends LitElement {
     if (!file) return;
     this.message = '';
     try {
-      const text = await file.text();
       if (/\.json$/i.test(file.name) || file.type === 'application/json') {
-        this.step = { kind: 'snapshot', file: file.name, snapshot: parseSnapshot(text) };
+        this.step = { kind: 'snapshot', file: file.name, snapshot: parseSnapshot(await file.text()) };
       } else {
-        const [headers = [], ...rows] = parseCsv(text);
-        this.step = { kind: 'map', file: file.name, headers, rows, mapping: suggestMapping(headers) };
-        this.#announcer.announce(this.#t('io.mapping-ready', { file: file.name, count: rows.length }));
+        this.step = { kind: 'reading', file: file.name };
+        const reader = (this.#reader ??= await import('../../io/read-actions.js'));
+        const step = sheetStep(reader, file.name, await reader.readSpreadsheet(file), 0);
+        this.step = { kind: 'map', ...step };
+        this.#announcer.announce(this.#t('io.mapping-ready', { file: file.name, count: step.rows.length }));
       }
     } catch (error) {
       this.#fail(error);
@@ -110,10 +147,15 @@ export class ApImportExport extends LitElement {
     this.step = { ...this.step, mapping };
   }
 
+  #pickSheet(sheet: number): void {
+    if (this.step.kind !== 'map') return;
+    this.step = { kind: 'map', ...sheetStep(this.#reader!, this.step.file, this.step.sheets, sheet, this.step.splitCommas) };
+  }
+
   async #check(): Promise<void> {
     const plan = this.#plan.plan;
     if (this.step.kind !== 'map' || !plan?.store) return;
-    const { file, headers, rows, mapping } = this.step;
+    const { file, headers, rows, mapping, firstRow, splitCommas } = this.step;
     this.#abort = new AbortController();
     const [priorities, existing] = await Promise.all([
       plan.store.query('priorities', { value: plan.planId }),
@@ -121,17 +163,20 @@ export class ApImportExport extends LitElement {
     ]);
     this.step = { kind: 'checking', file, done: 0, total: rows.length };
     try {
-      const result = await readActions(headers, rows, mapping, {
+      const result = await this.#reader!.readActions(headers, rows, mapping, {
         planId: plan.planId,
         priorities,
         existingIds: new Set(existing.map((action) => action.id)),
         locale: this.#locale,
+        by: plan.user,
+        firstRow,
+        splitCommas,
         signal: this.#abort.signal,
         onProgress: (done, total) => (this.step = { kind: 'checking', file, done, total }),
       });
       this.step = result.errors.length
         ? { kind: 'errors', file, errors: result.errors, rows: result.rows }
-        : { kind: 'ready', file, actions: result.actions };
+        : { kind: 'ready', file, result };
       this.#announcer.announce(
         result.errors.length ? this.#t('io.errors-heading', { count: result.errors.length }) : this.#t('io.ready', { count: result.actions.length }),
       );
@@ -147,8 +192,15 @@ export class ApImportExport extends LitElement {
     try {
       let done: string;
       if (this.step.kind === 'ready') {
-        await plan.store.importLocal('actions', this.step.actions, { by: plan.user });
-        done = this.#t('io.imported', { count: this.step.actions.length });
+        const { actions, priorities } = this.step.result;
+        await plan.store.importLocalAll(
+          [
+            { collection: 'priorities', inputs: priorities },
+            { collection: 'actions', inputs: actions },
+          ],
+          { by: plan.user },
+        );
+        done = this.#t('io.imported', { count: actions.length });
       } else {
         await loadSnapshot(plan.store, this.step.snapshot);
         done = this.#t('io.snapshot-imported', { plan: this.step.snapshot.plan.name });
@@ -174,16 +226,20 @@ export class ApImportExport extends LitElement {
     if (!plan?.store) return;
     try {
       const full = await exportPlan(plan.store, plan.planId, plan.today);
-      let body: string;
+      const live = full.actions.filter((action) => !action.deleted);
+      let body: string | Blob;
       let file: string;
-      if (kind === 'csv') {
-        body = actionsToCsv(full.actions.filter((action) => !action.deleted), full.priorities, this.#locale);
+      if (kind === 'xlsx') {
+        body = await actionsToXlsx(live, full.priorities, this.#locale);
+        file = `${plan.planId}-actions.xlsx`;
+      } else if (kind === 'csv') {
+        body = actionsToCsv(live, full.priorities, this.#locale);
         file = `${plan.planId}-actions.csv`;
       } else {
         body = `${JSON.stringify(kind === 'json' ? full : publishSnapshot(full), null, 2)}\n`;
         file = kind === 'json' ? `${plan.planId}-${plan.today}.json` : `${plan.planId}-public.json`;
       }
-      downloadFile(file, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', body);
+      downloadFile(file, EXPORT_TYPES[kind], body);
       this.#announcer.announce(this.#t('io.exported', { file }));
     } catch (error) {
       this.#fail(error);
@@ -210,7 +266,7 @@ export class ApImportExport extends LitElement {
   #renderChoose(ready: boolean) {
     return html`<p class="hint" id="file-hint">${this.#t('io.import-hint')}</p>
       <label for="file">${this.#t('io.file')}</label>
-      <input id="file" type="file" accept=".csv,text/csv,.json,application/json" aria-describedby="file-hint" ?disabled=${!ready} @change=${this.#choose} />
+      <input id="file" type="file" accept=".xlsx,.xls,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.csv,text/csv,.json,application/json" aria-describedby="file-hint" ?disabled=${!ready} @change=${this.#choose} />
       <p role="status" ?hidden=${!this.message}>${this.message}</p>`;
   }
 
@@ -218,6 +274,8 @@ export class ApImportExport extends LitElement {
     const step = this.step;
     const cancel = html`<button type="button" class="secondary" @click=${this.#cancel}>${this.#t('io.cancel')}</button>`;
     switch (step.kind) {
+      case 'reading':
+        return html`<p role="status">${this.#t('io.reading', { file: step.file })}</p>`;
       case 'map':
         return this.#renderMapping(step, cancel);
       case 'checking':
@@ -237,7 +295,14 @@ export class ApImportExport extends LitElement {
             <button type="button" class="primary" @click=${this.#cancel}>${this.#t('io.choose-again')}</button>
           </div>`;
       case 'ready':
-        return this.#renderConfirm(this.#t('io.ready', { count: step.actions.length }), this.#t('io.confirm', { count: step.actions.length }), cancel);
+        return html`${this.#renderPreview(step.result)}
+        ${this.#renderConfirm(
+          this.#t('io.ready', { count: step.result.actions.length }),
+          step.result.priorities.length
+            ? this.#t('io.confirm-with-priorities', { count: step.result.actions.length, priorities: step.result.priorities.length })
+            : this.#t('io.confirm', { count: step.result.actions.length }),
+          cancel,
+        )}`;
       case 'snapshot':
         return this.#renderConfirm(
           this.#t('io.snapshot-ready', { file: step.file, plan: step.snapshot.plan.name, count: step.snapshot.actions.length, date: formatDate(step.snapshot.asOf, this.#locale) }),
@@ -260,6 +325,12 @@ export class ApImportExport extends LitElement {
     const preview = step.rows.slice(0, PREVIEW_ROWS);
     return html`<h3>${this.#t('io.mapping-heading')}</h3>
       <p class="hint">${this.#t('io.mapping-hint', { file: step.file })}</p>
+      ${step.sheets.length > 1
+        ? html`<label for="sheet">${this.#t('io.sheet')}</label>
+            <select id="sheet" @change=${(event: Event) => this.#pickSheet(Number((event.target as HTMLSelectElement).value))}>
+              ${step.sheets.map((sheet, index) => html`<option value=${index} ?selected=${index === step.sheet}>${sheet.name}</option>`)}
+            </select>`
+        : nothing}
       <div class="mapping">
         ${ACTION_COLUMNS.map(
           (column) => html`<div>
@@ -270,6 +341,17 @@ export class ApImportExport extends LitElement {
             </select>
           </div>`,
         )}
+      </div>
+      <div class="checkbox">
+        <input
+          id="split-commas"
+          type="checkbox"
+          aria-describedby="split-commas-hint"
+          .checked=${step.splitCommas}
+          @change=${(event: Event) => (this.step = { ...step, splitCommas: (event.target as HTMLInputElement).checked })}
+        />
+        <label for="split-commas">${this.#t('io.split-commas')}</label>
+        <p class="hint" id="split-commas-hint">${this.#t('io.split-commas-hint')}</p>
       </div>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="preview-caption">
         <table>
@@ -283,8 +365,8 @@ export class ApImportExport extends LitElement {
           <tbody>
             ${preview.map(
               (row, i) => html`<tr>
-                <td>${i + 2}</td>
-                ${PREVIEW_COLUMNS.map((column) => html`<td>${step.mapping[column] === undefined ? '' : row[step.mapping[column]!]}</td>`)}
+                <td>${i + step.firstRow}</td>
+                ${PREVIEW_COLUMNS.map((column) => html`<td>${step.mapping[column] === undefined ? '' : this.#reader!.cellText(row[step.mapping[column]!])}</td>`)}
               </tr>`,
             )}
           </tbody>
@@ -294,5 +376,54 @@ export class ApImportExport extends LitElement {
         <button type="button" class="primary" @click=${this.#check}>${this.#t('io.check', { count: step.rows.length })}</button>
         ${cancel}
       </div>`;
+  }
+
+  /** What the confirmation will do beyond the count: priorities it creates, each timescale's reading, rows that need a date. */
+  #renderPreview(result: ReadActionsResult) {
+    const groups = new Map<string, { first: TimescaleRow; rows: number[] }>();
+    for (const timescale of result.timescales) {
+      const key = `${timescale.column}\n${timescale.text}`;
+      const group = groups.get(key) ?? groups.set(key, { first: timescale, rows: [] }).get(key)!;
+      group.rows.push(timescale.row);
+    }
+    const needsDate = result.actions.filter((action) => action.timescaleText).length;
+    const shown = [...groups.values()].slice(0, TIMESCALES_SHOWN);
+    const readAs = ({ reading }: TimescaleRow) =>
+      reading.kind === 'date' ? formatDate(reading.date, this.#locale) : this.#t(reading.kind === 'ongoing' ? 'io.reading-ongoing' : 'io.reading-text');
+    return html`${result.priorities.length
+        ? html`<h3>${this.#t('io.new-priorities', { count: result.priorities.length })}</h3>
+            <p class="hint">${this.#t('io.new-priorities-hint')}</p>
+            <ul class="new-priorities">
+              ${result.priorities.map((priority) => html`<li>${priority.title}</li>`)}
+            </ul>`
+        : nothing}
+      ${shown.length
+        ? html`<div part="timescales" class="table-wrap" tabindex="0" role="region" aria-labelledby="timescales-caption">
+            <table>
+              <caption id="timescales-caption">${this.#t('io.timescales')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${this.#t('io.column')}</th>
+                  <th scope="col">${this.#t('io.in-file')}</th>
+                  <th scope="col">${this.#t('io.read-as')}</th>
+                  <th scope="col">${this.#t('io.rows')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${shown.map(
+                  ({ first, rows }) => html`<tr class=${first.reading.kind === 'text' && first.column === 'targetDate' ? 'needs-date' : ''}>
+                    <td>${columnLabel(first.column, this.#locale)}</td>
+                    <th scope="row">${first.text}</th>
+                    <td>${readAs(first)}</td>
+                    <td>${rows.length > 10 ? `${rows.slice(0, 10).join(', ')}…` : rows.join(', ')}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>
+          ${groups.size > shown.length ? html`<p>${this.#t('io.more-timescales', { count: groups.size - shown.length })}</p>` : nothing}`
+        : nothing}
+      ${needsDate ? html`<p class="notice">${this.#t('io.needs-date', { count: needsDate })}</p>` : nothing}
+      ${result.scaledProgress.length ? html`<p class="notice">${this.#t('io.scaled-progress', { rows: result.scaledProgress.join(', ') })}</p>` : nothing}`;
   }
 }

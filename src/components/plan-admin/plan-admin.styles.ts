@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { extensionStyles } from '../shared/extensions.styles.js';
 import { pageStyles } from '../shared/page.styles.js';
 
 // The shared GOV.UK styles, with 44 px controls and a tab row for this full-page element.
 export const styles = [
+  extensionStyles,
   pageStyles,
   css`
     :host {
@@ -166,6 +168,15 @@ export const styles = [
       .status {
         border-left-color: CanvasText;
       }
+    }
+    .requests {
+      list-style: none;
+      padding: 0;
+    }
+    .requests > li {
+      border-top: 1px solid var(--ap-color-border, #b1b4b6);
+      padding-top: 0.5rem;
+      margin-bottom: 1.5rem;
     }
   `,
 ];

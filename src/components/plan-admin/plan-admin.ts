@@ -6,6 +6,7 @@ import { apEvent } from '../../events.js';
 import {
   canCarry,
   datedItems,
+  decidesExtensions,
   defaultRolloverChoice,
   dueSoonByOwner,
   nextPeriod,
@@ -24,9 +25,10 @@ import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
 import { downloadFile } from '../shared/download.js';
 import { PeopleTab } from './people.js';
+import { RequestsPanel } from './requests.js';
 import { styles } from './plan-admin.styles.js';
 
-export const ADMIN_VIEWS = ['plans', 'rollover', 'updates', 'people', 'due', 'clear'] as const;
+export const ADMIN_VIEWS = ['plans', 'requests', 'rollover', 'updates', 'people', 'due', 'clear'] as const;
 // What anyone may open; the rest are the CSP officers' (People only where the endpoint has sign-in).
 const OPEN_VIEWS: readonly AdminView[] = ['plans', 'due', 'clear'];
 export type AdminView = (typeof ADMIN_VIEWS)[number];
@@ -53,15 +55,15 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 
 /**
  * Everything a community safety officer does to a plan as a whole, in one element with a tab per
- * task: plans, year-end roll-over, partners' update packs, people (who may do what, on an endpoint
- * with sign-in), due soon, and clearing this device. Signed in, a person who is not one of the
- * plan's CSP officers sees only Plans (to switch), Due soon and Clear.
+ * task: plans, extension requests to decide, year-end roll-over, partners' update packs, people
+ * (who may do what, on an endpoint with sign-in), due soon, and clearing this device. Signed in, a
+ * person who is not one of the plan's CSP officers sees only Plans (to switch), Due soon and Clear.
  * One element because these tasks belong together on one admin page, share the plan's data, and a
  * web editor pastes one tag; the plan's widgets stay on the pages partners and the public read.
  *
  * Switching plans sets `plan-id` on the closest `<ap-plan>` and fires `ap-plan-select`.
  *
- * @summary Plan administration: create and switch plans, roll over, update packs, people, due soon, clear data.
+ * @summary Plan administration: create and switch plans, decide extension requests, roll over, update packs, people, due soon, clear data.
  * @event ap-plan-select - The user switched plan (or cleared it from this device); `detail.planId` is the plan now shown.
  * @event ap-error - A write failed; `detail.message` says what to do.
  * @csspart tabs - The row of tabs.
@@ -104,6 +106,7 @@ export class ApPlanAdmin extends LitElement {
     write: (body) => this.#write(body),
     focus: (id) => this.#focus(id),
   });
+  #requests = new RequestsPanel(this, { plan: () => this.#plan.plan, status: (text) => (this.status = text) });
 
   #data = new Task(this, {
     task: async ([store, planId]): Promise<AdminData | undefined> => {
@@ -178,12 +181,12 @@ export class ApPlanAdmin extends LitElement {
     this.dispatchEvent(apEvent('ap-plan-select', { planId, previousPlanId }));
   }
 
-  /** The tabs this person may use: the officers' tasks only for officers. */
+  /** The tabs this person may use: the officers' tasks (Requests among them) only for officers. */
   get #views(): readonly AdminView[] {
     const plan = this.#plan.plan;
     if (!plan || plan.readonly) return OPEN_VIEWS;
     if (!plan.rights.officer) return OPEN_VIEWS;
-    return ADMIN_VIEWS.filter((view) => view !== 'people' || plan.person);
+    return ADMIN_VIEWS.filter((view) => (view !== 'people' || plan.person) && (view !== 'requests' || decidesExtensions(plan.rights.role)));
   }
 
   /** The open tab: Plans in place of one the person may not use (yet: rights arrive once the endpoint says who they are). */
@@ -218,15 +221,17 @@ export class ApPlanAdmin extends LitElement {
           ? html`<p>${this.#t('admin.loading')}</p>`
           : shown === 'plans' || !current
             ? this.#renderPlans(data, current)
-            : shown === 'rollover'
-              ? this.#renderRollover(data, current)
-              : shown === 'updates'
-                ? this.#renderUpdates(data)
-                : shown === 'people'
-                  ? this.#people.render(data.members, current.name)
-                  : shown === 'due'
-                    ? this.#renderDue(data)
-                    : this.#renderClear(data, current)}
+            : shown === 'requests'
+              ? this.#requests.render(data.actions, data.recommendations)
+              : shown === 'rollover'
+                ? this.#renderRollover(data, current)
+                : shown === 'updates'
+                  ? this.#renderUpdates(data)
+                  : shown === 'people'
+                    ? this.#people.render(data.members, current.name)
+                    : shown === 'due'
+                      ? this.#renderDue(data)
+                      : this.#renderClear(data, current)}
       </section>`;
   }
 

@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { planContext, type PlanContext } from '../../context/index.js';
 import { apEvent, type PlanFilter } from '../../events.js';
-import { defaultRagRules, isIsoDate, rightsFor, todayInLondon, type Person, type RagRules } from '../../model/index.js';
+import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type RagRules } from '../../model/index.js';
 import { resolveLocale, t } from '../../i18n/index.js';
+import { LinkedRecordController } from '../../controllers/linked-record.js';
 import { ActionPlanStore, DataClearedError } from '../../store/index.js';
 import { RestAdapter, SyncEngine, SyncHttpError, type PersonCheck, type SyncAdapter, type SyncState, type TokenProvider } from '../../sync/index.js';
 import { loadPublished } from '../../io/snapshot.js';
@@ -26,6 +27,8 @@ const NOBODY: Person = { id: '', name: '', writesHistory: false, plans: {} };
  * @summary Root of an action plan: store, shared filter and settings for the widgets inside it.
  * @slot - The plan's widgets: `<ap-rag-summary>`, `<ap-priority-board>`, `<ap-action-card>`...
  * @csspart message - The message shown when the plan's data cannot be opened.
+ * @csspart dialog - The dialog that shows the action a link names (`#action-{id}`) when no full card of it is on the page.
+ * @csspart button - The dialog's Close button.
  * @event ap-error - The store could not be opened or was closed by another tab; `detail.message` says what to do.
  * @event ap-sync-state - Sync moved on: `detail`: `{ state, pending, lastSynced, conflicts, deadLetters, error }`.
  * @event ap-conflict - A sync found the same field changed here and on the server: `detail`: `{ collection, recordId, fields }`.
@@ -81,6 +84,8 @@ export class ApPlan extends LitElement {
   @property({ attribute: false }) sync?: SyncEngine;
 
   @state() private syncState?: SyncState;
+  /** The shown plan's `approvals` setting, read from the store. */
+  @state() private approvals?: ApprovalSetting;
   @state() private filter: PlanFilter = {};
   @state() private error?: Error;
   /**
@@ -100,6 +105,8 @@ export class ApPlan extends LitElement {
   #opening?: string;
   #srcLoad?: AbortController;
   #retryOpen?: ReturnType<typeof setTimeout>;
+  #unsubscribePlan?: () => void;
+  #linked = new LinkedRecordController(this);
 
   constructor() {
     super();
@@ -117,6 +124,8 @@ export class ApPlan extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.#retryOpen);
     this.#stopSync();
+    this.#unsubscribePlan?.();
+    this.#unsubscribePlan = undefined;
     this.#ownedStore?.close();
     if (this.store === this.#ownedStore) this.store = undefined;
     this.#ownedStore = undefined;
@@ -137,6 +146,7 @@ export class ApPlan extends LitElement {
     if ((changed.has('src') || changed.has('store')) && this.src && this.store) void this.#loadSrc(this.store, this.src);
     this.#needsOpen = false;
     this.#wireSync(changed);
+    if (changed.has('store') || changed.has('planId')) this.#watchPlan();
     this.context = {
       store: this.store,
       planId: this.planId,
@@ -152,7 +162,23 @@ export class ApPlan extends LitElement {
       setFilter: (filter) => (this.filter = { ...filter }),
       sync: this.#runningSync,
       syncState: this.syncState,
+      // A person known: the endpoint has sign-in (ours), where an absent setting reads required.
+      approvalsRequired: approvalsRequired({ approvals: this.approvals }, !!this.person),
     };
+  }
+
+  /** Keeps the plan's approvals setting as the store has it. */
+  #watchPlan(): void {
+    this.#unsubscribePlan?.();
+    const { store, planId } = this;
+    this.approvals = undefined;
+    if (!store || !planId) return;
+    const read = () =>
+      void store.get('plans', planId).then((plan) => {
+        if (this.store === store && this.planId === planId) this.approvals = plan?.approvals;
+      });
+    this.#unsubscribePlan = store.subscribe({ collection: 'plans', ids: [planId] }, read);
+    read();
   }
 
   /** Starts sync once the store is open and there is an endpoint (or adapter or engine); restarts it when they change. */
@@ -318,7 +344,9 @@ export class ApPlan extends LitElement {
   }
 
   protected override render() {
+    const locale = resolveLocale(this, this.locale);
     return html`<p part="message" role="alert" ?hidden=${!this.error}>${this.error?.message}</p>
-      <slot></slot>`;
+      <slot></slot>
+      ${this.#linked.render(t(locale, 'card.close'), t(locale, 'plan.linked-action'))}`;
   }
 }

@@ -39,7 +39,7 @@ type Slice = { start: number; end: number; before: number; after: number; action
 type Dialog = { kind: 'action'; column: string } | { kind: 'priority'; priority?: Priority } | { kind: 'retire'; priority: Priority; open: Action[] };
 
 const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
-const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue'>, MessageKey> = {
+const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, MessageKey> = {
   rag: 'field.rag',
   status: 'field.status',
   priorityId: 'field.priorityId',
@@ -89,6 +89,8 @@ export class ApPriorityBoard extends LitElement {
   @property({ attribute: 'filter-owner' }) filterOwner?: string;
   /** Only actions whose target date has passed and that are not complete or cancelled. */
   @property({ attribute: 'filter-overdue', type: Boolean }) filterOverdue = false;
+  /** Only open actions imported with a timescale that is not a date ("Target date needed"). */
+  @property({ attribute: 'filter-needs-date', type: Boolean }) filterNeedsDate = false;
   /** Only open actions due within this many days. */
   @property({ attribute: 'due-within', type: Number }) dueWithin?: number;
   /** Only actions whose target date falls in this financial quarter, e.g. "2023/24 Q4". */
@@ -128,6 +130,7 @@ export class ApPriorityBoard extends LitElement {
       lead: this.filterLead || undefined,
       owner: this.filterOwner || undefined,
       overdue: this.filterOverdue || undefined,
+      needsDate: this.filterNeedsDate || undefined,
       dueWithinDays: Number.isFinite(this.dueWithin) ? this.dueWithin : undefined,
       quarter: this.quarter || undefined,
       search: this.search || undefined,
@@ -289,6 +292,10 @@ export class ApPriorityBoard extends LitElement {
           <input id="filter-overdue" name="filterOverdue" type="checkbox" .checked=${this.filterOverdue} @change=${this.#onFilter} />
           <label for="filter-overdue">${this.#t('board.filter-overdue')}</label>
         </div>
+        <div class="field checkbox">
+          <input id="filter-needs-date" name="filterNeedsDate" type="checkbox" .checked=${this.filterNeedsDate} @change=${this.#onFilter} />
+          <label for="filter-needs-date">${this.#t('card.target-needed')}</label>
+        </div>
         ${isEmptyFilter(this.#ownFilter) ? nothing : html`<button part="button" type="button" class="link" @click=${this.#clearOwnFilter}>${this.#t('board.clear-filters')}</button>`}
         ${quarterError ? html`<p class="error" role="alert">${quarterError}</p>` : nothing}
       </form>
@@ -308,6 +315,7 @@ export class ApPriorityBoard extends LitElement {
   #describeFilter(key: keyof PlanFilter, value: unknown, priorities: Priority[]): string {
     const locale = this.#locale;
     if (key === 'overdue') return t(locale, 'board.filter-overdue');
+    if (key === 'needsDate') return t(locale, 'card.target-needed');
     const label = FILTER_LABELS[key];
     const text =
       key === 'rag'
@@ -337,6 +345,7 @@ export class ApPriorityBoard extends LitElement {
   #clearOwnFilter(): void {
     this.search = this.filterRag = this.filterStatus = this.filterPriority = this.filterLead = this.filterOwner = this.quarter = this.dueWithin = undefined;
     this.filterOverdue = false;
+    this.filterNeedsDate = false;
   }
 
   #renderColumn(column: Column, index: number, focusId?: string) {

@@ -5,11 +5,16 @@ import {
   countRag,
   effectiveTarget,
   emptyCounts,
+  extensionsBetween,
   implementationSummary,
+  isAction,
+  openRequest,
   isRecommendationOverdue,
+  needsTargetDate,
   quarterBounds,
   type Action,
   type Audit,
+  type ExtensionRequest,
   type HistoryEntry,
   type ImplementationSummary,
   type IsoDate,
@@ -44,11 +49,46 @@ export interface QuarterlyReport {
   asOf: IsoDate;
   byPriority: { priority: Priority; counts: RagCounts }[];
   totals: RagCounts;
-  exceptions: { overdue: ReportRow[]; revised: ReportRow[]; noUpdate: ReportRow[]; dueSoon: ReportRow[] };
+  exceptions: { overdue: ReportRow[]; revised: ReportRow[]; noUpdate: ReportRow[]; dueSoon: ReportRow[]; needsDate: ReportRow[] };
   changes: { completed: ReportRow[]; slipped: ReportRow[]; added: ReportRow[] };
   audits: { audit: Audit; summary: ImplementationSummary; recommendations: { recommendation: Recommendation; overdue: boolean }[] }[];
   /** Every live action in priority order: the "status for the minutes" table. */
   minutes: ReportRow[];
+  extensions: ExtensionReport;
+}
+
+export interface ExtensionRow {
+  collection: 'actions' | 'recommendations';
+  recordId: string;
+  title: string;
+  request: ExtensionRequest;
+}
+
+/** Extension requests made or decided this quarter, and how many wait for a decision now. */
+export interface ExtensionReport {
+  requested: number;
+  approved: number;
+  refused: number;
+  waiting: number;
+  /** Each request made or decided this quarter, in the order asked. */
+  rows: ExtensionRow[];
+}
+
+function extensionReport(actions: readonly Action[], recommendations: readonly Recommendation[], start: IsoDate, asOf: IsoDate): ExtensionReport {
+  const { requested, decided } = extensionsBetween([...actions, ...recommendations], start, asOf);
+  const rows = new Map<string, ExtensionRow>();
+  for (const { record, request } of [...requested, ...decided]) {
+    const title = isAction(record) ? record.title : [record.ref, record.recommendation].filter(Boolean).join(': ');
+    rows.set(request.id, { collection: isAction(record) ? 'actions' : 'recommendations', recordId: record.id, title, request });
+  }
+  const outcome = (o: string) => decided.filter(({ request }) => request.decision!.outcome === o).length;
+  return {
+    requested: requested.length,
+    approved: outcome('approved'),
+    refused: outcome('refused'),
+    waiting: [...actions, ...recommendations].filter((record) => !record.deleted && openRequest(record)).length,
+    rows: [...rows.values()].sort((a, b) => a.request.at.localeCompare(b.request.at)),
+  };
 }
 
 /** Days ahead the report lists actions falling due. */
@@ -96,6 +136,7 @@ export function quarterlyReport(input: ReportInput, quarter: string, today: IsoD
       revised: open.filter((row) => row.action.revisions.length > 0),
       noUpdate: open.filter((row) => row.rag.state !== 'grey' && !row.action.updates.some((update) => inQuarter(update.at))),
       dueSoon: open.filter((row) => row.target && row.target > asOf && row.target <= addDays(asOf, DUE_SOON_DAYS)),
+      needsDate: open.filter((row) => needsTargetDate(row.action)),
     },
     changes: {
       completed: rows.filter(completedInQuarter),
@@ -115,5 +156,6 @@ export function quarterlyReport(input: ReportInput, quarter: string, today: IsoD
         };
       }),
     minutes: rows.filter((row) => !row.action.carriedForwardTo),
+    extensions: extensionReport(actions, input.recommendations, start, asOf),
   };
 }

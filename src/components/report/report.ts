@@ -4,7 +4,8 @@ import { Task } from '@lit/task';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { financialQuarter, RAGS, RATINGS } from '../../model/index.js';
-import { formatDate, ragLabel, ratingLabel, statusLabel, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { formatDate, formatDayOf, ragLabel, ratingLabel, statusLabel, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeExtension } from '../shared/extensions.js';
 import { quarterlyReport, DUE_SOON_DAYS, type QuarterlyReport, type ReportRow } from './report-data.js';
 import { styles } from './report.styles.js';
 
@@ -12,8 +13,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charC
 
 /**
  * The quarterly report for the steering group and scrutiny: RAG status by priority, exceptions
- * (overdue, revised targets, no update this quarter, due in the next 30 days), changes this
- * quarter, audit recommendations, and a "status for the minutes" table that copies cleanly into
+ * (overdue, revised targets, no update this quarter, due in the next 30 days, target date needed), changes this
+ * quarter, audit recommendations, extension requests made and decided this quarter, and a
+ * "status for the minutes" table that copies cleanly into
  * Word or Outlook. Prints on A4 (add `@page { size: A4; margin: 15mm }` to the page's own CSS).
  *
  * @summary Quarterly committee report with a status table for the minutes; prints cleanly.
@@ -95,7 +97,8 @@ export class ApReport extends LitElement {
         <h2>${this.#t('report.title', { plan: data.plan.name, quarter: report.quarter })}</h2>
         <p>${this.#t('report.period', { start: this.#date(report.start), end: this.#date(report.end), date: this.#date(report.asOf) })}</p>
       </header>
-      ${this.#renderRag(report)} ${this.#renderExceptions(report)} ${this.#renderChanges(report)} ${this.#renderAudits(report)} ${this.#renderMinutes(report)}`;
+      ${this.#renderRag(report)} ${this.#renderExceptions(report)} ${this.#renderChanges(report)} ${this.#renderAudits(report)} ${this.#renderExtensions(report)}
+      ${this.#renderMinutes(report)}`;
   }
 
   #renderRag(report: QuarterlyReport) {
@@ -137,7 +140,7 @@ export class ApReport extends LitElement {
   #status = (row: ReportRow) => `${row.rag.rag ? ragLabel(row.rag.state, this.#locale) : statusLabel(row.action.status, this.#locale)}, ${this.#target(row)}`;
 
   #renderExceptions(report: QuarterlyReport) {
-    const { overdue, revised, noUpdate, dueSoon } = report.exceptions;
+    const { overdue, revised, noUpdate, dueSoon, needsDate } = report.exceptions;
     const revisedText = (row: ReportRow) => {
       const count = row.action.revisions.length;
       return this.#t(count === 1 ? 'report.revised-once' : 'report.revised-times', { count, date: this.#date(row.target) });
@@ -148,6 +151,7 @@ export class ApReport extends LitElement {
       ${this.#list(this.#t('report.revised', { count: revised.length }), revised, revisedText)}
       ${this.#list(this.#t('report.no-update', { count: noUpdate.length }), noUpdate, this.#status)}
       ${this.#list(this.#t('report.due-soon', { days: DUE_SOON_DAYS, count: dueSoon.length }), dueSoon, this.#target)}
+      ${this.#list(this.#t('report.needs-date', { count: needsDate.length }), needsDate, (row) => this.#t('report.timescale', { text: row.action.timescaleText }))}
     </section>`;
   }
 
@@ -198,6 +202,33 @@ export class ApReport extends LitElement {
     </section>`;
   }
 
+  #renderExtensions({ extensions }: QuarterlyReport) {
+    const decision = ({ decision }: QuarterlyReport['extensions']['rows'][number]['request']) =>
+      decision ? this.#t(`report.extension.${decision.outcome}`, { by: decision.by, date: formatDayOf(decision.at, this.#locale), reason: decision.reason }) : this.#t('report.extension.waiting');
+    return html`<section>
+      <h3>${this.#t('report.extensions-heading')}</h3>
+      <p>${this.#t('report.extensions-summary', { requested: extensions.requested, approved: extensions.approved, refused: extensions.refused, waiting: extensions.waiting })}</p>
+      ${extensions.rows.length
+        ? html`<div class="table-wrap">
+            <table>
+              ${this.#head(['report.extension.record', 'report.extension.asked', 'report.extension.reason', 'report.extension.decision', 'report.extension.reference'])}
+              <tbody>
+                ${extensions.rows.map(
+                  ({ title, request }) => html`<tr>
+                    <td>${title}</td>
+                    <td>${this.#date(request.requestedDate)}</td>
+                    <td>${request.reason} (${request.by}, ${formatDayOf(request.at, this.#locale)})</td>
+                    <td>${decision(request)}</td>
+                    <td>${request.decision?.reference ?? ''}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p>${this.#t('report.extensions-none')}</p>`}
+    </section>`;
+  }
+
   #head(keys: MessageKey[]) {
     return html`<thead>
       <tr>
@@ -213,10 +244,11 @@ export class ApReport extends LitElement {
       <button type="button" class="primary" part="copy-button" @click=${this.#copy}>${this.#t('report.copy')}</button>
       <div class="table-wrap">
         <table part="minutes">
-          ${this.#head(['report.action', 'report.priority', 'field.leadAgency', 'field.targetDate', 'report.rag', 'report.progress', 'report.latest-update'])}
+          ${this.#head(['report.action', 'report.priority', 'field.leadAgency', 'field.targetDate', 'report.rag', 'report.progress', 'report.latest-update', 'report.extension.column'])}
           <tbody>
             ${report.minutes.map((row) => {
               const latest = row.action.updates.filter((update) => update.at.slice(0, 10) <= report.asOf).at(-1);
+              const extension = report.extensions.rows.findLast((r) => r.collection === 'actions' && r.recordId === row.action.id);
               return html`<tr>
                 <td>${row.action.title}</td>
                 <td>${row.priority?.title ?? ''}</td>
@@ -225,6 +257,7 @@ export class ApReport extends LitElement {
                 <td><span class="tag rag-${row.rag.state}">${ragLabel(row.rag.state, this.#locale)}</span></td>
                 <td>${row.action.progress}%</td>
                 <td>${latest ? `${this.#date(latest.at.slice(0, 10))}: ${latest.text}` : ''}</td>
+                <td>${extension ? describeExtension(extension.request, this.#locale) : ''}</td>
               </tr>`;
             })}
           </tbody>

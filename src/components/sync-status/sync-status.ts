@@ -101,6 +101,7 @@ export class ApSyncStatus extends LitElement {
     // Retrying after an error keeps saying so, rather than flickering between two messages.
     const shown = sync.state === 'syncing' && sync.error ? 'error' : sync.state;
     const lines = [t(locale, `sync.${shown}`, { error: sync.error ?? '' })];
+    if (sync.missing?.length) lines.push(t(locale, 'sync.missing', { collections: sync.missing.join(', '), json: sync.missing.map((name) => `"${name}": []`).join(', ') }));
     if (sync.pending > 0) lines.push(sync.pending === 1 ? t(locale, 'sync.pending-one') : t(locale, 'sync.pending', { count: sync.pending }));
     if (sync.quarantined > 0) lines.push(t(locale, 'sync.quarantined', { count: sync.quarantined }));
     if (sync.lastSynced) lines.push(t(locale, 'sync.last-synced', { when: relativeTime(sync.lastSynced, new Date(), locale) }));

@@ -163,6 +163,36 @@ describe('<ap-action-card>', () => {
     store.close();
   });
 
+  it('shows an ongoing action as Ongoing, its partners, and "Target date needed" for a timescale kept as text', async () => {
+    const name = freshName();
+    const store = await seed(
+      [
+        actionInput({ id: 'a-1', ongoing: true, status: 'in-progress', partners: ['Essex Police', 'Safe Partnership'] }),
+        actionInput({ id: 'a-2', timescaleText: 'Spring', status: 'in-progress' }),
+      ],
+      name,
+    );
+    const ongoing = await card(name, 'a-1');
+    expect(text(ongoing)).to.contain('Target dateOngoing').and.contain('PartnersEssex Police; Safe Partnership');
+    // No target: never red for a passed target.
+    expect(tag(ongoing)).to.equal('Green (on track)');
+    const compact = await card(name, 'a-2', { compact: true });
+    expect(text(compact)).to.contain('Target date needed (Spring)');
+    store.close();
+  });
+
+  it('a change or update recorded with no name shows its date without a stray comma', async () => {
+    const name = freshName('card');
+    const store = await seed([actionInput({ id: 'a-1', updates: [{ id: 'u-1', text: 'Venue booked.', by: '', at: '2024-01-10T09:00:00Z' }] })], name);
+    await store.put('actions', { ...(await store.get('actions', 'a-1'))!, progress: 20 }, { by: '' });
+    const el = await card(name, 'a-1');
+    await waitUntil(() => text(el).includes('Change history (1)'), 'history read');
+    const meta = [...root(el).querySelectorAll('.meta')].map((span) => span.textContent!.trim());
+    expect(meta).to.include.members(['10 January 2024 at 09:00']);
+    expect(meta.every((line) => !line.startsWith(','))).to.equal(true, meta.join(' | '));
+    store.close();
+  });
+
   it('renders markup in title, owner and update text as text', async () => {
     const name = freshName();
     const updates = [{ id: 'u', at: '2024-01-02T10:00:00Z', by: XSS, text: XSS }];

@@ -86,8 +86,8 @@ describe('<ap-plan-admin>', function () {
     $(admin, '#tab-plans').focus();
     await sendKeys({ press: 'ArrowRight' });
     await settle(admin);
-    expect(admin.view).to.equal('rollover');
-    expect(admin.shadowRoot!.activeElement?.id).to.equal('tab-rollover');
+    expect(admin.view).to.equal('requests');
+    expect(admin.shadowRoot!.activeElement?.id).to.equal('tab-requests');
     await sendKeys({ press: 'ArrowLeft' });
     await sendKeys({ press: 'ArrowLeft' });
     await settle(admin);

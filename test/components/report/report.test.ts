@@ -9,16 +9,16 @@ const PLAN_ID = 'castle-point-rochford-2023-24';
 let sample: Record<string, { id: string; title?: string }[]>;
 const titleOf = (id: string) => sample.actions.find((a) => a.id === id)!.title!;
 
-async function seeded(): Promise<string> {
+async function seeded(extra: object[] = []): Promise<string> {
   const name = freshName('report');
   const store = await ActionPlanStore.open(name);
-  for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection] ?? []);
+  for (const collection of COLLECTIONS) await store.applyPulled(collection, collection === 'actions' ? [...sample.actions, ...extra] : (sample[collection] ?? []));
   store.close();
   return name;
 }
 
-async function report(quarter?: string, lang = 'en-GB'): Promise<ApReport> {
-  const name = await seeded();
+async function report(quarter?: string, lang = 'en-GB', extra: object[] = []): Promise<ApReport> {
+  const name = await seeded(extra);
   const wrapper = await fixture(html`<div lang=${lang}><ap-plan name=${name} plan-id=${PLAN_ID} today="2024-01-15"><ap-report quarter=${quarter ?? ''}></ap-report></ap-plan></div>`);
   const el = wrapper.querySelector('ap-report')!;
   await waitUntil(() => el.shadowRoot!.querySelector('[part=minutes]'), 'report rendered', { timeout: 5000 });
@@ -58,6 +58,18 @@ describe('<ap-report>', () => {
     expect([...total.children].map((cell) => cell.textContent!.trim())).to.deep.equal(['All priorities', '1', '6', '8', '5', '2', '22']);
   });
 
+  it('lists open actions imported with a timescale that is not a date under "Target date needed"', async () => {
+    expect(listed(await report('2023/24 Q3'), 'Target date needed (0)')).to.deep.equal(['None.']);
+    const base = { planId: PLAN_ID, priorityId: 'cpr-p-violence', version: 1 };
+    const el = await report('2023/24 Q3', 'en-GB', [
+      { ...base, id: 'x-tbc', title: 'Bar N Bus youth outreach', timescaleText: 'TBC', status: 'in-progress' },
+      { ...base, id: 'x-ongoing', title: 'Local Delivery Group', ongoing: true, status: 'in-progress' },
+      { ...base, id: 'x-done', title: 'Taxi marshals', timescaleText: 'Spring', status: 'complete' },
+    ]);
+    expect(listed(el, 'Target date needed (1)')).to.deep.equal(['Bar N Bus youth outreach']);
+    expect(el.shadowRoot!.textContent).to.include('timescale in the imported plan: TBC');
+  });
+
   it('defaults to the quarter of the plan\'s date: overdue, due soon and the audit count as of 15 January 2024', async () => {
     const el = await report();
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.include('2023/24 Q4');
@@ -87,7 +99,7 @@ describe('<ap-report>', () => {
     expect(table.getAttribute('border')).to.equal('1');
     expect(table.rows[0].cells[0].textContent).to.equal('Action');
     expect(table.rows).to.have.length(rows.length + 1);
-    expect(plain.split('\n')[0].split('\t')).to.deep.equal(['Action', 'Priority', 'Lead agency', 'Target date', 'RAG', 'Progress', 'Latest update']);
+    expect(plain.split('\n')[0].split('\t')).to.deep.equal(['Action', 'Priority', 'Lead agency', 'Target date', 'RAG', 'Progress', 'Latest update', 'Extension']);
     expect(plain).to.match(/\t(Red|Amber|Green|Complete|Not started|Cancelled)\t/);
     await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent === 'The table is copied: paste it into the minutes.', 'announced');
   });

@@ -18,8 +18,8 @@ describe('<ap-sync-status>', function () {
   let engine: SyncEngine;
   let online: boolean;
 
-  async function mount() {
-    endpoint = await createEndpoint({ data: { actions: [wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme' })), wire(actionInput({ id: 'a-2', title: 'Taxi marshals' }))] } });
+  async function mount(without?: string[]) {
+    endpoint = await createEndpoint({ without, data: { actions: [wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme' })), wire(actionInput({ id: 'a-2', title: 'Taxi marshals' }))] } });
     store = await ActionPlanStore.open(freshName('status'));
     online = true;
     engine = engineFor(store, endpoint, { isOnline: () => online });
@@ -37,6 +37,13 @@ describe('<ap-sync-status>', function () {
     const { el } = await mount();
     await waitUntil(() => status(el).includes('every change is saved'), status(el), { timeout: 6000 });
     expect(status(el)).to.match(/Last synced (now|this minute|\d+ minutes? ago)/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names a collection the endpoint lacks and how to add it, while the rest syncs', async () => {
+    const { el } = await mount(['history']);
+    await waitUntil(() => status(el).includes('has no history collection'), status(el), { timeout: 6000 });
+    expect(status(el)).to.include('add "history": [] to db.json').and.include('every change is saved');
     await expect(el).to.be.accessible();
   });
 
