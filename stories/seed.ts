@@ -21,7 +21,10 @@ const requests: Record<string, unknown[]> = {
   ],
   'cpr-rec-5': [{ id: 'ext-membership', requestedDate: '2024-03-31', reason: 'Membership review waits for the new terms of reference.', by: 'S. Khan', at: '2024-01-08T11:00:00.000Z' }],
 };
-const withRequests = (record: Sample) => (requests[record.id] ? { ...record, extensionRequests: requests[record.id] } : record);
+// The council owns the sample's audit recommendations, so a partner story of it can update them.
+const withRequests = (record: Sample) => ({ ...('auditId' in record ? { ownerAgency: SAMPLE_AGENCY } : {}), ...record, ...(requests[record.id] ? { extensionRequests: requests[record.id] } : {}) });
+
+export const SAMPLE_AGENCY = 'Castle Point Borough Council';
 
 /** Opens a fresh database named for the story and fills it with the sample plans. */
 export async function seedSample(name: string): Promise<void> {
