@@ -51,10 +51,15 @@ export function jsonErrors(error, req, res, next) {
   sendJson(res, status, { error: error.message });
 }
 
-/** An express app serving `data` (a file path or an in-memory object); `plain` leaves out our middleware. */
-export function createEndpoint(data, { plain = false } = {}) {
+/**
+ * An express app serving `data` (a file path or an in-memory object); `plain` leaves out our middleware;
+ * `before` runs first (the tests' sign-in), `filter(req, data)` changes what a read answers.
+ */
+export function createEndpoint(data, { plain = false, before, filter } = {}) {
   const app = jsonServer.create();
   const router = jsonServer.router(data);
+  if (filter) router.render = (req, res) => res.jsonp(filter(req, res.locals.data));
+  if (before) app.use(before);
   app.use(jsonServer.bodyParser);
   if (!plain) app.use(concurrency(router));
   app.use(router);
@@ -106,7 +111,7 @@ export function createFaultProxy(target) {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const body = Buffer.concat(chunks);
-    requests.push({ method: req.method, url: req.url, ifMatch: req.headers['if-match'] });
+    requests.push({ method: req.method, url: req.url, ifMatch: req.headers['if-match'], authorization: req.headers.authorization });
     const faults = [...faultsByScope].filter(([scope]) => req.url.startsWith(scope)).flatMap(([, list]) => list);
     const fault = faults.find((f) => (!f.method || f.method === req.method) && (!f.path || req.url.includes(f.path)) && f.times !== 0);
     if (fault) fault.times = (fault.times ?? 1) - 1;

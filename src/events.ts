@@ -72,6 +72,8 @@ export interface ApEventMap {
   'ap-plan-select': CustomEvent<PlanSelectDetail>;
   'ap-open-action': CustomEvent<OpenActionDetail>;
   'ap-show-conflict': CustomEvent<ShowConflictDetail>;
+  /** The user asked to sign in again (sync paused on a 401): the page runs its sign-in. */
+  'ap-sign-in': CustomEvent<Record<string, never>>;
 }
 
 type DetailOf<K extends keyof ApEventMap> = ApEventMap[K] extends CustomEvent<infer D> ? D : never;

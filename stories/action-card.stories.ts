@@ -1,23 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { sampleLoader } from './seed.js';
+import { sampleLoader, samplePerson } from './seed.js';
+import type { Person } from '../src/model/index.js';
 
 interface CardArgs {
   'action-id': string;
   compact: boolean;
   readonly: boolean;
   conflict: boolean;
-  /** The person's role, where sign-in says it: a partner asks for a new target date. */
-  role: '' | 'officer' | 'partner';
+  /** Who is signed in (none: no sign-in, everyone may edit); a partner asks for a new target date. */
+  person?: Person;
 }
 
 const meta: Meta<CardArgs> = {
   title: 'Elements/ap-action-card',
   component: 'ap-action-card',
-  args: { 'action-id': 'cpr-a-crucial-crew', compact: false, readonly: false, conflict: false, role: '' },
-  argTypes: { role: { control: 'select', options: ['', 'officer', 'partner'] } },
+  args: { 'action-id': 'cpr-a-crucial-crew', compact: false, readonly: false, conflict: false },
   loaders: [sampleLoader],
-  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly} .memberRole=${args.role || undefined}>
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="J. Smith" ?readonly=${args.readonly} .person=${args.person}>
     <ap-action-card action-id=${args['action-id']} ?compact=${args.compact} ?conflict=${args.conflict}></ap-action-card>
   </ap-plan>`,
 };
@@ -74,11 +74,20 @@ export const Errors: Story = {
   },
 };
 
+/** Signed in as a partner of another agency: no Edit, a line says who can update it. */
+export const PartnerOfAnotherAgency: Story = { args: { person: samplePerson('partner', ['Essex Police']) } };
+
+/** A partner of the lead agency editing: status, progress and the update first; the lead agency as text. */
+export const PartnerEditing: Story = {
+  args: { person: samplePerson('partner', ['Castle Point Borough Council']) },
+  play: Editing.play,
+};
+
 /** A partner's view where approvals are required: a request waiting for a decision, and the button to ask. */
-export const ExtensionRequested: Story = { args: { 'action-id': 'cpr-a-sanctuary', role: 'partner' } };
+export const ExtensionRequested: Story = { args: { 'action-id': 'cpr-a-sanctuary', person: samplePerson('partner', ['Safe Partnership']) } };
 
 /** A refused extension: the decision with its reason and minute reference; no revision counted. */
-export const ExtensionRefused: Story = { args: { 'action-id': 'cpr-a-strategic-assessment', role: 'partner' } };
+export const ExtensionRefused: Story = { args: { 'action-id': 'cpr-a-strategic-assessment', person: samplePerson('partner', ['Rochford District Council']) } };
 
 async function requestForm(canvasElement: HTMLElement) {
   const card = canvasElement.querySelector('ap-action-card')!;
@@ -91,13 +100,13 @@ async function requestForm(canvasElement: HTMLElement) {
 
 /** "Request a new target date": new date and reason. */
 export const RequestForm: Story = {
-  args: { 'action-id': 'cpr-a-bar-n-bus', role: 'partner' },
+  args: { 'action-id': 'cpr-a-bar-n-bus', person: samplePerson('partner', ["Bar 'N' Bus"]) },
   play: async ({ canvasElement }) => void (await requestForm(canvasElement)),
 };
 
 /** A request refused by the rules: error summary (focused) and inline messages. */
 export const RequestErrors: Story = {
-  args: { 'action-id': 'cpr-a-bar-n-bus', role: 'partner' },
+  args: { 'action-id': 'cpr-a-bar-n-bus', person: samplePerson('partner', ["Bar 'N' Bus"]) },
   play: async ({ canvasElement }) => {
     const card = await requestForm(canvasElement);
     const date = card.shadowRoot!.querySelector<HTMLInputElement>('#requested-date-input')!;

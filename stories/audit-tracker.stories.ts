@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { sampleLoader } from './seed.js';
+import { SAMPLE_AGENCY, sampleLoader, samplePerson } from './seed.js';
 
 interface TrackerArgs {
   'audit-id': string;
@@ -32,9 +32,9 @@ export const Welsh: Story = { args: { lang: 'cy' } };
 /** An audit id with no audit yet: the tracker offers to create it. */
 export const NoAuditYet: Story = { args: { 'audit-id': 'annual-2024' } };
 
-/** A partner where approvals are required: a request waiting on R5, and a "Request a new target date" button on each open row. */
+/** A partner of the owning agency where approvals are required: a request waiting on R5, and a "Request a new target date" button on each open row. */
 export const ExtensionRequested: Story = {
-  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="S. Khan" .memberRole=${'partner'}>
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="S. Khan" .person=${samplePerson('partner', [SAMPLE_AGENCY])}>
     <ap-audit-tracker audit-id=${args['audit-id']}></ap-audit-tracker>
   </ap-plan>`,
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { seedSample } from './seed.js';
+import { samplePerson, seedSample } from './seed.js';
+import type { Person } from '../src/model/index.js';
 import { ActionPlanStore } from '../src/store/index.js';
 import { generatePlan } from '../demo/data/generate.js';
 
@@ -12,6 +13,8 @@ interface BoardArgs {
   search: string;
   readonly: boolean;
   lang: string;
+  /** Who is signed in (none: no sign-in, everyone may move actions). */
+  person?: Person;
 }
 
 const LARGE_PLAN = 'generated-1';
@@ -25,7 +28,7 @@ const meta: Meta<BoardArgs> = {
     'filter-rag': { control: 'select', options: ['', 'red', 'amber', 'green', 'blue', 'grey'] },
   },
   loaders: [async (context) => ({ name: await seed(`story-${context.id}`, context.args['plan-id'] === LARGE_PLAN) })],
-  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id=${args['plan-id']} today="2024-01-15" user="Community Safety Officer" ?readonly=${args.readonly} lang=${args.lang}>
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id=${args['plan-id']} today="2024-01-15" user="Community Safety Officer" ?readonly=${args.readonly} lang=${args.lang} .person=${args.person}>
     <ap-priority-board group-by=${args['group-by']} filter-rag=${args['filter-rag']} filter-owner=${args['filter-owner']} search=${args.search}></ap-priority-board>
   </ap-plan>`,
 };
@@ -56,6 +59,9 @@ export const Readonly: Story = { args: { readonly: true } };
 export const Welsh: Story = { args: { lang: 'cy', 'group-by': 'status' } };
 /** 2,000 generated actions: long columns are virtualised. */
 export const TwoThousandActions: Story = { args: { 'plan-id': LARGE_PLAN } };
+
+/** Signed in as a partner, by status: Move only on their agency's actions; no priority tools. */
+export const AsPartner: Story = { args: { 'group-by': 'status', person: samplePerson('partner', ['Essex Police']) } };
 
 /** Every attribute as a control, to try the element out. */
 export const Playground: Story = {};

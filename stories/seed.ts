@@ -1,5 +1,6 @@
 // Stories seed their own IndexedDB database, so each story is independent of the others.
 import { ActionPlanStore } from '../src/store/index.js';
+import type { Person, Role } from '../src/model/index.js';
 import db from '../demo/data/db.json';
 
 type Db = Record<string, unknown[]>;
@@ -20,7 +21,10 @@ const requests: Record<string, unknown[]> = {
   ],
   'cpr-rec-5': [{ id: 'ext-membership', requestedDate: '2024-03-31', reason: 'Membership review waits for the new terms of reference.', by: 'S. Khan', at: '2024-01-08T11:00:00.000Z' }],
 };
-const withRequests = (record: Sample) => (requests[record.id] ? { ...record, extensionRequests: requests[record.id] } : record);
+// The council owns the sample's audit recommendations, so a partner story of it can update them.
+const withRequests = (record: Sample) => ({ ...('auditId' in record ? { ownerAgency: SAMPLE_AGENCY } : {}), ...record, ...(requests[record.id] ? { extensionRequests: requests[record.id] } : {}) });
+
+export const SAMPLE_AGENCY = 'Castle Point Borough Council';
 
 /** Opens a fresh database named for the story and fills it with the sample plans. */
 export async function seedSample(name: string): Promise<void> {
@@ -40,4 +44,9 @@ export async function sampleLoader(context: { id: string }): Promise<{ name: str
   const name = `story-${context.id}`;
   await seedSample(name);
   return { name };
+}
+
+/** A signed-in person of the sample plan, as `GET /me` would answer, for stories of what each role sees. */
+export function samplePerson(role: Role, agencies: string[] = []): Person {
+  return { id: `story-${role}`, name: `Story ${role}`, writesHistory: true, plans: { 'castle-point-rochford-2023-24': { role, agencies } } };
 }

@@ -70,5 +70,10 @@ export const DeadLetter: Story = {
   args: { edit: true, endpoint: new StoryEndpoint(() => new SyncHttpError('invalid', 'Progress is not allowed to go down.', 422)) },
 };
 
+/** A change the signed-in person may not make (403): the server's reason, the change, Copy and Discard. */
+export const Refused: Story = {
+  args: { edit: true, endpoint: new StoryEndpoint(() => new SyncHttpError('invalid', 'Only Castle Point Borough Council and the CSP officers can update this action', 403)) },
+};
+
 /** Every attribute as a control, to try the element out. */
 export const Playground: Story = {};

@@ -1,6 +1,6 @@
 // The context keys <ap-plan> provides to its descendants.
 import { createContext } from '@lit/context';
-import type { IsoDate, MemberRole, RagRules } from '../model/index.js';
+import type { IsoDate, Person, PlanRights, RagRules } from '../model/index.js';
 import type { Locale } from '../i18n/index.js';
 import type { ActionPlanStore } from '../store/index.js';
 import type { PlanFilter } from '../events.js';
@@ -12,6 +12,10 @@ export interface PlanContext {
   today: IsoDate;
   user: string;
   readonly: boolean;
+  /** The signed-in person (`GET {endpoint}/me`), when the endpoint has sign-in. */
+  person?: Person;
+  /** What they may do in this plan (everything without sign-in); the endpoint enforces it. */
+  rights: PlanRights;
   locale: Locale;
   ragRules: RagRules;
   filter: PlanFilter;
@@ -21,9 +25,7 @@ export interface PlanContext {
   sync?: SyncEngine;
   /** Its latest state: pending changes, conflicts (cards show a badge), dead letters. */
   syncState?: SyncState;
-  /** The person's role in this plan, where the endpoint knows roles; undefined elsewhere. */
-  role?: MemberRole;
-  /** Target dates change by request and an officer's decision (the plan's `approvals`, src/model/extensions.ts). */
+  /** Target dates change by request and an officer's decision: the endpoint has sign-in and the plan's `approvals` is not `off` (src/model/extensions.ts). */
   approvalsRequired: boolean;
 }
 

@@ -43,7 +43,7 @@ export class ExtensionRequestController implements ReactiveController {
   /** Whether this person asks for a new date (approvals required, not an officer, not read-only). */
   get offered(): boolean {
     const plan = this.options.plan();
-    return !!plan && !plan.readonly && asksForExtensions(plan.approvalsRequired, plan.role);
+    return !!plan && !plan.readonly && asksForExtensions(plan.approvalsRequired, plan.rights.role);
   }
 
   start(recordId: string): void {

@@ -2,14 +2,14 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { planContext, type PlanContext } from '../context/index.js';
-import type { Collection } from '../model/index.js';
+import type { RecordKind } from '../model/index.js';
 import type { StoreChange } from '../store/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 export interface PlanControllerOptions {
   /** Store collections whose changes this element shows. */
-  collections: Collection[];
+  collections: RecordKind[];
   /** Called for each matching change, before `revision` moves on; return false to skip it (no revision, no re-render). */
   onChange?: (change: StoreChange) => boolean | void;
 }

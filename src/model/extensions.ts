@@ -1,11 +1,8 @@
 // Extension requests: an owner asks for a later target date, an officer or the committee decides (DOMAIN.md, issue 18).
 import { isIsoDate, type IsoDate } from './dates.js';
 import { effectiveTarget } from './rag.js';
+import type { PlanRights } from './rights.js';
 import type { Action, Decision, DecisionOutcome, ExtensionRequest, Plan, Recommendation } from './schemas.js';
-
-/** A member's role in a plan (the `members` collection). */
-export const MEMBER_ROLES = ['officer', 'lead', 'partner', 'viewer'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /** A record that takes extension requests. */
 export type Extendable = Action | Recommendation;
@@ -20,12 +17,13 @@ export function approvalsRequired(plan: Pick<Plan, 'approvals'> | undefined, end
 
 /**
  * Whether this person asks for a new target date rather than setting it: approvals are required
- * and they are not an officer (a role not known counts as not an officer; viewers change nothing).
+ * and they are not an officer (no role known, `everyone`, counts as not an officer; viewers and
+ * non-members change nothing).
  */
-export const asksForExtensions = (required: boolean, role: MemberRole | undefined) => required && role !== 'officer' && role !== 'viewer';
+export const asksForExtensions = (required: boolean, role: PlanRights['role']) => required && role !== 'officer' && role !== 'viewer' && role !== 'public';
 
-/** Whether this person decides requests: an officer, or anyone where the endpoint knows no roles (plan admin is a staff page). */
-export const decidesExtensions = (role: MemberRole | undefined) => role === undefined || role === 'officer';
+/** Whether this person decides requests: an officer, or anyone where the endpoint has no sign-in (plan admin is a staff page). */
+export const decidesExtensions = (role: PlanRights['role']) => role === 'everyone' || role === 'officer';
 
 export type ExtensionProblemCode =
   | 'date-invalid'

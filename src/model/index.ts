@@ -7,6 +7,7 @@ export * from './rank.js';
 export * from './workflow.js';
 export * from './rollover.js';
 export * from './due-soon.js';
+export * from './rights.js';
 export * from './extensions.js';
 export * from './reminders.js';
 export * from './publish.js';

@@ -175,7 +175,7 @@ const ChangeSchema = z.looseObject({ field: requiredText, from: z.optional(z.unk
 export const HistorySchema = fields({
   ...common,
   recordId: requiredText,
-  // History also records membership changes, though `members` is not synced like the plan's own collections.
+  // History also records membership changes: `members` is no plan collection (never exported), though the widgets sync it where the endpoint has it.
   collection: oneOf(RECORD_KINDS),
   at: dateTime,
   by: text,
@@ -218,7 +218,7 @@ export interface RecordTypes {
   members: Member;
 }
 export type RecordOf<C extends RecordKind> = RecordTypes[C];
-export type AnyRecord = RecordTypes[Collection];
+export type AnyRecord = RecordTypes[RecordKind];
 
 export const SCHEMAS = {
   plans: PlanSchema,

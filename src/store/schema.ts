@@ -1,9 +1,9 @@
 // The IndexedDB schema and its migrations. Each migration upgrades from the version before it.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AnyRecord, Collection, HistoryEntry } from '../model/index.js';
+import type { AnyRecord, RecordKind, HistoryEntry, Member } from '../model/index.js';
 import type { Conflict, DeadLetter, OutboxEntry, QuarantineEntry } from './types.js';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 interface RecordStore<T> {
   key: string;
@@ -18,6 +18,7 @@ export interface ApDB extends DBSchema {
   audits: RecordStore<AnyRecord>;
   recommendations: RecordStore<AnyRecord>;
   history: RecordStore<HistoryEntry>;
+  members: RecordStore<Member>;
   outbox: { key: number; value: OutboxEntry; indexes: { recordId: string } };
   meta: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantineEntry; indexes: { collection: string } };
@@ -27,13 +28,14 @@ export interface ApDB extends DBSchema {
 
 export type ApTransaction<Mode extends IDBTransactionMode> = IDBPTransaction<ApDB, StoreNames<ApDB>[], Mode>;
 
-const indexesByCollection: Record<Collection, string[]> = {
+const indexesByCollection: Record<RecordKind, string[]> = {
   plans: ['planId', 'updatedAt'],
   priorities: ['planId', 'updatedAt'],
   actions: ['planId', 'updatedAt', 'priorityId', 'status'],
   audits: ['planId', 'updatedAt'],
   recommendations: ['planId', 'updatedAt', 'auditId', 'status'],
   history: ['planId', 'updatedAt', 'recordId'],
+  members: ['planId', 'updatedAt'],
 };
 
 type Migration = (db: IDBPDatabase<ApDB>, tx: ApTransaction<'versionchange'>) => Promise<void> | void;
@@ -76,6 +78,11 @@ const migrations: Record<number, Migration> = {
     const loose = db as unknown as LooseDb;
     loose.createObjectStore('conflicts', { keyPath: 'id' });
     loose.createObjectStore('deadLetters', { keyPath: 'seq', autoIncrement: true });
+  },
+  // v4: sign-in: the plan's members (who may do what), on endpoints that have them.
+  4(db) {
+    const members = (db as unknown as LooseDb).createObjectStore('members', { keyPath: 'id' });
+    for (const index of indexesByCollection.members) members.createIndex(index, index);
   },
 };
 

@@ -1,6 +1,6 @@
 // ActionPlanStore: the one place that talks to IndexedDB. No DOM, no Lit.
 import { openDB, unwrap, type IDBPDatabase, type StoreNames } from 'idb';
-import { COLLECTIONS, parseRecord, safeParseRecord, type AnyRecord, type Collection, type HistoryEntry, type RecordOf } from '../model/index.js';
+import { RECORD_KINDS, parseRecord, safeParseRecord, type AnyRecord, type RecordKind, type HistoryEntry, type RecordOf } from '../model/index.js';
 import { DB_VERSION, migrate, type ApDB, type ApTransaction } from './schema.js';
 import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
 import type { ChangeQuery, Conflict, DeadLetter, OutboxEntry, QuarantineEntry, QueryOptions, StoreChange, WriteOptions } from './types.js';
@@ -10,7 +10,7 @@ export interface OpenOptions {
   blockedTimeoutMs?: number;
 }
 
-export interface ApplyResult<C extends Collection> {
+export interface ApplyResult<C extends RecordKind> {
   applied: RecordOf<C>[];
   quarantined: QuarantineEntry[];
   /** Valid records not written because a local edit to them is waiting to sync: the caller merges them. */
@@ -18,13 +18,13 @@ export interface ApplyResult<C extends Collection> {
 }
 
 type Listener = { query: ChangeQuery; callback: (change: StoreChange) => void };
-type RecordInput<C extends Collection> = Partial<RecordOf<C>> & { id: string };
+type RecordInput<C extends RecordKind> = Partial<RecordOf<C>> & { id: string };
 /** One collection's new records, for importLocalAll. */
-export type ImportBatch = { [C in Collection]: { collection: C; inputs: readonly RecordInput<C>[] } }[Collection];
+export type ImportBatch = { [C in RecordKind]: { collection: C; inputs: readonly RecordInput<C>[] } }[RecordKind];
 // Fields a local write stamps itself; a history entry does not list them as changes.
 const STAMPED = new Set(['version', 'updatedAt', 'updatedBy']);
 
-const baseKey = (collection: Collection, id: string) => `base:${collection}:${id}`;
+const baseKey = (collection: RecordKind, id: string) => `base:${collection}:${id}`;
 
 function diff(before: AnyRecord | undefined, after: AnyRecord): HistoryEntry['changes'] {
   if (!before) return [{ field: 'created', to: String((after as { title?: string; name?: string }).title ?? (after as { name?: string }).name ?? after.id) }];
@@ -39,17 +39,17 @@ function diff(before: AnyRecord | undefined, after: AnyRecord): HistoryEntry['ch
   return changes;
 }
 
-function historyEntry(collection: Collection, record: AnyRecord, changes: HistoryEntry['changes'], by: string, at: string): HistoryEntry {
+function historyEntry(collection: RecordKind, record: AnyRecord, changes: HistoryEntry['changes'], by: string, at: string): HistoryEntry {
   return parseRecord('history', { id: crypto.randomUUID(), planId: record.planId, recordId: record.id, collection, at, by, changes, updatedAt: at, updatedBy: by });
 }
 
-function outboxEntry(collection: Collection, record: AnyRecord, baseVersion: number, by: string, at: string): OutboxEntry {
+function outboxEntry(collection: RecordKind, record: AnyRecord, baseVersion: number, by: string, at: string): OutboxEntry {
   const op = record.deleted ? 'delete' : baseVersion > 0 ? 'update' : 'create';
   return { collection, recordId: record.id, op, baseVersion, record, at, by };
 }
 
 /** The record's queued outbox entries, oldest first. */
-async function pendingFor(tx: ApTransaction<'readwrite'>, collection: Collection, id: string): Promise<OutboxEntry[]> {
+async function pendingFor(tx: ApTransaction<'readwrite'>, collection: RecordKind, id: string): Promise<OutboxEntry[]> {
   return (await tx.objectStore('outbox').index('recordId').getAll(id)).filter((entry) => entry.collection === collection);
 }
 
@@ -112,7 +112,7 @@ export class ActionPlanStore extends EventTarget {
           if (cleared) {
             this.dispatchEvent(new CustomEvent('cleared'));
             // Every widget reads again: what it shows may be gone.
-            this.#announce(COLLECTIONS.map((collection) => ({ collection, ids: [], planIds: [] })));
+            this.#announce(RECORD_KINDS.map((collection) => ({ collection, ids: [], planIds: [] })));
           }
         },
         (error) => {
@@ -180,19 +180,19 @@ export class ActionPlanStore extends EventTarget {
     this.#fault = new DatabaseClosedError();
   }
 
-  async get<C extends Collection>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
+  async get<C extends RecordKind>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
     const db = await this.#database();
     return (await db.get(collection, id)) as RecordOf<C> | undefined;
   }
 
   /** Records by id, read in one transaction: `undefined` where there is none. */
-  async getMany<C extends Collection>(collection: C, ids: readonly string[]): Promise<(RecordOf<C> | undefined)[]> {
+  async getMany<C extends RecordKind>(collection: C, ids: readonly string[]): Promise<(RecordOf<C> | undefined)[]> {
     const tx = (await this.#database()).transaction(collection);
     return (await Promise.all(ids.map((id) => tx.store.get(id)))) as (RecordOf<C> | undefined)[];
   }
 
   /** Records of a collection by an index (planId by default); tombstones left out unless asked for. */
-  async query<C extends Collection>(collection: C, options: QueryOptions = {}): Promise<RecordOf<C>[]> {
+  async query<C extends RecordKind>(collection: C, options: QueryOptions = {}): Promise<RecordOf<C>[]> {
     const db = await this.#database();
     const records = (options.value === undefined
       ? await db.getAll(collection)
@@ -205,7 +205,7 @@ export class ActionPlanStore extends EventTarget {
    * saves the synced base copy on the first local edit, and writes the record, its outbox entry
    * and its history entry in one transaction.
    */
-  async put<C extends Collection>(collection: C, input: RecordInput<C>, options: WriteOptions): Promise<RecordOf<C>> {
+  async put<C extends RecordKind>(collection: C, input: RecordInput<C>, options: WriteOptions): Promise<RecordOf<C>> {
     const at = (options.now ?? new Date()).toISOString();
     const parsed = parseRecord(collection, { ...input, updatedAt: at, updatedBy: options.by });
     const record = await this.#transact([collection, 'outbox', 'meta', 'history'], async (tx) => {
@@ -232,7 +232,7 @@ export class ActionPlanStore extends EventTarget {
   }
 
   /** Soft delete: a tombstone, so other clients learn of it when it syncs. */
-  async remove<C extends Collection>(collection: C, id: string, options: WriteOptions): Promise<void> {
+  async remove<C extends RecordKind>(collection: C, id: string, options: WriteOptions): Promise<void> {
     const existing = await this.get(collection, id);
     if (existing && !existing.deleted) await this.put(collection, { ...existing, deleted: true }, options);
   }
@@ -241,7 +241,7 @@ export class ActionPlanStore extends EventTarget {
    * Stores records as a pull does: each validated, written once, no outbox. Invalid ones go to
    * quarantine (in the same transaction); ones with a pending local edit are handed back unwritten.
    */
-  async applyPulled<C extends Collection>(collection: C, raws: readonly unknown[]): Promise<ApplyResult<C>> {
+  async applyPulled<C extends RecordKind>(collection: C, raws: readonly unknown[]): Promise<ApplyResult<C>> {
     const at = new Date().toISOString();
     const result: ApplyResult<C> = { applied: [], quarantined: [], pending: [] };
     await this.#transact([collection, 'outbox', 'quarantine'], async (tx) => {
@@ -277,7 +277,7 @@ export class ActionPlanStore extends EventTarget {
   }
 
   /** Imports new local records (CSV, roll-over): one transaction with their outbox and history entries. */
-  async importLocal<C extends Collection>(collection: C, inputs: readonly RecordInput<C>[], options: WriteOptions): Promise<RecordOf<C>[]> {
+  async importLocal<C extends RecordKind>(collection: C, inputs: readonly RecordInput<C>[], options: WriteOptions): Promise<RecordOf<C>[]> {
     const [records] = await this.importLocalAll([{ collection, inputs } as ImportBatch], options);
     return records as RecordOf<C>[];
   }
@@ -314,7 +314,7 @@ export class ActionPlanStore extends EventTarget {
    * The endpoint accepted the outbox entries `seqs` and answered with its record (new version).
    * Later local edits of the record stay queued, moved onto that version.
    */
-  async confirmPushed<C extends Collection>(collection: C, seqs: readonly number[], confirmed: RecordOf<C>): Promise<void> {
+  async confirmPushed<C extends RecordKind>(collection: C, seqs: readonly number[], confirmed: RecordOf<C>): Promise<void> {
     const key = baseKey(collection, confirmed.id);
     await this.#transact([collection, 'outbox', 'meta'], async (tx) => {
       const outbox = tx.objectStore('outbox');
@@ -340,7 +340,7 @@ export class ActionPlanStore extends EventTarget {
    * arrived meanwhile) with `resolved` made on the server's `theirs`, and closes its conflict.
    * Without `resolved` the server's record stands (or the record goes, if the server has none).
    */
-  async rebase<C extends Collection>(collection: C, id: string, seqs: readonly number[], resolved: RecordOf<C> | undefined, theirs: RecordOf<C> | undefined, options: WriteOptions): Promise<boolean> {
+  async rebase<C extends RecordKind>(collection: C, id: string, seqs: readonly number[], resolved: RecordOf<C> | undefined, theirs: RecordOf<C> | undefined, options: WriteOptions): Promise<boolean> {
     const at = (options.now ?? new Date()).toISOString();
     const done = await this.#transact([collection, 'outbox', 'meta', 'conflicts'], async (tx) => {
       const pending = await pendingFor(tx, collection, id);
@@ -366,7 +366,7 @@ export class ActionPlanStore extends EventTarget {
   }
 
   /** Records the server no longer has (hard deletes): gone from this browser too. */
-  async purge(collection: Collection, ids: readonly string[]): Promise<void> {
+  async purge(collection: RecordKind, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.#transact([collection, 'meta'], async (tx) => {
       await Promise.all(ids.flatMap((id) => [tx.objectStore(collection).delete(id), tx.objectStore('meta').delete(baseKey(collection, id))]));
@@ -397,7 +397,7 @@ export class ActionPlanStore extends EventTarget {
 
   /** Retry queues the dead letter again (last in the outbox); discard drops it and, with nothing else queued, restores the synced copy. */
   async settleDeadLetter(seq: number, choice: 'retry' | 'discard'): Promise<void> {
-    const letter = await this.#transact(['outbox', 'deadLetters', 'meta', ...COLLECTIONS], async (tx) => {
+    const letter = await this.#transact(['outbox', 'deadLetters', 'meta', ...RECORD_KINDS], async (tx) => {
       const letter = await tx.objectStore('deadLetters').get(seq);
       if (!letter) return undefined;
       const { status: _status, reason: _reason, seq: _seq, ...entry } = letter;
@@ -439,7 +439,7 @@ export class ActionPlanStore extends EventTarget {
   }
 
   /** The synced copy a pending local edit was made on (for three-way merge), if any. */
-  base<C extends Collection>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
+  base<C extends RecordKind>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
     return this.getMeta<RecordOf<C>>(baseKey(collection, id));
   }
 
@@ -464,7 +464,7 @@ export class ActionPlanStore extends EventTarget {
 
   #notify(change: StoreChange): void {
     for (const { query, callback } of this.#listeners) {
-      const collections = query.collection === undefined ? undefined : ([] as Collection[]).concat(query.collection);
+      const collections = query.collection === undefined ? undefined : ([] as RecordKind[]).concat(query.collection);
       if (collections && !collections.includes(change.collection)) continue;
       // The list of plans is shared: a plan created or renamed (here or in another tab) reaches the listeners of every plan.
       if (query.planId !== undefined && change.collection !== 'plans' && change.planIds.length > 0 && !change.planIds.includes(query.planId)) continue;

@@ -1,9 +1,9 @@
-import type { AnyRecord, Collection, FieldIssue } from '../model/index.js';
+import type { AnyRecord, RecordKind, FieldIssue } from '../model/index.js';
 
 /** A local write waiting to reach the endpoint. */
 export interface OutboxEntry {
   seq?: number;
-  collection: Collection;
+  collection: RecordKind;
   recordId: string;
   op: 'create' | 'update' | 'delete';
   /** The server version the edit was made on (0: never synced). */
@@ -16,7 +16,7 @@ export interface OutboxEntry {
 /** A record from the endpoint that broke a rule, kept aside with the reason. */
 export interface QuarantineEntry {
   seq?: number;
-  collection: Collection;
+  collection: RecordKind;
   recordId?: string;
   raw: unknown;
   issues: FieldIssue[];
@@ -25,7 +25,7 @@ export interface QuarantineEntry {
 
 /** What the change feed reports after a transaction commits. */
 export interface StoreChange {
-  collection: Collection;
+  collection: RecordKind;
   ids: string[];
   planIds: string[];
   /** `local`: this store instance; `remote`: another tab on the same database. */
@@ -35,7 +35,7 @@ export interface StoreChange {
 }
 
 export interface ChangeQuery {
-  collection?: Collection | Collection[];
+  collection?: RecordKind | RecordKind[];
   planId?: string;
   ids?: string[];
 }
@@ -66,7 +66,7 @@ export interface ConflictField {
 export interface Conflict {
   /** `{collection}:{recordId}`: one open conflict per record. */
   id: string;
-  collection: Collection;
+  collection: RecordKind;
   recordId: string;
   /** `edited`: both sides changed the same fields; `deleted`: the record is gone from the server. */
   kind: 'edited' | 'deleted';

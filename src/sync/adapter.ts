@@ -1,5 +1,5 @@
 // The default adapter: REST over fetch, compatible with json-server 0.17.4 (CONTRACT.md "Sync").
-import type { AnyRecord, Collection } from '../model/index.js';
+import { parsePerson, type AnyRecord, type RecordKind, type Person } from '../model/index.js';
 import { SyncHttpError } from './errors.js';
 
 export interface PullQuery {
@@ -13,7 +13,7 @@ export interface PullQuery {
 }
 
 export interface PushChange {
-  collection: Collection;
+  collection: RecordKind;
   op: 'create' | 'update' | 'delete';
   record: AnyRecord;
   /** The server version the change was made on. */
@@ -23,14 +23,14 @@ export interface PushChange {
 /** What the sync engine needs from an endpoint. Throw SyncHttpError to say what went wrong. */
 export interface SyncAdapter {
   /** One page of raw records, in the query's order. */
-  pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]>;
+  pull(collection: RecordKind, query: PullQuery, signal?: AbortSignal): Promise<unknown[]>;
   /** Writes the change; resolves to the server's record (with its new version). */
   push(change: PushChange, signal?: AbortSignal): Promise<unknown>;
 }
 
 export interface RestAdapterOptions {
   /** Path of each collection under the base URL (default: its name). */
-  paths?: Partial<Record<Collection, string>>;
+  paths?: Partial<Record<RecordKind, string>>;
   /** Sent with every request (tokens: set them as a property, never in an attribute). */
   headers?: Record<string, string>;
   /** `same-origin` by default; `include` for a cross-origin endpoint behind intranet single sign-on. */
@@ -41,7 +41,12 @@ export interface RestAdapterOptions {
   fieldMap?: Record<string, string>;
   /** Milliseconds before a request counts as timed out. */
   timeoutMs?: number;
+  /** A fresh token for `Authorization: Bearer` (as MSAL's acquireTokenSilent): asked before each request, and once more, forced, after a 401. */
+  tokenProvider?: TokenProvider;
 }
+
+/** Resolves to a bearer token (empty: send none); `forceRefresh` after the endpoint refused the last one. */
+export type TokenProvider = (options: { forceRefresh: boolean }) => Promise<string | undefined>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
@@ -55,7 +60,7 @@ export class RestAdapter implements SyncAdapter {
     this.headers = { ...options.headers };
   }
 
-  #url(collection: Collection, id?: string): string {
+  #url(collection: RecordKind, id?: string): string {
     const path = this.#options.paths?.[collection] ?? collection;
     return `${this.baseUrl.replace(/\/+$/, '')}/${path}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
   }
@@ -79,7 +84,30 @@ export class RestAdapter implements SyncAdapter {
     return isRecord(body) ? this.#rename(body, false) : body;
   }
 
+  async #authorization(forceRefresh: boolean): Promise<Record<string, string>> {
+    const provider = this.#options.tokenProvider;
+    if (!provider) return {};
+    let token: string | undefined;
+    try {
+      token = await provider({ forceRefresh });
+    } catch (error) {
+      // MSAL's InteractionRequiredAuthError and the like: the person has to sign in again.
+      throw new SyncHttpError('auth', error instanceof Error ? error.message : String(error), 401);
+    }
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  }
+
   async #request(method: string, url: string, signal: AbortSignal | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    try {
+      return await this.#send(method, url, signal, body, { ...headers, ...(await this.#authorization(false)) });
+    } catch (error) {
+      if (!(error instanceof SyncHttpError && error.status === 401 && this.#options.tokenProvider)) throw error;
+      // The token expired in flight, or was revoked: one more try with a token fetched anew.
+      return this.#send(method, url, signal, body, { ...headers, ...(await this.#authorization(true)) });
+    }
+  }
+
+  async #send(method: string, url: string, signal: AbortSignal | undefined, body: unknown, headers: Record<string, string>): Promise<unknown> {
     // One controller for both the timeout and the engine stopping (no AbortSignal.any: older Safari).
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#options.timeoutMs ?? 20000);
@@ -116,6 +144,8 @@ export class RestAdapter implements SyncAdapter {
       if (data === undefined) throw new SyncHttpError('retry', 'The endpoint answered with a web page instead of data (perhaps a Wi-Fi or sign-in page).', status);
       return this.#unwrap(data);
     }
+    // 403 on a write refuses that one change (the person may not make it); on a read it means signed out.
+    if (status === 403 && method !== 'GET') throw new SyncHttpError('invalid', reason, status);
     if (status === 401 || status === 403) throw new SyncHttpError('auth', reason, status);
     if (status === 404) throw new SyncHttpError('gone', reason, status);
     if (status === 409 || status === 412) throw new SyncHttpError('conflict', reason, status, null, this.#fromWire(data?.current));
@@ -126,7 +156,19 @@ export class RestAdapter implements SyncAdapter {
     throw new SyncHttpError('invalid', reason, status);
   }
 
-  async pull(collection: Collection, query: PullQuery, signal?: AbortSignal): Promise<unknown[]> {
+  /** Who is signed in (`GET {endpoint}/me`); undefined when the endpoint has no sign-in (404). */
+  async me(signal?: AbortSignal): Promise<Person | undefined> {
+    try {
+      const person = parsePerson(await this.#request('GET', `${this.baseUrl.replace(/\/+$/, '')}/me`, signal));
+      if (!person) throw new SyncHttpError('retry', 'The endpoint did not say who is signed in.');
+      return person;
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.kind === 'gone') return undefined;
+      throw error;
+    }
+  }
+
+  async pull(collection: RecordKind, query: PullQuery, signal?: AbortSignal): Promise<unknown[]> {
     const sort = query.order === 'id' ? [this.#wire('id')] : [this.#wire('updatedAt'), this.#wire('id')];
     const params = new URLSearchParams({ [this.#wire('planId')]: query.planId, _sort: sort.join(','), _order: sort.map(() => 'asc').join(','), _start: String(query.start), _limit: String(query.limit) });
     if (query.since) params.set(`${this.#wire('updatedAt')}_gte`, query.since);

@@ -1,6 +1,6 @@
 // SyncEngine: pulls the plan from the endpoint into the store and pushes the store's outbox to it.
 // Plain TypeScript, no DOM elements: clock, timers and the online check are injectable for tests.
-import { COLLECTIONS, safeParseRecord, type AnyRecord, type Collection } from '../model/index.js';
+import { RECORD_KINDS, safeParseRecord, type AnyRecord, type Collection, type RecordKind } from '../model/index.js';
 import type { ActionPlanStore, Conflict, DeadLetter, OutboxEntry } from '../store/index.js';
 import type { SyncStateName } from '../events.js';
 import type { SyncAdapter } from './adapter.js';
@@ -39,6 +39,17 @@ export interface SyncEngineOptions {
   isOnline?: () => boolean;
   /** Where `online`, `offline` and `focus` are heard (default: window). */
   events?: EventTarget;
+  /**
+   * Asked before every sync and again before pushing (sign-in): whether the person's rights changed
+   * (a full pull follows at once) and whether the endpoint writes the history itself (then none is
+   * pushed). It throws to stop the sync, so a change is never pushed under someone else's identity.
+   */
+  checkPerson?: (signal: AbortSignal) => Promise<PersonCheck>;
+}
+
+export interface PersonCheck {
+  changed: boolean;
+  writesHistory: boolean;
 }
 
 export interface SyncState {
@@ -77,10 +88,10 @@ function latestOf(checkpoint: Checkpoint | undefined, page: unknown[]): Checkpoi
   }
   return latest;
 }
-const conflictId = (collection: Collection, id: string) => `${collection}:${id}`;
+const conflictId = (collection: RecordKind, id: string) => `${collection}:${id}`;
 
 export class SyncEngine {
-  readonly #o: Required<Omit<SyncEngineOptions, 'events'>> & { events?: EventTarget };
+  readonly #o: Required<Omit<SyncEngineOptions, 'events' | 'checkPerson'>> & Pick<SyncEngineOptions, 'events' | 'checkPerson'>;
   #state: SyncState = { state: 'idle', pending: 0, conflicts: [], deadLetters: [], quarantined: 0, leader: false };
   #listeners = new Set<(state: SyncState) => void>();
   #stopped = true;
@@ -235,18 +246,21 @@ export class SyncEngine {
     if (!this.#o.isOnline()) return this.#refresh({ state: 'offline' });
     this.#set({ state: 'syncing' });
     try {
-      const full = ++this.#cycles % this.#o.fullPullEvery === 0;
-      const missing: Collection[] = [];
-      for (const collection of COLLECTIONS) {
+      const person = await this.#o.checkPerson?.(this.#abort.signal);
+      const full = ++this.#cycles % this.#o.fullPullEvery === 0 || !!person?.changed;
+      const absent: RecordKind[] = [];
+      for (const collection of RECORD_KINDS) {
         try {
           await (full ? this.#pullAll(collection) : this.#pullSince(collection));
         } catch (error) {
           // An endpoint set up without one collection: say which, and keep syncing the rest.
           if (!(error instanceof SyncHttpError && error.kind === 'gone')) throw error;
-          missing.push(collection);
+          absent.push(collection);
         }
       }
-      await this.#push(new Set(missing));
+      await this.#push(new Set(absent), person?.writesHistory ?? false);
+      // Members only exist where there is sign-in: their absence is not news.
+      const missing = absent.filter((collection): collection is Collection => collection !== 'members');
       this.#attempt = 0;
       // #refresh reads lastSynced back from the store.
       await this.#o.store.setMeta(this.#key('lastSynced'), this.#o.now().toISOString());
@@ -266,7 +280,7 @@ export class SyncEngine {
     }
   }
 
-  async #pullSince(collection: Collection): Promise<void> {
+  async #pullSince(collection: RecordKind): Promise<void> {
     const { adapter, store, planId, pageSize: limit, overlapMs } = this.#o;
     const key = this.#key(`checkpoint:${collection}`);
     const checkpoint = await store.getMeta<Checkpoint>(key);
@@ -302,7 +316,7 @@ export class SyncEngine {
   }
 
   /** Ids the server has for the collection, applying each page on the way when asked. */
-  async #listAll(collection: Collection, apply: boolean): Promise<{ ids: Set<string>; latest?: Checkpoint }> {
+  async #listAll(collection: RecordKind, apply: boolean): Promise<{ ids: Set<string>; latest?: Checkpoint }> {
     const { adapter, planId, pageSize: limit } = this.#o;
     const ids = new Set<string>();
     let latest: Checkpoint | undefined;
@@ -319,7 +333,7 @@ export class SyncEngine {
     }
   }
 
-  async #pullAll(collection: Collection): Promise<void> {
+  async #pullAll(collection: RecordKind): Promise<void> {
     const { store, planId } = this.#o;
     const key = this.#key(`checkpoint:${collection}`);
     const checkpoint = await store.getMeta<Checkpoint>(key);
@@ -342,23 +356,23 @@ export class SyncEngine {
     await store.purge(collection, purge);
   }
 
-  async #apply(collection: Collection, raws: unknown[]): Promise<void> {
+  async #apply(collection: RecordKind, raws: unknown[]): Promise<void> {
     if (raws.length === 0) return;
     const result = await this.#o.store.applyPulled(collection, raws);
     for (const theirs of result.pending) await this.#reconcile(collection, theirs, false);
   }
 
-  async #pendingFor(collection: Collection, id: string): Promise<OutboxEntry[]> {
+  async #pendingFor(collection: RecordKind, id: string): Promise<OutboxEntry[]> {
     return (await this.#o.store.outbox()).filter((entry) => entry.collection === collection && entry.recordId === id);
   }
 
-  #conflict(collection: Collection, mine: AnyRecord, theirs: AnyRecord | undefined, kind: Conflict['kind'], fields: Conflict['fields']): Promise<void> {
+  #conflict(collection: RecordKind, mine: AnyRecord, theirs: AnyRecord | undefined, kind: Conflict['kind'], fields: Conflict['fields']): Promise<void> {
     const conflict = { id: conflictId(collection, mine.id), collection, recordId: mine.id, kind, fields, mine, at: this.#o.now().toISOString(), ...(theirs ? { theirs } : {}) };
     return this.#o.store.saveConflict(conflict);
   }
 
   /** The server's record meets pending local edits: merge three-way, or store a conflict for the user. */
-  async #reconcile(collection: Collection, theirs: AnyRecord, fromPush: boolean): Promise<void> {
+  async #reconcile(collection: RecordKind, theirs: AnyRecord, fromPush: boolean): Promise<void> {
     const { store } = this.#o;
     const entries = await this.#pendingFor(collection, theirs.id);
     if (entries.length === 0) {
@@ -374,17 +388,28 @@ export class SyncEngine {
     await store.rebase(collection, theirs.id, entries.map((entry) => entry.seq!), merged, theirs, { by: this.#o.user, now: this.#o.now() });
   }
 
-  /** Pushes the outbox, leaving changes to `missing` collections queued. */
-  async #push(missing: ReadonlySet<Collection>): Promise<void> {
+  /** Pushes the outbox, leaving changes to `missing` collections queued; `writesHistory`: ours are dropped. */
+  async #push(missing: ReadonlySet<RecordKind>, writesHistory: boolean): Promise<void> {
     const { store, adapter } = this.#o;
     const tries = new Map<string, number>();
+    let checked = false;
     for (;;) {
-      const outbox = await store.outbox();
+      let outbox = await store.outbox();
+      if (writesHistory) {
+        // The endpoint writes its own history entry with each change: ours are dropped, and the next pull brings its.
+        const ours = outbox.filter((entry) => entry.collection === 'history');
+        for (const entry of ours) await store.rebase('history', entry.recordId, [entry.seq!], undefined, undefined, { by: this.#o.user });
+        outbox = outbox.filter((entry) => entry.collection !== 'history');
+        this.#again ||= ours.length > 0;
+      }
       this.#seenSeq = Math.max(this.#seenSeq, ...outbox.map((entry) => entry.seq ?? 0));
       const blocked = new Set((await store.conflicts()).map((conflict) => conflict.id));
       // A record that keeps conflicting is left for the next sync rather than looping here.
       const first = outbox.find((entry) => !missing.has(entry.collection) && !blocked.has(conflictId(entry.collection, entry.recordId)) && (tries.get(conflictId(entry.collection, entry.recordId)) ?? 0) < 3);
       if (!first) return;
+      // Pulling took a while: the person must still be the one whose changes these are.
+      if (!checked) await this.#o.checkPerson?.(this.#abort.signal);
+      checked = true;
       const { collection, recordId, baseVersion } = first;
       const id = conflictId(collection, recordId);
       tries.set(id, (tries.get(id) ?? 0) + 1);
@@ -399,6 +424,8 @@ export class SyncEngine {
         if (!(error instanceof SyncHttpError)) throw error;
         const current = error.kind === 'conflict' ? safeParseRecord(collection, error.current) : undefined;
         if (current?.ok) await this.#reconcile(collection, current.record, true);
+        // An endpoint that writes its own history refuses ours: nothing for the person to decide.
+        else if (collection === 'history' && error.status === 403) await store.rebase(collection, recordId, group.map((entry) => entry.seq!), undefined, undefined, { by: this.#o.user });
         else if (error.kind === 'invalid' || (error.kind === 'gone' && op === 'create')) await store.deadLetter(group, error.status, error.message);
         else if (error.kind === 'gone') await this.#conflict(collection, record, undefined, 'deleted', []);
         else if (error.kind !== 'conflict') throw error;

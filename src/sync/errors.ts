@@ -1,8 +1,8 @@
 // What went wrong talking to the endpoint, sorted by what the sync engine does about it.
 
 /**
- * `retry`: network, timeout, 5xx, 429, a web page instead of data; `auth`: 401/403, sign in again;
- * `invalid`: 400/422, the endpoint refused this change; `conflict`: 409/412 or a create that already
+ * `retry`: network, timeout, 5xx, 429, a web page instead of data; `auth`: 401 (or 403 on a read), sign in again;
+ * `invalid`: 400/422, or 403 on a write: the endpoint refused this change; `conflict`: 409/412 or a create that already
  * exists (`current` holds the server's record when known); `gone`: 404, deleted on the server.
  */
 export type SyncFailure = 'retry' | 'auth' | 'invalid' | 'conflict' | 'gone';

@@ -16,7 +16,7 @@ async function openStore() {
 }
 async function sampleStore() {
   const store = await openStore();
-  for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection]);
+  for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection] ?? []);
   return store;
 }
 

@@ -5,10 +5,34 @@ import http from 'node:http';
 import { tsImport } from 'tsx/esm/api';
 import { createEndpoint, createFaultProxy, emptyData } from '../../scripts/endpoint.mjs';
 
+/**
+ * Sign-in on json-server, for the widgets' tests: a bearer token names a person (`people`: token to
+ * `/me` answer); `/me` answers them, any request without a known token is 401, and lists leave out
+ * restricted actions for people outside their lead agency (as our endpoint filters reads).
+ */
+function signIn(people) {
+  const personOf = (req) => people[/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''];
+  const sees = (person, record) =>
+    record?.visibility !== 'restricted' || Object.values(person.plans).some((m) => m.role === 'officer' || m.agencies.includes(record.leadAgency));
+  return {
+    before(req, res, next) {
+      const person = personOf(req);
+      if (!person) return res.status(401).json({ error: 'Your sign-in has expired.' });
+      if (req.path === '/me') return res.json(person);
+      next();
+    },
+    filter(req, data) {
+      const person = personOf(req);
+      return Array.isArray(data) && person ? data.filter((record) => sees(person, record)) : data;
+    },
+  };
+}
+
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 
 export function endpointPlugin() {
   const jsonServers = new Map();
+  const peopleOf = new Map();
   let count = 0;
   let proxy;
   let origin;
@@ -46,12 +70,21 @@ export function endpointPlugin() {
         else {
           // `without`: collections the db.json leaves out, as a council's first json-server set-up might.
           const data = Object.fromEntries(Object.entries({ ...emptyData(), ...payload?.data }).filter(([name]) => !payload?.without?.includes(name)));
-          jsonServers.set(id, createEndpoint(data, { plain: Boolean(payload?.plain) }));
+          const people = payload?.people && { ...payload.people };
+          if (people) peopleOf.set(id, people);
+          jsonServers.set(id, createEndpoint(data, { plain: Boolean(payload?.plain), ...(people ? signIn(people) : {}) }));
         }
         return { id, url: `${origin}/e/${id}` };
       }
       if (command === 'endpoint-faults') {
         proxy.setFaults(`/e/${payload.id}/`, payload.faults ?? []);
+        return true;
+      }
+      if (command === 'endpoint-people') {
+        // Tokens that expire and people whose rights change: replaced in place, the server reads them per request.
+        const people = peopleOf.get(payload.id);
+        for (const token of Object.keys(people)) delete people[token];
+        Object.assign(people, payload.people);
         return true;
       }
       if (command === 'endpoint-data') return jsonServers.get(payload.id)?.db.getState() ?? (await (await loadOurs()).ourEndpointData(payload.id));

@@ -32,8 +32,11 @@ export function describeEndpoints(title: string, suite: (this: Mocha.Suite, kind
   }
 }
 
-/** A fresh endpoint of the suite's kind (json-server outside describeEndpoints); `plain`: json-server as it comes; `without`: json-server lacking those collections. */
-export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[] } = {}) =>
+/**
+ * A fresh endpoint of the suite's kind (json-server outside describeEndpoints); `plain`: json-server as it comes;
+ * `without`: json-server lacking those collections; `people`: json-server signing in by bearer token (token to `/me` answer).
+ */
+export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[]; people?: Record<string, unknown> } = {}) =>
   executeServerCommand<Endpoint, typeof options>('endpoint-create', { kind: options.plain ? 'json-server' : defaultKind, ...options });
 
 /** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */
@@ -44,7 +47,7 @@ export const serverData = async (endpoint: Endpoint) => (await executeServerComm
 
 /** Requests the proxy saw for this endpoint since the last call. */
 export const serverRequests = (endpoint: Endpoint) =>
-  executeServerCommand<{ method: string; url: string; ifMatch?: string }[], { id: string }>('endpoint-requests', { id: endpoint.id });
+  executeServerCommand<{ method: string; url: string; ifMatch?: string; authorization?: string }[], { id: string }>('endpoint-requests', { id: endpoint.id });
 
 export const serverRecord = async (endpoint: Endpoint, collection: string, id: string) => (await serverData(endpoint))[collection]!.filter((record) => record.id === id);
 

@@ -8,7 +8,7 @@ import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { describeExtension, extensionList } from '../shared/extensions.js';
 import { apEvent } from '../../events.js';
-import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone } from '../../model/index.js';
+import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {
   describeIssue,
   describeReason,
@@ -24,15 +24,18 @@ import {
   type Locale,
   type MessageKey,
 } from '../../i18n/index.js';
+import type { ActionPlanStore } from '../../store/index.js';
 import { applyDraft, draftOf, validateDraft, type Draft, type DraftError } from './draft.js';
 import { styles } from './action-card.styles.js';
 
 interface CardData {
   action?: Action;
-  priority?: string;
+  priority?: Priority;
   history: HistoryEntry[];
   /** The record this tab had just written when the read began: the read is at least as new. */
   readAfter?: Action;
+  /** The store it was read from: a read from another person's store is never shown. */
+  store?: ActionPlanStore;
 }
 
 /**
@@ -58,6 +61,7 @@ interface CardData {
  * @csspart timeline - The timeline bar with milestones and today's marker.
  * @csspart progress - The progress meter.
  * @csspart editor - The edit form.
+ * @csspart who-can - Says who can update the action, where the signed-in person cannot.
  * @csspart extensions - The extension requests and their decisions ("Extension requested: 30 June 2024 (waiting for a decision)").
  * @csspart extension-request - The "Request a new target date" form (approvals required, not an officer).
  * @csspart error-summary - The list of problems shown when a save is refused.
@@ -135,12 +139,14 @@ export class ApActionCard extends LitElement {
         shown ? store.get('priorities', shown) : undefined,
       ]);
       if (!action || action.planId !== planId) {
+        // Gone from the store (purged: the person may no longer see it), and not written again since the read began.
+        if (this.#written === readAfter) this.#written = undefined;
         if (!this.action) console.warn(`<ap-action-card>: no action "${id}" in plan "${planId}".`);
         return { history: [] };
       }
-      if (compact) return { action, history: [], readAfter };
+      if (compact) return { action, history: [], readAfter, store };
       const priority = guessed?.id === action.priorityId ? guessed : await store.get('priorities', action.priorityId);
-      return { action, priority: priority?.title, history: history.sort((a, b) => b.at.localeCompare(a.at)), readAfter };
+      return { action, priority, history: history.sort((a, b) => b.at.localeCompare(a.at)), readAfter, store };
     },
     args: () => [this.#plan.plan?.store, this.#id, this.compact, this.#plan.plan?.planId, this.#plan.revision] as const,
   });
@@ -150,7 +156,7 @@ export class ApActionCard extends LitElement {
   }
 
   get #shown(): Action | undefined {
-    const data = this.#data.value;
+    const data = this.#data.value?.store === this.#plan.plan?.store ? this.#data.value : undefined;
     const stored = this.#written && data?.readAfter !== this.#written ? this.#written : data?.action;
     return stored && !stored.deleted ? stored : this.action;
   }
@@ -162,7 +168,12 @@ export class ApActionCard extends LitElement {
   protected override willUpdate(): void {
     // A compact card given its action has nothing to read: not running the task spares it a second render.
     this.#data.autoRun = !(this.compact && this.action);
+    // Another store (another person signed in): what this tab wrote to the last one is not theirs to see.
+    const store = this.#plan.plan?.store;
+    if (store !== this.#store) [this.#store, this.#written] = [store, undefined];
   }
+
+  #store?: ActionPlanStore;
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
@@ -278,7 +289,7 @@ export class ApActionCard extends LitElement {
     const data = this.#data.value;
     const latest = action.updates.at(-1);
     return html`<article part="card" class="card" aria-labelledby="action-title">
-      ${data?.priority ? html`<p class="caption">${data.priority}</p>` : nothing}
+      ${data?.priority ? html`<p class="caption">${data.priority.title}</p>` : nothing}
       <h3 id="action-title" part="title" class="title">${action.title}</h3>
       <p class="tags">${this.#ragTag(action)} ${this.#conflictBadge()}</p>
       <ul part="reasons" class="reasons">
@@ -303,7 +314,7 @@ export class ApActionCard extends LitElement {
           : nothing}
       </dl>
       ${extensionList(action.extensionRequests, locale)}
-      ${this.#extension.offered
+      ${this.#extension.offered && plan.rights.editAction(action, data?.priority)
         ? this.#extension.recordId === action.id
           ? this.#extension.form(action)
           : html`<p>${this.#extension.button(action.id)}</p>`
@@ -320,7 +331,13 @@ export class ApActionCard extends LitElement {
           </details>`
         : nothing}
       ${data?.history.length ? this.#history(data.history) : nothing}
-      ${plan.readonly ? nothing : this.editing ? this.#editor(action) : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>`}
+      ${plan.readonly
+        ? nothing
+        : !plan.rights.editAction(action, data?.priority)
+          ? html`<p part="who-can" class="hint">${action.leadAgency ? t(locale, 'rights.action-agency', { agency: action.leadAgency }) : t(locale, 'rights.action-officers')}</p>`
+          : this.editing
+            ? this.#editor(action)
+            : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>`}
       ${this.#announcer.region()}
     </article>`;
   }
@@ -409,7 +426,7 @@ export class ApActionCard extends LitElement {
     this.draft = draftOf(this.#shown!);
     this.errors = [];
     this.editing = true;
-    this.#focusAfterRender = '#title-input';
+    this.#focusAfterRender = this.#locked.length ? '#status-input' : '#title-input';
   }
 
   #set<K extends keyof Draft>(field: K, value: Draft[K]): void {
@@ -503,9 +520,27 @@ export class ApActionCard extends LitElement {
     </div>`;
   }
 
+  /** Fields this person may not change (a partner cannot move an action out of their agency). */
+  get #locked(): readonly string[] {
+    const action = this.#shown;
+    return action ? this.#plan.plan!.rights.lockedActionFields(action, this.#data.value?.priority) : [];
+  }
+
   #editor(action: Action) {
     const locale = this.#locale;
     const draft = this.draft!;
+    const locked = this.#locked;
+    // What a partner comes to do goes first: status, progress and the update.
+    const update = html`${this.#select(
+        'status',
+        t(locale, 'field.status'),
+        ACTION_STATUSES.map((s) => [s, statusLabel(s, locale)]),
+      )}
+      ${this.#field('progress', 'card.progress-label', 'number')}
+      <div class="field">
+        <label for="update-input">${t(locale, 'card.update')}</label>
+        <textarea id="update-input" rows="3" .value=${draft.update} @input=${(e: Event) => this.#set('update', (e.target as HTMLTextAreaElement).value)}></textarea>
+      </div>`;
     return html`<form part="editor" class="editor" novalidate @submit=${this.#save}>
       ${this.errors.length
         ? html`<div part="error-summary" id="error-summary" class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
@@ -515,22 +550,15 @@ export class ApActionCard extends LitElement {
             </ul>
           </div>`
         : nothing}
-      ${this.#field('title', 'field.title')} ${this.#field('leadAgency', 'field.leadAgency')} ${this.#field('owner', 'field.owner')}
-      ${this.#field('startDate', 'field.startDate', 'date')}
+      ${locked.length ? update : nothing} ${this.#field('title', 'field.title')}
+      ${locked.includes('leadAgency')
+        ? html`<p class="locked"><strong>${t(locale, 'field.leadAgency')}:</strong> ${action.leadAgency || t(locale, 'card.none')} <span class="hint">${t(locale, 'rights.locked')}</span></p>`
+        : this.#field('leadAgency', 'field.leadAgency')}
+      ${this.#field('owner', 'field.owner')} ${this.#field('startDate', 'field.startDate', 'date')}
       ${this.#extension.offered
         ? html`<p class="hint">${t(locale, 'extension.request-hint')}</p>`
         : html`${this.#field('targetDate', 'field.targetDate', 'date')} ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}`}
-      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))}
-      ${this.#select(
-        'status',
-        t(locale, 'field.status'),
-        ACTION_STATUSES.map((s) => [s, statusLabel(s, locale)]),
-      )}
-      ${this.#field('progress', 'card.progress-label', 'number')}
-      <div class="field">
-        <label for="update-input">${t(locale, 'card.update')}</label>
-        <textarea id="update-input" rows="3" .value=${draft.update} @input=${(e: Event) => this.#set('update', (e.target as HTMLTextAreaElement).value)}></textarea>
-      </div>
+      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${locked.length ? nothing : update}
       <fieldset>
         <legend>${t(locale, 'field.milestones')}</legend>
         ${draft.milestones.map((m, i) => this.#milestoneEditor(m, i))}

@@ -64,6 +64,7 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  *
  * @summary Audit recommendations: status, targets and revisions, evidence, linked actions.
  * @event ap-action-change - The user created an action linked to a recommendation; `detail`: `{ action, fields }`.
+ * @csspart who-can - Says the signed-in person can read but not change the plan.
  * @csspart summary - The "x of y implemented" line and the breakdown by rating.
  * @csspart filters - Status, rating and overdue filters.
  * @csspart table - The recommendations table.
@@ -165,7 +166,8 @@ export class ApAuditTracker extends LitElement {
     const plan = this.#plan.plan;
     const data = this.#data.value;
     if (!plan || !data) return html`${this.#announcer.region()}`;
-    const editable = !plan.readonly;
+    // Audits and new recommendations are the officers'; a partner updates the recommendations their agency owns.
+    const editable = !plan.readonly && plan.rights.officer;
     if (!data.audit) {
       return html`<p>${this.#t('audit.no-audit', { id: this.auditId })}</p>
         ${editable ? html`<button part="button" type="button" class="primary" @click=${() => this.#openDialog({ kind: 'audit' })}>${this.#t('audit.create-audit')}</button>` : nothing}
@@ -187,6 +189,7 @@ export class ApAuditTracker extends LitElement {
       </p>
       ${this.#renderSummary(recs)} ${this.#renderFilters()}
       <p class="hint">${this.#t('audit.showing', { shown: shown.length, total: recs.length })}</p>
+      ${plan.rights.role === 'viewer' || plan.rights.role === 'public' ? html`<p part="who-can" class="hint">${this.#t('rights.read-only')}</p>` : nothing}
       <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
         <table part="table">
           <caption id="caption" class="ap-visually-hidden">${this.#t('audit.label')}: ${audit.title}</caption>
@@ -196,7 +199,7 @@ export class ApAuditTracker extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${shown.length ? shown.map((rec) => this.#renderRow(rec, data.actions, editable)) : html`<tr><td colspan=${COLUMNS.length}>${this.#t('audit.no-recommendations')}</td></tr>`}
+            ${shown.length ? shown.map((rec) => this.#renderRow(rec, data.actions, !plan.readonly && plan.rights.editRecommendation(rec))) : html`<tr><td colspan=${COLUMNS.length}>${this.#t('audit.no-recommendations')}</td></tr>`}
           </tbody>
         </table>
       </div>
@@ -310,7 +313,7 @@ export class ApAuditTracker extends LitElement {
           : formatDate(effectiveTarget(rec) ?? '', locale)}
         ${revisions ? html`<br /><span class="hint">${revisions === 1 ? this.#t('audit.revised-once') : this.#t('audit.revised-times', { count: revisions })}</span>` : nothing}
         ${extensionList(rec.extensionRequests, locale)}
-        ${this.#extension.offered
+        ${this.#extension.offered && editable
           ? html`<div>${this.#extension.button(rec.id, `${this.#t('extension.request')}: ${reference || rec.recommendation}`, () => this.#openDialog({ kind: 'extension', recId: rec.id }))}</div>`
           : nothing}
       </td>

@@ -250,7 +250,7 @@ export class ApImportExport extends LitElement {
     const plan = this.#plan.plan;
     const ready = !!plan?.store && !!plan.planId;
     return html`${this.#announcer.region()}
-      <section aria-labelledby="import-heading" ?hidden=${plan?.readonly ?? false}>
+      <section aria-labelledby="import-heading" ?hidden=${(plan?.readonly ?? false) || !(plan?.rights.officer ?? true)}>
         <h2 id="import-heading">${this.#t('io.import-heading')}</h2>
         ${this.step.kind === 'choose' ? this.#renderChoose(ready) : this.#renderStep()}
       </section>

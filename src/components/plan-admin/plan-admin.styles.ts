@@ -39,7 +39,7 @@ export const styles = [
       min-height: 44px;
       box-sizing: border-box;
     }
-    input:not([type='checkbox']),
+    input:not([type='checkbox'], [type='radio']),
     select,
     textarea {
       width: 30rem;
@@ -48,7 +48,8 @@ export const styles = [
     input[type='number'] {
       width: 6rem;
     }
-    input[type='checkbox'] {
+    input[type='checkbox'],
+    input[type='radio'] {
       min-height: 24px;
       margin: 0 0.5rem 0 0;
       flex: none;
@@ -98,6 +99,17 @@ export const styles = [
     fieldset {
       margin: 0 0 1rem;
       border: 1px solid var(--ap-color-border, #b1b4b6);
+    }
+    fieldset.field {
+      border: 0;
+      padding: 0;
+    }
+    fieldset.field legend {
+      font-weight: 700;
+      padding: 0;
+    }
+    td.buttons {
+      white-space: nowrap;
     }
     .hint,
     .error {

@@ -14,6 +14,7 @@ import {
   planRollover,
   type Action,
   type DueItem,
+  type Member,
   type Plan,
   type Priority,
   type Recommendation,
@@ -23,10 +24,13 @@ import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
 import { downloadFile } from '../shared/download.js';
+import { PeopleTab } from './people.js';
 import { RequestsPanel } from './requests.js';
 import { styles } from './plan-admin.styles.js';
 
-export const ADMIN_VIEWS = ['plans', 'requests', 'rollover', 'updates', 'due', 'clear'] as const;
+export const ADMIN_VIEWS = ['plans', 'requests', 'rollover', 'updates', 'people', 'due', 'clear'] as const;
+// What anyone may open; the rest are the CSP officers' (People only where the endpoint has sign-in).
+const OPEN_VIEWS: readonly AdminView[] = ['plans', 'due', 'clear'];
 export type AdminView = (typeof ADMIN_VIEWS)[number];
 
 interface AdminData {
@@ -34,6 +38,7 @@ interface AdminData {
   priorities: Priority[];
   actions: Action[];
   recommendations: Recommendation[];
+  members: Member[];
   /** Outbox entries of this plan not yet synced. */
   pending: number;
 }
@@ -50,14 +55,15 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 
 /**
  * Everything a community safety officer does to a plan as a whole, in one element with a tab per
- * task: plans, extension requests to decide (officers), year-end roll-over, partners' update packs,
- * due soon, and clearing this device.
+ * task: plans, extension requests to decide, year-end roll-over, partners' update packs, people
+ * (who may do what, on an endpoint with sign-in), due soon, and clearing this device. Signed in, a
+ * person who is not one of the plan's CSP officers sees only Plans (to switch), Due soon and Clear.
  * One element because these tasks belong together on one admin page, share the plan's data, and a
  * web editor pastes one tag; the plan's widgets stay on the pages partners and the public read.
  *
  * Switching plans sets `plan-id` on the closest `<ap-plan>` and fires `ap-plan-select`.
  *
- * @summary Plan administration: create and switch plans, decide extension requests, roll over, update packs, due soon, clear data.
+ * @summary Plan administration: create and switch plans, decide extension requests, roll over, update packs, people, due soon, clear data.
  * @event ap-plan-select - The user switched plan (or cleared it from this device); `detail.planId` is the plan now shown.
  * @event ap-error - A write failed; `detail.message` says what to do.
  * @csspart tabs - The row of tabs.
@@ -93,22 +99,29 @@ export class ApPlanAdmin extends LitElement {
   #reloads = 0;
   #shownPlanId = '';
 
-  #plan = new PlanController(this, { collections: ['plans', 'priorities', 'actions', 'recommendations'] });
+  #plan = new PlanController(this, { collections: ['plans', 'priorities', 'actions', 'recommendations', 'members'] });
+  #people = new PeopleTab(this, {
+    plan: () => this.#plan.plan!,
+    t: (key, params) => this.#t(key, params),
+    write: (body) => this.#write(body),
+    focus: (id) => this.#focus(id),
+  });
   #requests = new RequestsPanel(this, { plan: () => this.#plan.plan, status: (text) => (this.status = text) });
 
   #data = new Task(this, {
     task: async ([store, planId]): Promise<AdminData | undefined> => {
       if (!store) return undefined;
-      const [plans, priorities, actions, recommendations, outbox] = await Promise.all([
+      const [plans, priorities, actions, recommendations, members, outbox] = await Promise.all([
         store.query('plans'),
         store.query('priorities', { value: planId }),
         store.query('actions', { value: planId }),
         store.query('recommendations', { value: planId }),
+        store.query('members', { value: planId }),
         store.outbox(),
       ]);
       // A history entry rides along with each edit: count the edits the user made.
       const pending = outbox.filter((entry) => entry.record.planId === planId && entry.collection !== 'history').length;
-      return { plans: plans.sort((a, b) => (b.period ?? '').localeCompare(a.period ?? '') || a.name.localeCompare(b.name)), priorities, actions, recommendations, pending };
+      return { plans: plans.sort((a, b) => (b.period ?? '').localeCompare(a.period ?? '') || a.name.localeCompare(b.name)), priorities, actions, recommendations, members, pending };
     },
     args: () => [this.#plan.plan?.store, this.#plan.plan?.planId ?? '', this.#plan.revision, this.#reloads] as const,
   });
@@ -130,19 +143,16 @@ export class ApPlanAdmin extends LitElement {
       this.packRows = undefined;
       this.confirmingClear = false;
       this.rolledTo = '';
+      this.#people.reset();
     }
     if (changed.has('view')) {
-      if (!this.#views.includes(this.view)) {
+      if (!ADMIN_VIEWS.includes(this.view)) {
         console.warn(`<ap-plan-admin view="${this.view}"> is not one of ${ADMIN_VIEWS.join(', ')}; showing plans.`);
         this.view = 'plans';
       }
       this.errors = {};
+      this.#people.reset();
     }
-  }
-
-  /** The tabs this person has: Requests only for those who decide them. */
-  get #views(): readonly AdminView[] {
-    return decidesExtensions(this.#plan.plan?.role) ? ADMIN_VIEWS : ADMIN_VIEWS.filter((view) => view !== 'requests');
   }
 
   #reload(message: string): void {
@@ -171,11 +181,25 @@ export class ApPlanAdmin extends LitElement {
     this.dispatchEvent(apEvent('ap-plan-select', { planId, previousPlanId }));
   }
 
+  /** The tabs this person may use: the officers' tasks (Requests among them) only for officers. */
+  get #views(): readonly AdminView[] {
+    const plan = this.#plan.plan;
+    if (!plan || plan.readonly) return OPEN_VIEWS;
+    if (!plan.rights.officer) return OPEN_VIEWS;
+    return ADMIN_VIEWS.filter((view) => (view !== 'people' || plan.person) && (view !== 'requests' || decidesExtensions(plan.rights.role)));
+  }
+
+  /** The open tab: Plans in place of one the person may not use (yet: rights arrive once the endpoint says who they are). */
+  get #view(): AdminView {
+    return this.#views.includes(this.view) ? this.view : 'plans';
+  }
+
   protected override render() {
     const plan = this.#plan.plan;
     if (!plan?.store) return html`<p>${this.#t('admin.loading')}</p>`;
     const data = this.#data.value;
     const current = data?.plans.find((p) => p.id === plan.planId);
+    const shown = this.#view;
     return html`<div role="tablist" part="tabs" aria-label=${this.#t('admin.label')} @keydown=${this.#onTabKey}>
         ${this.#views.map(
           (view) => html`<button
@@ -183,8 +207,8 @@ export class ApPlanAdmin extends LitElement {
             part="tab"
             id="tab-${view}"
             aria-controls="panel"
-            aria-selected=${view === this.view ? 'true' : 'false'}
-            tabindex=${view === this.view ? 0 : -1}
+            aria-selected=${view === shown ? 'true' : 'false'}
+            tabindex=${view === shown ? 0 : -1}
             @click=${() => this.#open(view)}
           >
             ${this.#t(`admin.tab.${view}`)}
@@ -192,20 +216,22 @@ export class ApPlanAdmin extends LitElement {
         )}
       </div>
       <p role="status" part="status" class="status">${this.status}</p>
-      <section id="panel" role="tabpanel" part="panel" aria-labelledby="tab-${this.view}">
+      <section id="panel" role="tabpanel" part="panel" aria-labelledby="tab-${shown}">
         ${!data
           ? html`<p>${this.#t('admin.loading')}</p>`
-          : this.view === 'plans' || !current
+          : shown === 'plans' || !current
             ? this.#renderPlans(data, current)
-            : this.view === 'requests'
+            : shown === 'requests'
               ? this.#requests.render(data.actions, data.recommendations)
-              : this.view === 'rollover'
-              ? this.#renderRollover(data, current)
-              : this.view === 'updates'
-                ? this.#renderUpdates(data)
-                : this.view === 'due'
-                  ? this.#renderDue(data)
-                  : this.#renderClear(data, current)}
+              : shown === 'rollover'
+                ? this.#renderRollover(data, current)
+                : shown === 'updates'
+                  ? this.#renderUpdates(data)
+                  : shown === 'people'
+                    ? this.#people.render(data.members, current.name)
+                    : shown === 'due'
+                      ? this.#renderDue(data)
+                      : this.#renderClear(data, current)}
       </section>`;
   }
 
@@ -217,7 +243,7 @@ export class ApPlanAdmin extends LitElement {
   // Tabs pattern (WAI-ARIA APG): arrows, Home and End move between tabs and open them.
   #onTabKey(event: KeyboardEvent): void {
     const views = this.#views;
-    const index = views.indexOf(this.view);
+    const index = views.indexOf(this.#view);
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: views.length - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
@@ -274,7 +300,9 @@ export class ApPlanAdmin extends LitElement {
             </tbody>
           </table></div>`
         : html`<p>${this.#t('admin.plans.none')}</p>`}
-      ${current
+      ${!this.#views.includes('rollover')
+        ? nothing
+        : html`${current
         ? html`<form @submit=${(e: SubmitEvent) => this.#savePlan(e, current)} novalidate>
             <h3>${this.#t('admin.plans.edit', { name: current.name })}</h3>
             ${this.#planFields('edit', current)}
@@ -285,7 +313,7 @@ export class ApPlanAdmin extends LitElement {
         <h3>${this.#t('admin.plans.create')}</h3>
         ${this.#planFields('new')}
         <button part="button">${this.#t('admin.plans.create-button')}</button>
-      </form>`;
+      </form>`}`;
   }
 
   /** Validates a plan form; on errors shows them and focuses the first. */

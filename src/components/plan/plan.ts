@@ -3,20 +3,26 @@ import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { planContext, type PlanContext } from '../../context/index.js';
 import { apEvent, type PlanFilter } from '../../events.js';
-import { approvalsRequired, defaultRagRules, isIsoDate, todayInLondon, type ApprovalSetting, type MemberRole, type RagRules } from '../../model/index.js';
+import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type RagRules } from '../../model/index.js';
 import { resolveLocale, t } from '../../i18n/index.js';
 import { LinkedRecordController } from '../../controllers/linked-record.js';
 import { ActionPlanStore, DataClearedError } from '../../store/index.js';
-import { RestAdapter, SyncEngine, type SyncAdapter, type SyncState } from '../../sync/index.js';
+import { RestAdapter, SyncEngine, SyncHttpError, type PersonCheck, type SyncAdapter, type SyncState, type TokenProvider } from '../../sync/index.js';
 import { loadPublished } from '../../io/snapshot.js';
 import { styles } from './plan.styles.js';
 
 const DEFAULT_NAME = 'action-plan-widgets';
+// Nobody's rights: while the endpoint has not yet said who is signed in.
+const NOBODY: Person = { id: '', name: '', writesHistory: false, plans: {} };
 
 /**
  * The root of an action plan. Opens the plan's IndexedDB store, keeps the plan's shared filter
  * and provides both (with today's date, the user, the language and the RAG rules) to every
  * `ap-` element inside it.
+ *
+ * With an `endpoint` it asks `GET {endpoint}/me` who is signed in, keeps one database per person
+ * on this browser (`{name}~{person id}`) and provides their rights in the plan; a 404 there means
+ * an endpoint without sign-in, and everyone may do everything.
  *
  * @summary Root of an action plan: store, shared filter and settings for the widgets inside it.
  * @slot - The plan's widgets: `<ap-rag-summary>`, `<ap-priority-board>`, `<ap-action-card>`...
@@ -65,6 +71,9 @@ export class ApPlan extends LitElement {
   /** RAG thresholds (DOMAIN.md defaults). */
   @property({ attribute: false }) ragRules: RagRules = defaultRagRules;
 
+  /** An async function that returns a fresh bearer token (as MSAL's acquireTokenSilent): asked before each request to the endpoint, and once more (`forceRefresh`) after a 401. */
+  @property({ attribute: false }) tokenProvider?: TokenProvider;
+
   /** Headers sent to the endpoint (tokens: a property, never an attribute, so they stay out of the DOM). */
   @property({ attribute: false }) headers: Record<string, string> = {};
 
@@ -74,18 +83,16 @@ export class ApPlan extends LitElement {
   /** A sync engine configured by the page (clock, intervals, ...); `<ap-plan>` starts and stops it. Without one, `endpoint` makes one. */
   @property({ attribute: false }) sync?: SyncEngine;
 
-  /**
-   * The person's role in this plan (`officer`, `lead`, `partner`, `viewer`), where sign-in says it:
-   * the widgets offer what it allows (an officer decides extension requests, others ask). The
-   * endpoint still enforces access.
-   */
-  @property({ attribute: false }) memberRole?: MemberRole;
-
   @state() private syncState?: SyncState;
   /** The shown plan's `approvals` setting, read from the store. */
   @state() private approvals?: ApprovalSetting;
   @state() private filter: PlanFilter = {};
   @state() private error?: Error;
+  /**
+   * Who is signed in (`GET {endpoint}/me`): null when the endpoint has no sign-in, undefined until it
+   * has said. Without an endpoint a page may set it to preview what a person sees (the endpoint enforces).
+   */
+  @property({ attribute: false }) person?: Person | null;
 
   @provide({ context: planContext }) context?: PlanContext;
 
@@ -97,6 +104,7 @@ export class ApPlan extends LitElement {
   #needsOpen = false;
   #opening?: string;
   #srcLoad?: AbortController;
+  #retryOpen?: ReturnType<typeof setTimeout>;
   #unsubscribePlan?: () => void;
   #linked = new LinkedRecordController(this);
 
@@ -114,6 +122,7 @@ export class ApPlan extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#retryOpen);
     this.#stopSync();
     this.#unsubscribePlan?.();
     this.#unsubscribePlan = undefined;
@@ -132,12 +141,8 @@ export class ApPlan extends LitElement {
       console.warn(`<ap-plan today="${this.today}"> is not a date written YYYY-MM-DD; using today's date instead.`);
     }
     if (!this.hasUpdated && !this.planId && !this.src) console.warn('<ap-plan> has no plan-id: the widgets show nothing until it names a plan.');
-    if (changed.has('name') && this.#ownedStore && this.#ownedStore.name !== this.name) {
-      this.#ownedStore.close();
-      this.store = this.#ownedStore = undefined;
-      this.#needsOpen = true;
-    }
-    if (this.#needsOpen && !this.store) void this.#open(this.name);
+    if ((changed.has('name') || changed.has('endpoint')) && this.#ownedStore && this.hasUpdated) this.#closeOwned();
+    if (this.#needsOpen && !this.store) void this.#open();
     if ((changed.has('src') || changed.has('store')) && this.src && this.store) void this.#loadSrc(this.store, this.src);
     this.#needsOpen = false;
     this.#wireSync(changed);
@@ -146,17 +151,19 @@ export class ApPlan extends LitElement {
       store: this.store,
       planId: this.planId,
       today: this.effectiveToday,
-      user: this.user,
+      user: this.person?.name || this.user,
       readonly: this.readonly,
+      person: this.person ?? undefined,
+      // Nobody's rights until the endpoint has said who this is; everyone's where nobody signs in.
+      rights: rightsFor(this.person ?? (this.person === undefined && this.#signsIn ? NOBODY : undefined), this.planId),
       locale: resolveLocale(this, this.locale),
       ragRules: this.ragRules,
       filter: this.filter,
       setFilter: (filter) => (this.filter = { ...filter }),
       sync: this.#runningSync,
       syncState: this.syncState,
-      role: this.memberRole,
-      // Roles known: the endpoint is one with sign-in (ours), where an absent setting reads required.
-      approvalsRequired: approvalsRequired({ approvals: this.approvals }, this.memberRole !== undefined),
+      // A person known: the endpoint has sign-in (ours), where an absent setting reads required.
+      approvalsRequired: approvalsRequired({ approvals: this.approvals }, !!this.person),
     };
   }
 
@@ -177,13 +184,14 @@ export class ApPlan extends LitElement {
   /** Starts sync once the store is open and there is an endpoint (or adapter or engine); restarts it when they change. */
   #wireSync(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('headers') && this.adapter === undefined && this.#ownedSync) this.#restAdapter!.headers = { ...this.headers };
-    const settings = ['store', 'endpoint', 'adapter', 'sync', 'planId', 'syncInterval', 'user'];
+    const settings = ['store', 'endpoint', 'adapter', 'sync', 'planId', 'syncInterval', 'user', 'tokenProvider'];
     if (!settings.some((name) => changed.has(name)) && this.#runningSync) return;
     this.#stopSync();
     const { store } = this;
     if (!store || !this.planId || this.src) return;
-    const adapter = this.adapter ?? (this.endpoint ? (this.#restAdapter = new RestAdapter(this.endpoint, { headers: this.headers })) : undefined);
-    const engine = this.sync ?? (adapter && (this.#ownedSync = new SyncEngine({ store, adapter, planId: this.planId, scope: `${this.endpoint ?? 'adapter'}|${this.planId}`, intervalMs: Math.max(1, this.syncInterval) * 1000, user: this.user })));
+    const adapter = this.adapter ?? (this.endpoint ? (this.#restAdapter = this.#newRestAdapter()) : undefined);
+    const checkPerson = this.#signsIn ? (signal: AbortSignal) => this.#checkPerson(signal) : undefined;
+    const engine = this.sync ?? (adapter && (this.#ownedSync = new SyncEngine({ store, adapter, planId: this.planId, scope: `${this.endpoint ?? 'adapter'}|${this.planId}`, intervalMs: Math.max(1, this.syncInterval) * 1000, user: this.person?.name || this.user, checkPerson })));
     if (!engine) return;
     this.#runningSync = engine;
     let conflicts = new Set<string>();
@@ -211,22 +219,110 @@ export class ApPlan extends LitElement {
     this.syncState = undefined;
   }
 
-  async #open(name: string): Promise<void> {
-    this.#opening = name;
+  /** Sign-in is asked about where `<ap-plan>` talks to the endpoint itself. */
+  get #signsIn(): boolean {
+    return !!this.endpoint && !this.adapter && !this.sync && !this.src;
+  }
+
+  #newRestAdapter(): RestAdapter {
+    return new RestAdapter(this.endpoint!, { headers: this.headers, tokenProvider: this.tokenProvider && ((options) => this.tokenProvider!(options)) });
+  }
+
+  // The last person seen at this endpoint, so the plan opens offline on their database.
+  get #rememberKey(): string {
+    return `ap-person:${this.name || DEFAULT_NAME}|${this.endpoint}`;
+  }
+
+  #remember(person: Person | null): void {
     try {
-      const store = await ActionPlanStore.open(name || DEFAULT_NAME);
-      if (this.#opening !== name || !this.isConnected) return store.close();
+      localStorage.setItem(this.#rememberKey, JSON.stringify(person));
+    } catch {
+      // Storage refused (private mode): the plan then needs the endpoint to open.
+    }
+  }
+
+  #remembered(): Person | null | undefined {
+    try {
+      const saved = localStorage.getItem(this.#rememberKey);
+      return saved === null ? undefined : (JSON.parse(saved) as Person | null);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Asks who is signed in; on a change of person the plan switches to their database and this sync stops. */
+  async #checkPerson(signal: AbortSignal): Promise<PersonCheck> {
+    const person = (await this.#restAdapter!.me(signal)) ?? null;
+    const before = this.person;
+    if ((person?.id ?? null) !== (before?.id ?? null) && this.#ownedStore) {
+      this.#closeOwned(person);
+      throw new SyncHttpError('auth', t(resolveLocale(this, this.locale), 'plan.person-changed'));
+    }
+    const changed = JSON.stringify(person) !== JSON.stringify(before);
+    if (changed) {
+      this.person = person;
+      this.#remember(person);
+    }
+    return { changed, writesHistory: person?.writesHistory ?? false };
+  }
+
+  /** Closes this element's store (a change of name, endpoint or person); the next update opens the right one. */
+  #closeOwned(person?: Person | null): void {
+    this.#stopSync();
+    this.#ownedStore?.close();
+    this.store = this.#ownedStore = undefined;
+    this.#known = person;
+    this.#needsOpen = true;
+    this.requestUpdate();
+  }
+
+  #known?: Person | null;
+
+  /** Who is signed in, from the endpoint, else the last person seen here; undefined when neither can say. */
+  async #whoIsSignedIn(): Promise<Person | null | undefined> {
+    if (!this.#signsIn) return null;
+    const known = this.#known;
+    this.#known = undefined;
+    if (known !== undefined) return known;
+    try {
+      const person = (await this.#newRestAdapter().me()) ?? null;
+      this.#remember(person);
+      return person;
+    } catch (error) {
+      const remembered = this.#remembered();
+      if (remembered === undefined) this.#report(new Error(t(resolveLocale(this, this.locale), 'plan.who-unknown', { error: (error as Error).message })));
+      return remembered;
+    }
+  }
+
+  async #open(): Promise<void> {
+    const opening = `${this.name}|${this.endpoint}|${Math.random()}`;
+    this.#opening = opening;
+    clearTimeout(this.#retryOpen);
+    try {
+      const person = await this.#whoIsSignedIn();
+      if (this.#opening !== opening || !this.isConnected) return;
+      if (person === undefined) {
+        // Nobody known and the endpoint cannot say yet: ask again rather than open someone's data.
+        this.#retryOpen = setTimeout(() => void this.#open(), Math.max(1, this.syncInterval) * 1000);
+        return;
+      }
+      const base = this.name || DEFAULT_NAME;
+      const store = await ActionPlanStore.open(person ? `${base}~${person.id}` : base);
+      if (this.#opening !== opening || !this.isConnected) return store.close();
       store.addEventListener('fault', (event) => this.#report((event as CustomEvent<Error>).detail));
       store.addEventListener('cleared', () => {
         this.#report(new DataClearedError(this.syncState?.pending));
         void this.#runningSync?.syncNow();
       });
+      // Without sign-in a person the page set (a preview) stays.
+      if (this.#signsIn) this.person = person;
       this.#ownedStore = this.store = store;
       this.error = undefined;
     } catch (error) {
       this.#report(error instanceof Error ? error : new Error(String(error)));
     } finally {
-      if (this.#opening === name) this.#opening = undefined;
+      if (this.#opening === opening) this.#opening = undefined;
     }
   }
 

@@ -141,6 +141,15 @@ export class ApPriorityBoard extends LitElement {
     return !this.#plan.plan?.readonly && this.groupBy !== 'rag';
   }
 
+  /** The signed-in person may move this action: edit it, and change the field its columns set. */
+  #mayMove(id: string): boolean {
+    const action = this.#action(id);
+    const { rights } = this.#plan.plan!;
+    const priority = this.#data.priorities.find((p) => p.id === action?.priorityId);
+    const field = { priority: 'priorityId', lead: 'leadAgency', status: 'status', rag: 'status' }[this.#grouping];
+    return !!action && rights.editAction(action, priority) && !rights.lockedActionFields(action, priority).includes(field);
+  }
+
   get #grouping(): GroupBy {
     return GROUP_BYS.includes(this.groupBy) ? this.groupBy : 'priority';
   }
@@ -162,7 +171,7 @@ export class ApPriorityBoard extends LitElement {
       <p id="instructions" class="hint">${this.#t('board.instructions')}</p>
       ${this.groupBy === 'rag' ? html`<p class="hint" part="rag-note">${this.#t('board.rag-fixed')}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.#grouping === 'priority' && !plan.readonly
+      ${this.#grouping === 'priority' && !plan.readonly && plan.rights.officer
         ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
         : nothing}
       <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#onKeydown} @pointerdown=${this.#onPointerDown}>
@@ -215,7 +224,8 @@ export class ApPriorityBoard extends LitElement {
 
   /** Whether cards may be moved into the column: not the RAG board's "none" nor the unassigned priority. */
   #accepts(column?: Column): column is Column {
-    return !!column && column.key !== 'none' && !(this.#grouping === 'priority' && !column.priority);
+    // A priority column takes actions only from those who may add to it (officers, its lead).
+    return !!column && column.key !== 'none' && !(this.#grouping === 'priority' && !(column.priority && this.#plan.plan!.rights.createAction(column.priority)));
   }
 
   #columnTitle(column?: Column): string {
@@ -343,7 +353,7 @@ export class ApPriorityBoard extends LitElement {
     const headingId = `column-${index}`;
     const lead = column.priority?.lead;
     const count = column.actions.length;
-    const canEdit = this.#grouping === 'priority' && !this.#plan.plan!.readonly && column.priority;
+    const canEdit = this.#grouping === 'priority' && !this.#plan.plan!.readonly && this.#plan.plan!.rights.officer && column.priority;
     const renderCard = (action: Action, position: number) => this.#renderCard(action, position, column, focusId);
     return html`<section part="column" class="column" aria-labelledby=${headingId}>
       <header part="column-header">
@@ -362,7 +372,7 @@ export class ApPriorityBoard extends LitElement {
           : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
               ${repeat(column.actions, (a) => a.id, renderCard)}
             </ul>`}
-      ${this.#movable && column.key !== 'none'
+      ${this.#movable && this.#accepts(column) && (this.#grouping === 'priority' || this.#plan.plan!.rights.officer)
         ? html`<button part="button" type="button" class="secondary add" @click=${() => this.#openDialog({ kind: 'action', column: column.key })}>
             ${this.#t('board.add-action')}<span class="ap-visually-hidden">: ${title}</span>
           </button>`
@@ -503,7 +513,7 @@ export class ApPriorityBoard extends LitElement {
       @focus=${() => (this.focusId = action.id)}
     >
       <ap-action-card compact .action=${action} .titleTabIndex=${-1}></ap-action-card>
-      ${this.#movable
+      ${this.#movable && this.#mayMove(action.id)
         ? html`<button
               part="button"
               type="button"
@@ -604,6 +614,7 @@ export class ApPriorityBoard extends LitElement {
 
   #pickUp(id: string, here: { column: number; index: number }): void {
     if (!this.#movable) return this.#announcer.announce(this.#t(this.#plan.plan?.readonly ? 'board.readonly' : 'board.rag-fixed'));
+    if (!this.#mayMove(id)) return this.#announcer.announce(this.#t('board.may-not-move'));
     const from = { column: this.#columns[here.column]!.key, index: here.index };
     this.grab = { id, from, to: { ...from } };
     this.menuFor = undefined;
@@ -729,7 +740,7 @@ export class ApPriorityBoard extends LitElement {
   #onPointerDown(event: PointerEvent): void {
     const item = (event.composedPath() as HTMLElement[]).find((el) => el.localName === 'li' && el.dataset?.id);
     const onButton = (event.composedPath() as HTMLElement[]).some((el) => el.classList?.contains('move-button') || el.parentElement?.classList?.contains('move-menu'));
-    if (!item || onButton || event.button !== 0 || !this.#movable) return;
+    if (!item || onButton || event.button !== 0 || !this.#movable || !this.#mayMove(item.dataset.id!)) return;
     this.#pointer = { id: item.dataset.id!, x: event.clientX, y: event.clientY, dragging: false };
     const { signal } = (this.#pointerListeners = new AbortController());
     window.addEventListener('pointermove', this.#onPointerMove, { signal });

@@ -40,6 +40,13 @@ export const styles = [
       font-weight: 700;
       margin: 0.75rem 0 0.25rem;
     }
+    .change {
+      white-space: pre-wrap;
+      font-family: inherit;
+      margin: 0 0 0.5rem;
+      padding: 0.25rem 0.5rem;
+      border-left: 4px solid var(--ap-color-border, #b1b4b6);
+    }
     textarea {
       box-sizing: border-box;
       width: 100%;

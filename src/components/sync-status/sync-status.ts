@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
+import { apEvent } from '../../events.js';
 import { fieldLabel, t, type Locale } from '../../i18n/index.js';
 import type { AnyRecord } from '../../model/index.js';
 import type { Conflict, DeadLetter } from '../../store/index.js';
@@ -11,6 +12,19 @@ const titleOf = (record: AnyRecord) => {
   const named = record as { title?: string; name?: string; recommendation?: string };
   return named.title ?? named.name ?? named.recommendation ?? record.id;
 };
+
+// Stamped by whoever writes: not part of what the person changed.
+const STAMPED = new Set(['version', 'updatedAt', 'updatedBy']);
+const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The fields a refused change set, against the copy it was made on (all of them for a new record), one per line. */
+function describeChange(record: AnyRecord, base: AnyRecord | undefined, locale: Locale): string {
+  const before = (base ?? {}) as Record<string, unknown>;
+  const lines = Object.entries(record)
+    .filter(([field, value]) => !STAMPED.has(field) && value !== undefined && shown(value) !== shown(before[field]))
+    .map(([field, value]) => `${fieldLabel(field, locale)}: ${field === 'updates' && Array.isArray(value) ? (value.at(-1) as { text?: string })?.text ?? '' : shown(value)}`);
+  return [titleOf(record), ...lines].join('\n');
+}
 
 function relativeTime(iso: string, now: Date, locale: Locale): string {
   const minutes = Math.round((Date.parse(iso) - now.getTime()) / 60_000);
@@ -30,6 +44,7 @@ function relativeTime(iso: string, now: Date, locale: Locale): string {
  * @csspart status - The status line (a polite live region).
  * @csspart conflicts - The list of changes that clash.
  * @csspart dead-letters - The list of changes the server refused.
+ * @csspart refused - The list of changes the signed-in person may not make (403).
  * @csspart button - Every button.
  * @cssproperty --ap-color-border - Borders; the status line's left rule.
  * @cssproperty --ap-color-error - The status line's rule when offline or failing.
@@ -41,6 +56,8 @@ export class ApSyncStatus extends LitElement {
 
   readonly #plan = new PlanController(this, { collections: [] });
   @state() private done = '';
+  /** Each refused change as text (Copy), by dead-letter seq: read once, with the copy it was made on. */
+  #changes = new Map<number, string>();
   #tick?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
@@ -127,6 +144,50 @@ export class ApSyncStatus extends LitElement {
     </li>`;
   }
 
+  #changeText(letter: DeadLetter): string | undefined {
+    const text = this.#changes.get(letter.seq!);
+    const store = this.#plan.plan?.store;
+    if (text === undefined && store) {
+      this.#changes.set(letter.seq!, '');
+      void store.base(letter.collection, letter.recordId).then((base) => {
+        this.#changes.set(letter.seq!, describeChange(letter.record, letter.op === 'create' ? undefined : base, this.#locale));
+        this.requestUpdate();
+      });
+    }
+    return text;
+  }
+
+  async #copy(letter: DeadLetter): Promise<void> {
+    const locale = this.#locale;
+    try {
+      await navigator.clipboard.writeText(this.#changes.get(letter.seq!) ?? '');
+      this.done = t(locale, 'sync.copied', { title: titleOf(letter.record) });
+    } catch {
+      // No clipboard (permission, older browser): the change is on screen to select and copy.
+      this.done = t(locale, 'sync.copy-failed');
+    }
+  }
+
+  /** A change the signed-in person may not make: the server's reason, what they changed, Copy and Discard. */
+  #refused(letter: DeadLetter) {
+    const locale = this.#locale;
+    const title = titleOf(letter.record);
+    const id = `change-${letter.seq}`;
+    return html`<li>
+      <p>${t(locale, 'sync.refused-item', { title, reason: letter.reason })}</p>
+      <pre id=${id} class="change" tabindex="0" aria-label=${t(locale, 'sync.mine')}>${this.#changeText(letter)}</pre>
+      <div class="buttons">
+        <button part="button" class="primary" aria-describedby=${id} @click=${() => void this.#copy(letter)}>${t(locale, 'sync.copy')}<span class="ap-visually-hidden">: ${title}</span></button>
+        <button part="button" class="secondary" @click=${() => void this.#settled(this.#plan.plan!.sync!.settle(letter, 'discard'))}>${t(locale, 'sync.discard')}<span class="ap-visually-hidden">: ${title}</span></button>
+      </div>
+    </li>`;
+  }
+
+  #signIn(): void {
+    this.dispatchEvent(apEvent('ap-sign-in', {}));
+    void this.#plan.plan?.sync?.syncNow();
+  }
+
   #deadLetter(letter: DeadLetter) {
     const locale = this.#locale;
     const title = titleOf(letter.record);
@@ -143,16 +204,24 @@ export class ApSyncStatus extends LitElement {
   protected override render() {
     const locale = this.#locale;
     const sync = this.#plan.plan?.syncState;
+    const signedOut = sync?.state === 'signed-out';
+    const refused = sync?.deadLetters.filter((letter) => letter.status === 403) ?? [];
+    const others = sync?.deadLetters.filter((letter) => letter.status !== 403) ?? [];
     return html`<section aria-label=${t(locale, 'sync.label')}>
       <p part="status" class="status state-${sync?.state ?? 'idle'}" role="status" tabindex="-1">${this.#summary().join(' ')}</p>
-      <button part="button" class="primary" ?hidden=${!sync?.error} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
+      <button part="button" class="primary" ?hidden=${!signedOut} @click=${this.#signIn}>${t(locale, 'sync.sign-in')}</button>
+      <button part="button" class=${signedOut ? 'secondary' : 'primary'} ?hidden=${!sync?.error} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
       <div ?hidden=${!sync?.conflicts.length}>
         <h2>${t(locale, 'sync.conflicts', { count: sync?.conflicts.length ?? 0 })}</h2>
         <ul part="conflicts">${sync?.conflicts.map((conflict) => this.#conflict(conflict))}</ul>
       </div>
-      <div ?hidden=${!sync?.deadLetters.length}>
-        <h2>${t(locale, 'sync.dead-letters', { count: sync?.deadLetters.length ?? 0 })}</h2>
-        <ul part="dead-letters">${sync?.deadLetters.map((letter) => this.#deadLetter(letter))}</ul>
+      <div ?hidden=${!refused.length}>
+        <h2>${t(locale, 'sync.refused', { count: refused.length })}</h2>
+        <ul part="refused">${refused.map((letter) => this.#refused(letter))}</ul>
+      </div>
+      <div ?hidden=${!others.length}>
+        <h2>${t(locale, 'sync.dead-letters', { count: others.length })}</h2>
+        <ul part="dead-letters">${others.map((letter) => this.#deadLetter(letter))}</ul>
       </div>
     </section>`;
   }

@@ -1,12 +1,12 @@
 // Extension requests end to end: partners ask on the card and in the audit tracker, officers decide in plan admin,
 // everything synced through a real json-server endpoint (scripts/endpoint.mjs: 412 on a stale If-Match).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
-import type { Action, MemberRole, Recommendation } from '../../../src/model/index.js';
+import type { Action, Recommendation, Role } from '../../../src/model/index.js';
 import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
-import { createEndpoint, injectFaults, serverRecord, wire, type Endpoint } from '../../sync/sync-helpers.js';
+import { createEndpoint as createPlainEndpoint, injectFaults, serverRecord, wire, type Endpoint } from '../../sync/sync-helpers.js';
 
 const TODAY = '2024-03-12';
 
@@ -16,10 +16,10 @@ const seedData = (approvals: 'required' | 'off' | undefined = 'required', extra:
   priorities: [wire(priorityInput({ id: 'p-1', title: 'Domestic abuse' }))],
   actions: [
     wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme', leadAgency: 'Essex Police', targetDate: '2024-03-31', status: 'in-progress', ...extra })),
-    wire(actionInput({ id: 'a-done', title: 'Refuge review', targetDate: '2024-02-01', status: 'complete', progress: 100 })),
+    wire(actionInput({ id: 'a-done', title: 'Refuge review', leadAgency: 'Essex Police', targetDate: '2024-02-01', status: 'complete', progress: 100 })),
   ],
   audits: [wire({ id: 'au-1', title: 'Light-touch audit 2023' })],
-  recommendations: [wire({ id: 'r-1', auditId: 'au-1', ref: 'R3', recommendation: 'Delivery plans to include estimated time scales.', targetDate: '2024-03-31', status: 'in-progress' })],
+  recommendations: [wire({ id: 'r-1', auditId: 'au-1', ref: 'R3', recommendation: 'Delivery plans to include estimated time scales.', ownerAgency: 'Essex Police', targetDate: '2024-03-31', status: 'in-progress' })],
 });
 
 interface Page {
@@ -27,10 +27,24 @@ interface Page {
   root: (selector: string) => ShadowRoot;
 }
 
-/** A plan page on the endpoint as `user` in `role`, holding `widgets`. */
-async function page(endpoint: Endpoint, user: string, role: MemberRole | undefined, widgets: ReturnType<typeof html>, locale = 'en-GB'): Promise<Page> {
+// Who each endpoint signs in, by bearer token (the test plugin's sign-in on json-server).
+const peopleOf = new Map<string, Record<string, unknown>>();
+
+/** json-server with sign-in: `/me` says each page's role; a partner is Essex Police's. */
+async function createEndpoint(options: Parameters<typeof createPlainEndpoint>[0]): Promise<Endpoint> {
+  const endpoint = await createPlainEndpoint({ ...options, people: {} });
+  peopleOf.set(endpoint.id, {});
+  return endpoint;
+}
+
+/** A plan page on the endpoint, signed in as `user` in `role`, holding `widgets`. */
+async function page(endpoint: Endpoint, user: string, role: Role, widgets: ReturnType<typeof html>, locale = 'en-GB'): Promise<Page> {
+  const people = peopleOf.get(endpoint.id)!;
+  const token = `${user}-${role}`.replace(/\W/g, '-');
+  people[token] = { id: token, name: user, writesHistory: false, plans: { [PLAN]: { role, agencies: role === 'partner' ? ['Essex Police'] : [] } } };
+  await executeServerCommand('endpoint-people', { id: endpoint.id, people });
   const plan = await fixture<ApPlan>(
-    html`<ap-plan name=${freshName('ext')} plan-id=${PLAN} today=${TODAY} user=${user} endpoint=${endpoint.url} locale=${locale} .memberRole=${role}>${widgets}</ap-plan>`,
+    html`<ap-plan name=${freshName('ext')} plan-id=${PLAN} today=${TODAY} user=${user} endpoint=${endpoint.url} locale=${locale} .tokenProvider=${async () => token}>${widgets}</ap-plan>`,
   );
   await waitUntil(() => plan.context?.sync?.state.lastSynced, 'first sync', { timeout: 10_000 });
   return { plan, root: (selector) => plan.querySelector(selector)!.shadowRoot! };

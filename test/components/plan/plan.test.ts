@@ -41,6 +41,17 @@ describe('<ap-plan>', () => {
     expect(probe.plan.plan!.store).to.equal(plan.store);
   });
 
+  it('a person the page sets (no endpoint, a preview) decides the rights it provides; without one everyone may do everything', async () => {
+    const viewer = { id: 'u-1', name: 'Cllr Jones', writesHistory: false, plans: { [PLAN]: { role: 'viewer' as const, agencies: [] } } };
+    const plan = await fixture<ApPlan>(html`<ap-plan name=${freshName()} plan-id=${PLAN} .person=${viewer}></ap-plan>`);
+    await waitUntil(() => plan.store, 'store opened');
+    await plan.updateComplete;
+    expect([plan.context!.rights.role, plan.context!.rights.officer, plan.context!.user]).to.deep.equal(['viewer', false, 'Cllr Jones']);
+    plan.person = undefined;
+    await plan.updateComplete;
+    expect([plan.context!.rights.role, plan.context!.rights.officer]).to.deep.equal(['everyone', true]);
+  });
+
   it('re-renders a child on a store change and keeps the filter a child sets', async () => {
     const plan = await fixture<ApPlan>(html`<ap-plan name=${freshName()} plan-id=${PLAN} today="2024-01-15"><test-plan-probe></test-plan-probe></ap-plan>`);
     const probe = plan.querySelector('test-plan-probe')!;

@@ -12,7 +12,7 @@ const titleOf = (id: string) => sample.actions.find((a) => a.id === id)!.title!;
 async function seeded(extra: object[] = []): Promise<string> {
   const name = freshName('report');
   const store = await ActionPlanStore.open(name);
-  for (const collection of COLLECTIONS) await store.applyPulled(collection, collection === 'actions' ? [...sample.actions, ...extra] : sample[collection]);
+  for (const collection of COLLECTIONS) await store.applyPulled(collection, collection === 'actions' ? [...sample.actions, ...extra] : (sample[collection] ?? []));
   store.close();
   return name;
 }
