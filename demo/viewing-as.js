@@ -4,7 +4,10 @@ const COOKIE = 'ap-demo-person';
 const form = document.querySelector('#viewing-as');
 const select = form?.querySelector('select');
 
-const current = () => document.cookie.split('; ').find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+const current = () => {
+  const value = document.cookie.split('; ').find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+  return value === undefined ? undefined : decodeURIComponent(value);
+};
 
 async function fill() {
   const answer = await fetch('/api/demo-people');
