@@ -223,7 +223,8 @@ describe('extension requests', function () {
     const card = root('ap-action-card');
     await press(card, 'Request a new target date');
     await ask(card, '2024-06-30', 'Waiting for the refuge provider');
-    await waitUntil(() => words(card).includes('Extension requested: 30 June 2024 (waiting for a decision)'), 'shown at once, offline');
+    // Saved to IndexedDB with its outbox entry, then shown: no network involved, but more than the 1 s default on a busy engine.
+    await waitUntil(() => words(card).includes('Extension requested: 30 June 2024 (waiting for a decision)'), 'shown at once, offline', { timeout: 5000 });
     await waitUntil(() => plan.context?.syncState?.pending, 'pending');
     expect((await onServer(endpoint, 'actions', 'a-1')).extensionRequests ?? []).to.have.length(0);
     await injectFaults(endpoint, []);

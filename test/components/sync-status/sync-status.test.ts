@@ -130,8 +130,8 @@ describe('<ap-sync-status>', function () {
     const [current] = await serverRecord(endpoint, 'actions', 'a-1');
     await fetch(`${endpoint.url}/actions/a-1`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...current, progress: 90 }) });
     online = true;
-    await engine.syncNow();
-    await waitUntil(() => button(el, 'Keep theirs'), 'no conflict', { timeout: 6000 });
+    // A sync already running when we come online pulled before the server's edit: sync again until the clash shows.
+    await waitUntil(async () => (await engine.syncNow(), button(el, 'Keep theirs')), 'no conflict', { timeout: 6000 });
     button(el, 'Keep theirs').click();
     await waitUntil(async () => (await store.get('actions', 'a-1'))?.progress === 90, 'theirs not kept', { timeout: 6000 });
     expect(await store.outbox()).to.have.length(0);
