@@ -644,6 +644,8 @@ export const enGB = {
   'reminder.open': 'Open it: {url}',
   'reminder.footer': 'You get this email as a member of {plan}. To stop it, turn reminders off on your membership or ask a CSP officer.',
   'plan.linked-action': 'The linked action',
+  'lazy.loading': 'Loading…',
+  'lazy.failed': 'This part of the page could not be loaded: check your connection, then reload the page.',
 };
 
 export type MessageKey = keyof typeof enGB;

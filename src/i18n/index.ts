@@ -3,7 +3,6 @@ import type { FieldIssue } from '../model/errors.js';
 import type { ExtensionProblem } from '../model/extensions.js';
 import type { RagReason, RagResult } from '../model/rag.js';
 import type { ActionStatus, Rag, Rating, RecommendationStatus } from '../model/schemas.js';
-import { cy } from './cy.js';
 import { enGB, type MessageKey } from './en-GB.js';
 
 export type { MessageKey };
@@ -12,7 +11,21 @@ export const LOCALES = ['en-GB', 'cy'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type MessageParams = Record<string, string | number | undefined>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'en-GB': enGB, cy };
+// en-GB always; Welsh once loaded (a chunk of its own in the drop-in: only Welsh pages fetch it).
+const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { 'en-GB': enGB };
+
+/** Makes `locale`'s messages available to `t`; code that reads every language calls `useEveryLocale`. */
+export function addCatalogue(locale: Locale, messages: Record<MessageKey, string>): void {
+  catalogues[locale] = messages;
+}
+
+/** Whether `t` speaks `locale` yet (until then it answers in en-GB). */
+export const hasCatalogue = (locale: Locale): boolean => !!catalogues[locale];
+
+/** Loads `locale`'s messages, if `t` does not have them yet. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (!hasCatalogue(locale)) (await import('./every-locale.js')).useEveryLocale();
+}
 
 const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(enGB, key);
 

@@ -4,11 +4,11 @@ import { provide } from '@lit/context';
 import { planContext, type PlanContext } from '../../context/index.js';
 import { apEvent, type PlanFilter } from '../../events.js';
 import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type RagRules } from '../../model/index.js';
-import { resolveLocale, t } from '../../i18n/index.js';
+import { hasCatalogue, loadCatalogue, resolveLocale, t } from '../../i18n/index.js';
 import { LinkedRecordController } from '../../controllers/linked-record.js';
 import { ActionPlanStore, DataClearedError } from '../../store/index.js';
-import { RestAdapter, SyncEngine, SyncHttpError, type PersonCheck, type SyncAdapter, type SyncState, type TokenProvider } from '../../sync/index.js';
-import { loadPublished } from '../../io/snapshot.js';
+import type { PersonCheck, RestAdapter, SyncAdapter, SyncEngine, SyncState, TokenProvider } from '../../sync/index.js';
+import { Lazy } from '../shared/lazy.js';
 import { styles } from './plan.styles.js';
 
 const DEFAULT_NAME = 'action-plan-widgets';
@@ -107,6 +107,11 @@ export class ApPlan extends LitElement {
   #retryOpen?: ReturnType<typeof setTimeout>;
   #unsubscribePlan?: () => void;
   #linked = new LinkedRecordController(this);
+  // Sync code is fetched only where there is something to sync with; the snapshot reader only with `src`.
+  #syncCode = new Lazy(this, () => import('../../sync/index.js'));
+  #snapshotCode = new Lazy(this, () => import('../../io/snapshot.js'));
+  // The Welsh messages, on a Welsh page only: the widgets speak en-GB for the moment it takes.
+  #welsh = new Lazy(this, () => loadCatalogue('cy'));
 
   constructor() {
     super();
@@ -147,6 +152,8 @@ export class ApPlan extends LitElement {
     this.#needsOpen = false;
     this.#wireSync(changed);
     if (changed.has('store') || changed.has('planId')) this.#watchPlan();
+    const locale = resolveLocale(this, this.locale);
+    if (!hasCatalogue(locale)) this.#load(this.#welsh).catch(() => undefined);
     this.context = {
       store: this.store,
       planId: this.planId,
@@ -156,7 +163,7 @@ export class ApPlan extends LitElement {
       person: this.person ?? undefined,
       // Nobody's rights until the endpoint has said who this is; everyone's where nobody signs in.
       rights: rightsFor(this.person ?? (this.person === undefined && this.#signsIn ? NOBODY : undefined), this.planId),
-      locale: resolveLocale(this, this.locale),
+      locale,
       ragRules: this.ragRules,
       filter: this.filter,
       setFilter: (filter) => (this.filter = { ...filter }),
@@ -189,7 +196,12 @@ export class ApPlan extends LitElement {
     this.#stopSync();
     const { store } = this;
     if (!store || !this.planId || this.src) return;
-    const adapter = this.adapter ?? (this.endpoint ? (this.#restAdapter = this.#newRestAdapter()) : undefined);
+    if (!this.sync && !this.adapter && !this.endpoint) return;
+    const code = this.#syncCode.value;
+    // Once the sync code has come, the update it asks for wires sync here (a failure is reported by #load).
+    if (!code) return void this.#load(this.#syncCode).catch(() => undefined);
+    const { SyncEngine } = code;
+    const adapter = this.adapter ?? (this.endpoint ? (this.#restAdapter = this.#newRestAdapter(code)) : undefined);
     const checkPerson = this.#signsIn ? (signal: AbortSignal) => this.#checkPerson(signal) : undefined;
     const engine = this.sync ?? (adapter && (this.#ownedSync = new SyncEngine({ store, adapter, planId: this.planId, scope: `${this.endpoint ?? 'adapter'}|${this.planId}`, intervalMs: Math.max(1, this.syncInterval) * 1000, user: this.person?.name || this.user, checkPerson })));
     if (!engine) return;
@@ -224,7 +236,7 @@ export class ApPlan extends LitElement {
     return !!this.endpoint && !this.adapter && !this.sync && !this.src;
   }
 
-  #newRestAdapter(): RestAdapter {
+  #newRestAdapter({ RestAdapter }: typeof import('../../sync/index.js')): RestAdapter {
     return new RestAdapter(this.endpoint!, { headers: this.headers, tokenProvider: this.tokenProvider && ((options) => this.tokenProvider!(options)) });
   }
 
@@ -256,7 +268,7 @@ export class ApPlan extends LitElement {
     const before = this.person;
     if ((person?.id ?? null) !== (before?.id ?? null) && this.#ownedStore) {
       this.#closeOwned(person);
-      throw new SyncHttpError('auth', t(resolveLocale(this, this.locale), 'plan.person-changed'));
+      throw new this.#syncCode.value!.SyncHttpError('auth', t(resolveLocale(this, this.locale), 'plan.person-changed'));
     }
     const changed = JSON.stringify(person) !== JSON.stringify(before);
     if (changed) {
@@ -285,7 +297,7 @@ export class ApPlan extends LitElement {
     this.#known = undefined;
     if (known !== undefined) return known;
     try {
-      const person = (await this.#newRestAdapter().me()) ?? null;
+      const person = (await this.#newRestAdapter(await this.#load(this.#syncCode)).me()) ?? null;
       this.#remember(person);
       return person;
     } catch (error) {
@@ -331,11 +343,21 @@ export class ApPlan extends LitElement {
     this.#srcLoad?.abort();
     const load = (this.#srcLoad = new AbortController());
     try {
+      const { loadPublished } = await this.#load(this.#snapshotCode);
       const snapshot = await loadPublished(store, new URL(src, document.baseURI).href, load.signal);
       if (!this.planId) this.planId = snapshot.plan.id;
     } catch (error) {
       if (!load.signal.aborted) this.#report(error as Error);
     }
+  }
+
+  /** A part of the plan's code; a failure to fetch it (offline, the file gone) is reported in words. */
+  #load<T>(code: Lazy<T>): Promise<T> {
+    return code.get().catch(() => {
+      const error = new Error(t(resolveLocale(this, this.locale), 'lazy.failed'));
+      this.#report(error);
+      throw error;
+    });
   }
 
   #report(error: Error): void {

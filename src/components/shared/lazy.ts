@@ -1,0 +1,119 @@
+// Parts of an element loaded on first use: in the drop-in build each is a chunk beside the entry
+// file, so a page fetches the report, the admin tabs or import and export only where they are.
+import { LitElement, adoptStyles, html, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { resolveLocale, t } from '../../i18n/index.js';
+
+/** A module loaded once, on first `get()`; the host renders again when it has come or failed. */
+export class Lazy<T> {
+  value?: T;
+  /** Why the load failed (offline, the file gone): kept, as the page must be reloaded to fetch it again. */
+  error?: Error;
+  #loading?: Promise<T>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly load: () => Promise<T>,
+  ) {}
+
+  get(): Promise<T> {
+    return (this.#loading ??= this.load().then(
+      (value) => {
+        this.value = value;
+        this.host.requestUpdate();
+        return value;
+      },
+      (error: unknown) => {
+        this.error = error instanceof Error ? error : new Error(String(error));
+        this.host.requestUpdate();
+        throw this.error;
+      },
+    ));
+  }
+}
+
+/** What an element shows while its part loads, or when it could not be loaded. */
+export function lazyStatus(host: Element, lazy: Lazy<unknown>) {
+  const locale = resolveLocale(host);
+  return lazy.error ? html`<p role="alert">${t(locale, 'lazy.failed')}</p>` : html`<p role="status">${t(locale, 'lazy.loading')}</p>`;
+}
+
+/**
+ * The body of an element, loaded on first use: it keeps its state in fields marked `@state()`
+ * (each change renders the host again) and hands its controllers to the host. Lit calls event
+ * listeners with the host as `this`, so a view's listeners are arrow functions.
+ */
+export abstract class View<H extends LitElement = LitElement> implements ReactiveControllerHost, ReactiveController {
+  constructor(readonly host: H) {
+    host.addController(this);
+  }
+
+  // Lit's legacy @state() calls this: the field becomes an accessor that renders the host on change.
+  static createProperty(name: PropertyKey): void {
+    const key = Symbol(String(name));
+    Object.defineProperty(this.prototype, name, {
+      configurable: true,
+      get(this: Record<symbol, unknown>) {
+        return this[key];
+      },
+      set(this: View & Record<symbol, unknown>, value: unknown) {
+        if (Object.is(this[key], value)) return;
+        this[key] = value;
+        this.host.requestUpdate();
+      },
+    });
+  }
+
+  addController(controller: ReactiveController): void {
+    this.host.addController(controller);
+  }
+
+  removeController(controller: ReactiveController): void {
+    this.host.removeController(controller);
+  }
+
+  requestUpdate(): void {
+    this.host.requestUpdate();
+  }
+
+  get updateComplete(): Promise<boolean> {
+    return this.host.updateComplete;
+  }
+
+  get renderRoot(): HTMLElement | DocumentFragment {
+    return this.host.renderRoot;
+  }
+
+  hostDisconnected?(): void;
+  willUpdate?(changed: PropertyValues): void;
+  abstract render(): unknown;
+}
+
+export interface ViewModule<V extends View> {
+  View: new (host: V['host']) => V;
+  styles: CSSResultGroup;
+}
+
+/** An element whose body (a `View` and its styles) is a module loaded when it is first connected. */
+export abstract class LazyElement<V extends View> extends LitElement {
+  protected readonly body = new Lazy<V>(this, async () => {
+    const { View: Body, styles } = await this.loadView();
+    adoptStyles(this.renderRoot as ShadowRoot, ([styles] as unknown[]).flat(Infinity) as CSSResultOrNative[]);
+    return new Body(this);
+  });
+
+  protected abstract loadView(): Promise<ViewModule<V>>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A failure is shown by render().
+    this.body.get().catch(() => undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.body.value?.willUpdate?.(changed);
+  }
+
+  protected override render() {
+    return this.body.value ? this.body.value.render() : lazyStatus(this, this.body);
+  }
+}
