@@ -59,7 +59,13 @@ export default defineConfig(({ mode }) => {
       rollupOptions: dropin
         ? // The entry, and beside it the parts loaded on first use. The entry exports nothing, so
           // the code the chunks share with it may be exported from it rather than split off.
-          { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'action-plan-widgets-[name]-[hash].js' } }
+          {
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              // Named for what they hold (sync, cy, report-view...), so tests and the bench can tell them apart.
+              chunkFileNames: ({ facadeModuleId }) => `action-plan-widgets-${/([\w-]+)\/index\.[jt]s$/.exec(facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
+            },
+          }
         : { external: (id: string) => /^(lit|@lit|idb|zod)(\/|$)/.test(id) },
     },
   };

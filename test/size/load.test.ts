@@ -1,0 +1,62 @@
+// What a page with the everyday widgets really fetches from a built dist/ served by a real HTTP
+// server (test/plugins/dropin-server.mjs), and what a page shows when a part cannot be fetched.
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+interface Fetched {
+  path: string;
+  gzip: number;
+}
+
+
+const server = (action: 'start' | 'requests' | 'stop') => executeServerCommand('dropin-server', { action });
+const text = (el: Element | null) => el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+// The part of the library a chunk holds: action-plan-widgets-sync-AbC123.js -> sync.
+const part = (path: string) => /^\/dist\/action-plan-widgets(?:-(.+)-[\w-]{8})?\.js$/.exec(path)?.[1] ?? 'entry';
+
+describe('the drop-in, loaded from a real server', function () {
+  this.timeout(60000);
+  let origin: string;
+
+  before(async () => {
+    origin = (await server('start')) as string;
+  });
+
+  after(() => server('stop'));
+
+  // The budget (scripts/bundle-size.mjs, 55 KB): each file gzipped at level 9, 1 KB = 1,000 bytes.
+  it('fetches no more JavaScript than its budget for a synced page of the everyday widgets, with no user action', async () => {
+    const main = document.createElement('main');
+    main.innerHTML = `<ap-plan name="budget-${crypto.randomUUID()}" plan-id="castle-point-rochford-2023-24" endpoint="${origin}/api" today="2024-01-15" user="Officer">
+        <ap-rag-summary></ap-rag-summary>
+        <ap-priority-board></ap-priority-board>
+        <ap-action-card action-id="cpr-a-crucial-crew"></ap-action-card>
+        <ap-audit-tracker audit-id="light-touch-2023"></ap-audit-tracker>
+        <ap-sync-status></ap-sync-status>
+      </ap-plan>`;
+    document.body.append(main);
+    await import(/* @vite-ignore */ `${origin}/dist/action-plan-widgets.js`);
+    // Idle: the plan has synced from the endpoint and every widget shows it.
+    await waitUntil(() => text(main.querySelector('ap-sync-status')).includes('Last synced'), 'synced', { timeout: 30000 });
+    await waitUntil(() => text(main.querySelector('ap-action-card')).includes('Crucial Crew') && text(main.querySelector('ap-audit-tracker')).length > 100, 'the widgets show the plan', { timeout: 10000 });
+    const { budget, files: fetched } = (await server('requests')) as { budget: number; files: Fetched[] };
+    const total = fetched.reduce((sum, file) => sum + file.gzip, 0);
+    const split = fetched.map((file) => `${part(file.path)} ${(file.gzip / 1000).toFixed(1)} KB`).join(', ');
+    expect(fetched.map((file) => part(file.path))).to.include.members(['entry', 'sync']);
+    expect(total, `the page fetched ${(total / 1000).toFixed(1)} KB: ${split}`).to.be.within(1, budget);
+    main.remove();
+  });
+
+  it('says a part could not be loaded when the server has gone, rather than showing nothing', async () => {
+    // The elements are registered from the server above (the first test); now it is gone.
+    await server('stop');
+    const plan = document.createElement('ap-plan');
+    plan.setAttribute('name', `offline-${crypto.randomUUID()}`);
+    plan.append(document.createElement('ap-report'));
+    document.body.append(plan);
+    const report = plan.querySelector('ap-report')!;
+    await waitUntil(() => text(report).includes('could not be loaded'), 'the report says it could not be loaded', { timeout: 20000 });
+    expect(report.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    plan.remove();
+  });
+});
