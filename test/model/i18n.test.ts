@@ -13,8 +13,12 @@ import {
   resolveLocale,
   statusLabel,
   t,
+  loadCatalogue,
 } from '../../src/i18n/index.js';
 import { safeParseRecord, type RagReason } from '../../src/model/index.js';
+
+// The Welsh messages load on first use (a chunk of their own in the drop-in).
+before(() => loadCatalogue('cy'));
 
 /** Run `fn` as if the browser had no Welsh locale data. */
 function withoutWelshIntl<T>(fn: () => T): T {

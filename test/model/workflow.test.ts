@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { WorkflowError, allowedStatuses, checkRecommendation, describeWorkflowError, evidenceLink, parseRecord, reviseTarget, type Recommendation } from '../../src/model/index.js';
+import { loadCatalogue } from '../../src/i18n/index.js';
+
+// The Welsh messages load on first use (a chunk of their own in the drop-in).
+before(() => loadCatalogue('cy'));
 
 const rec = (overrides: Partial<Recommendation> = {}) =>
   parseRecord('recommendations', { id: 'r-1', planId: 'plan-1', auditId: 'audit-1', recommendation: 'Review the terms of reference.', ...overrides });
