@@ -29,7 +29,7 @@ export interface SignInEndpoint {
 }
 
 export const AGENCY: Record<Who, string[]> = { officer: [], police: ['Lancashire Police'], probation: ['Probation Service'], councillor: [] };
-const ROLE: Record<Who, string> = { officer: 'officer', police: 'partner', probation: 'partner', councillor: 'viewer' };
+export const ROLE: Record<Who, string> = { officer: 'officer', police: 'partner', probation: 'partner', councillor: 'viewer' };
 const NAME: Record<Who, string> = { officer: 'Olu Officer', police: 'Pat Police', probation: 'Priya Probation', councillor: 'Cllr Chris Jones' };
 
 /** The plan the tests use: a police action, a probation action, and a restricted police action. */

@@ -31,6 +31,16 @@ for (const kind of ENDPOINT_KINDS) {
     }
     const card = (plan: ApPlan, id: string) => plan.querySelector<HTMLElement>(`ap-action-card[action-id="${id}"]`)!;
     const cardShows = (plan: ApPlan, id: string, text: string) => waitUntil(() => shadowText(card(plan, id)).includes(text), `${id} never showed "${text}": ${shadowText(card(plan, id))}`, { timeout: 6000 });
+    /** Opens the card's editor and sets its progress, as a person does before pressing Save. */
+    async function fillProgress(plan: ApPlan, id: string, value: number) {
+      const editing = card(plan, id);
+      await waitUntil(() => button(editing, 'Edit'), `no Edit on ${id}: ${shadowText(editing)}`, { timeout: 8000 });
+      button(editing, 'Edit')!.click();
+      await waitUntil(() => editing.shadowRoot!.querySelector('#progress-input'), 'no editor', { timeout: 8000 });
+      const progress = editing.shadowRoot!.querySelector<HTMLInputElement>('#progress-input')!;
+      progress.value = String(value);
+      progress.dispatchEvent(new Event('input'));
+    }
 
     beforeEach(async () => {
       endpoint = await signInEndpoints[kind]();
@@ -53,6 +63,36 @@ for (const kind of ENDPOINT_KINDS) {
       await expect(police).to.be.accessible();
       await expect(card(plan, 'a-probation')).to.be.accessible();
     });
+
+    for (const [who, mine, theirs] of [
+      ['police', 'a-police', 'a-probation'],
+      ['probation', 'a-probation', 'a-police'],
+    ] as const) {
+      it(`the ${who} partner saves an action of their agency, under their own name, and has no Edit on the other`, async () => {
+        const plan = await mount(who);
+        await fillProgress(plan, mine, 75);
+        expect(button(card(plan, theirs), 'Edit')).to.equal(undefined);
+        button(card(plan, mine), 'Save')!.click();
+        await waitUntil(async () => (await endpoint.record('actions', mine))?.progress === 75, 'the change did not reach the endpoint', { timeout: 8000 });
+        expect((await endpoint.record('actions', mine))?.updatedBy).to.equal(plan.person!.name);
+        expect(plan.person!.name).not.to.equal('');
+      });
+    }
+
+    // json-server's stand-in signs people in but enforces no rights on writes: only ours can refuse this one.
+    if (kind === 'ours') {
+      it("a 403 on Save when the partner's membership changed on the server since the page loaded: the server's reason, kept in the refused list", async () => {
+        const plan = await mount('police');
+        await fillProgress(plan, 'a-police', 90);
+        await endpoint.reassign('police', ['Probation Service']);
+        button(card(plan, 'a-police'), 'Save')!.click();
+        const status = plan.querySelector('ap-sync-status')!;
+        await waitUntil(() => shadowText(status).includes(`"Taxi marshals" was not saved: Only Lancashire Police and the plan's officers can update this action.`), shadowText(status), { timeout: 8000 });
+        expect(shadowText(status)).to.include('Changes you may not make (1)').and.include('Progress: 90');
+        expect((await endpoint.record('actions', 'a-police'))?.progress).to.equal(20);
+        await expect(status).to.be.accessible();
+      });
+    }
 
     it('a councillor (viewer) sees no editing control; the admin offers only Plans, Due soon and Clear', async () => {
       const plan = await mount('councillor', undefined, html`<ap-action-card action-id="a-police"></ap-action-card><ap-plan-admin></ap-plan-admin>`);
@@ -142,14 +182,8 @@ for (const kind of ENDPOINT_KINDS) {
       const plan = await mount('police', async () => token);
       await endpoint.expire(token);
       const status = plan.querySelector('ap-sync-status')!;
-      const police = card(plan, 'a-police');
-      await cardShows(plan, 'a-police', 'Taxi marshals');
-      button(police, 'Edit')!.click();
-      await waitUntil(() => police.shadowRoot!.querySelector('#progress-input'), 'no editor', { timeout: 8000 });
-      const progress = police.shadowRoot!.querySelector<HTMLInputElement>('#progress-input')!;
-      progress.value = '65';
-      progress.dispatchEvent(new Event('input'));
-      button(police, 'Save')!.click();
+      await fillProgress(plan, 'a-police', 65);
+      button(card(plan, 'a-police'), 'Save')!.click();
       await waitUntil(() => button(status, 'Sign in again'), `no Sign in again: ${shadowText(status)}`, { timeout: 8000 });
       expect(shadowText(status)).to.include('1 change waiting to sync');
       await expect(status).to.be.accessible();
