@@ -110,7 +110,7 @@ export class ApPlan extends LitElement {
   // Sync code is fetched only where there is something to sync with; the snapshot reader only with `src`.
   #syncCode = new Lazy(this, () => import('../../sync/index.js'));
   #snapshotCode = new Lazy(this, () => import('../../io/snapshot.js'));
-  // The Welsh messages, on a Welsh page only: the widgets speak en-GB for the moment it takes.
+  // The Welsh messages, on a Welsh page only.
   #welsh = new Lazy(this, () => loadCatalogue('cy'));
 
   constructor() {
@@ -153,9 +153,11 @@ export class ApPlan extends LitElement {
     this.#wireSync(changed);
     if (changed.has('store') || changed.has('planId')) this.#watchPlan();
     const locale = resolveLocale(this, this.locale);
-    if (!hasCatalogue(locale)) this.#load(this.#welsh).catch(() => undefined);
+    // The widgets wait for their language (they show "Loading" without a store), not to flash English.
+    const speaks = hasCatalogue(locale);
+    if (!speaks) this.#load(this.#welsh).catch(() => undefined);
     this.context = {
-      store: this.store,
+      store: speaks ? this.store : undefined,
       planId: this.planId,
       today: this.effectiveToday,
       user: this.person?.name || this.user,

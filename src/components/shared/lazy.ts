@@ -109,8 +109,15 @@ export abstract class LazyElement<V extends View> extends LitElement {
     this.body.get().catch(() => undefined);
   }
 
+  #bodyUpdated = false;
+
   protected override willUpdate(changed: PropertyValues): void {
-    this.body.value?.willUpdate?.(changed);
+    const body = this.body.value;
+    if (!body) return;
+    // The body's first update sees every property as set, as the element's own first update did.
+    const properties = (this.constructor as typeof LitElement).elementProperties;
+    body.willUpdate?.(this.#bodyUpdated ? changed : new Map([...properties.keys()].map((name) => [name, undefined])));
+    this.#bodyUpdated = true;
   }
 
   protected override render() {
