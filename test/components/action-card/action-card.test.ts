@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApActionCard } from '../../../src/components/action-card/action-card.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import type { Action } from '../../../src/model/index.js';
-import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
+import { PLAN, actionInput, freshName, priorityInput, waitUntil } from '../../helpers.js';
 
 const TODAY = '2024-01-15';
 const XSS = '<img src=x onerror=alert(1)>';

@@ -1,11 +1,11 @@
 // Extension requests end to end: partners ask on the card and in the audit tracker, officers decide in plan admin,
 // everything synced through a real json-server endpoint (scripts/endpoint.mjs: 412 on a stale If-Match).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import type { Action, Recommendation, Role } from '../../../src/model/index.js';
-import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
+import { PLAN, actionInput, freshName, priorityInput, waitUntil } from '../../helpers.js';
 import { createEndpoint as createPlainEndpoint, injectFaults, serverRecord, wire, type Endpoint } from '../../sync/sync-helpers.js';
 
 const TODAY = '2024-03-12';

@@ -1,11 +1,11 @@
 // Sign-in, roles and per-person storage, driven as people use the widgets, against a real endpoint
 // with sign-in (test/sync/sign-in-helpers.ts: the endpoint is a parameter).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import type { TokenProvider } from '../../../src/sync/index.js';
-import { freshName, PLAN } from '../../helpers.js';
+import { freshName, PLAN, waitUntil } from '../../helpers.js';
 import { signInEndpoint, type SignInEndpoint, type Who } from '../../sync/sign-in-helpers.js';
 
 const shadowText = (el: Element | null | undefined) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import type { ApRagSummary } from '../../../src/components/rag-summary/rag-summary.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import { computeRag, parseRecord, type Action } from '../../../src/model/index.js';
-import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
+import { PLAN, actionInput, freshName, priorityInput, waitUntil } from '../../helpers.js';
 
 const TODAY = '2024-01-15';
 const CPR = 'castle-point-rochford-2023-24';
