@@ -26,8 +26,7 @@ export const extensionStyles = css`
   .extension-request {
     margin: 0 0 1rem;
   }
-  .extension-request h2,
-  .extension-request h4 {
+  .extension-request :is(h2, h3, h4, h5, h6) {
     margin: 0 0 0.5rem;
   }
   .error-message,
