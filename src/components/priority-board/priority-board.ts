@@ -160,7 +160,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.cardHeadingLevel = this.level + 1;
+    this.cardHeadingLevel = Math.min(this.level + 1, 6);
     if (changed.has('groupBy') && !GROUP_BYS.includes(this.groupBy)) {
       console.warn(`<ap-priority-board group-by="${this.groupBy}"> is not one of ${GROUP_BYS.join(', ')}; grouping by priority.`);
     }
