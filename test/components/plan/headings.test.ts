@@ -6,14 +6,15 @@ import type { ApPlan } from '../../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import type { SyncEngine } from '../../../src/sync/index.js';
 import { AXE_OPTIONS, actionInput, freshName, outline, priorityInput } from '../../helpers.js';
-import type { PageWindow } from '../../dropin/page.js';
+import { loadAxe, type PageWindow } from '../../dropin/page.js';
 import { createEndpoint, engineFor, injectFaults, wire } from '../../sync/sync-helpers.js';
 
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 10000 });
 
 async function axe(context: Element) {
-  await import('axe-core/axe.min.js');
-  const { violations, passes } = await (window as PageWindow).axe!.run(context, AXE_OPTIONS);
+  const page = window as PageWindow;
+  if (!page.axe) await loadAxe(page);
+  const { violations, passes } = await page.axe!.run(context, AXE_OPTIONS);
   // The best practices ran: heading-order looked at the headings and found them in order.
   expect(passes.map((rule) => rule.id)).to.include('heading-order');
   return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
