@@ -12,7 +12,7 @@ const TAGS: StaticValue[] = [1, 2, 3, 4, 5, 6].map((level) => unsafeStatic(`h${l
 
 /** A real `<h1>`–`<h6>` (levels past 6 stay at 6: a screen reader has none deeper). */
 export function heading(level: number, content: unknown, attributes: { id?: string; class?: string; part?: string } = {}) {
-  const tag = TAGS[Math.min(Math.max(Math.trunc(level), 1), 6) - 1];
+  const tag = TAGS[Math.min(level, 6) - 1];
   return html`<${tag} id=${ifDefined(attributes.id)} class=${ifDefined(attributes.class)} part=${ifDefined(attributes.part)}>${content}</${tag}>`;
 }
 
