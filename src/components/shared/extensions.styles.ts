@@ -34,6 +34,11 @@ export const extensionStyles = css`
     color: var(--ap-color-error, #d4351c);
     font-weight: 700;
   }
+  /* Each link alone on its line is a target of its own: at least 24 px tall (WCAG 2.5.8). */
+  .error-summary a {
+    display: inline-block;
+    min-height: 24px;
+  }
   .error-message {
     margin: 0;
   }
