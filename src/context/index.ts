@@ -30,3 +30,9 @@ export interface PlanContext {
 }
 
 export const planContext = createContext<PlanContext | undefined>(Symbol('ap-plan'));
+
+/**
+ * The level of the headings an element starts at (2–6): `<ap-plan heading-level>` provides it to
+ * every widget inside; a board provides one below its column headings to its cards.
+ */
+export const headingLevelContext = createContext<number>(Symbol('ap-heading-level'));

@@ -25,6 +25,7 @@ import type { Sheet } from '../../io/sheet.js';
 type Reader = typeof import('../../io/read-actions.js');
 import { downloadFile } from '../shared/download.js';
 import { styles } from './import-export.styles.js';
+import { HeadingLevel, heading } from '../shared/heading.js';
 
 const EXPORTS = ['xlsx', 'csv', 'json', 'publish'] as const;
 const EXPORT_TYPES: Record<(typeof EXPORTS)[number], string> = {
@@ -84,7 +85,7 @@ function sheetStep(reader: Reader, file: string, sheets: Sheet[], sheet: number,
  * @cssproperty --ap-color-focus - Focus outline colour.
  * @cssproperty --ap-color-red - Border of the problem list.
  */
-export class ApImportExport extends LitElement {
+export class ApImportExport extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   #plan = new PlanController(this, { collections: ['plans'] });
@@ -251,11 +252,11 @@ export class ApImportExport extends LitElement {
     const ready = !!plan?.store && !!plan.planId;
     return html`${this.#announcer.region()}
       <section aria-labelledby="import-heading" ?hidden=${(plan?.readonly ?? false) || !(plan?.rights.officer ?? true)}>
-        <h2 id="import-heading">${this.#t('io.import-heading')}</h2>
+        ${heading(this.level, this.#t('io.import-heading'), { id: 'import-heading' })}
         ${this.step.kind === 'choose' ? this.#renderChoose(ready) : this.#renderStep()}
       </section>
       <section aria-labelledby="export-heading">
-        <h2 id="export-heading">${this.#t('io.export-heading')}</h2>
+        ${heading(this.level, this.#t('io.export-heading'), { id: 'export-heading' })}
         <p class="hint">${this.#t('io.publish-hint')}</p>
         <div class="buttons">
           ${EXPORTS.map((kind) => html`<button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download(kind)}>${this.#t(`io.export-${kind}`)}</button>`)}
@@ -284,7 +285,7 @@ export class ApImportExport extends LitElement {
           <div class="buttons">${cancel}</div>`;
       case 'errors':
         return html`<div part="errors" class="error-summary" role="alert" tabindex="-1">
-            <h3>${this.#t('io.errors-heading', { count: step.errors.length })}</h3>
+            ${heading(this.level + 1, this.#t('io.errors-heading', { count: step.errors.length }))}
             <p>${this.#t('io.errors-hint', { file: step.file })}</p>
             <ul>
               ${step.errors.slice(0, ERRORS_SHOWN).map((error) => html`<li>${this.#t('io.error-row', { ...error })}</li>`)}
@@ -323,7 +324,7 @@ export class ApImportExport extends LitElement {
 
   #renderMapping(step: Extract<Step, { kind: 'map' }>, cancel: unknown) {
     const preview = step.rows.slice(0, PREVIEW_ROWS);
-    return html`<h3>${this.#t('io.mapping-heading')}</h3>
+    return html`${heading(this.level + 1, this.#t('io.mapping-heading'))}
       <p class="hint">${this.#t('io.mapping-hint', { file: step.file })}</p>
       ${step.sheets.length > 1
         ? html`<label for="sheet">${this.#t('io.sheet')}</label>
@@ -391,7 +392,7 @@ export class ApImportExport extends LitElement {
     const readAs = ({ reading }: TimescaleRow) =>
       reading.kind === 'date' ? formatDate(reading.date, this.#locale) : this.#t(reading.kind === 'ongoing' ? 'io.reading-ongoing' : 'io.reading-text');
     return html`${result.priorities.length
-        ? html`<h3>${this.#t('io.new-priorities', { count: result.priorities.length })}</h3>
+        ? html`${heading(this.level + 1, this.#t('io.new-priorities', { count: result.priorities.length }))}
             <p class="hint">${this.#t('io.new-priorities-hint')}</p>
             <ul class="new-priorities">
               ${result.priorities.map((priority) => html`<li>${priority.title}</li>`)}

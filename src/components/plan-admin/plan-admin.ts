@@ -24,6 +24,7 @@ import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
 import { downloadFile } from '../shared/download.js';
+import { HeadingLevel, heading } from '../shared/heading.js';
 import { PeopleTab } from './people.js';
 import { RequestsPanel } from './requests.js';
 import { styles } from './plan-admin.styles.js';
@@ -78,7 +79,7 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
  * @cssproperty --ap-color-red - Warnings, errors and the clear button.
  * @cssproperty --ap-color-border - Table and tab borders.
  */
-export class ApPlanAdmin extends LitElement {
+export class ApPlanAdmin extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   /** The open tab. */
@@ -222,13 +223,13 @@ export class ApPlanAdmin extends LitElement {
           : shown === 'plans' || !current
             ? this.#renderPlans(data, current)
             : shown === 'requests'
-              ? this.#requests.render(data.actions, data.recommendations)
+              ? this.#requests.render(data.actions, data.recommendations, this.level)
               : shown === 'rollover'
                 ? this.#renderRollover(data, current)
                 : shown === 'updates'
                   ? this.#renderUpdates(data)
                   : shown === 'people'
-                    ? this.#people.render(data.members, current.name)
+                    ? this.#people.render(data.members, current.name, this.level)
                     : shown === 'due'
                       ? this.#renderDue(data)
                       : this.#renderClear(data, current)}
@@ -277,7 +278,7 @@ export class ApPlanAdmin extends LitElement {
   }
 
   #renderPlans(data: AdminData, current?: Plan) {
-    return html`<h2>${this.#t('admin.plans.heading')}</h2>
+    return html`${heading(this.level, this.#t('admin.plans.heading'))}
       ${data.plans.length
         ? html`<div class="table-wrap"><table>
             <thead>
@@ -304,13 +305,13 @@ export class ApPlanAdmin extends LitElement {
         ? nothing
         : html`${current
         ? html`<form @submit=${(e: SubmitEvent) => this.#savePlan(e, current)} novalidate>
-            <h3>${this.#t('admin.plans.edit', { name: current.name })}</h3>
+            ${heading(this.level + 1, this.#t('admin.plans.edit', { name: current.name }))}
             ${this.#planFields('edit', current)}
             <button part="button">${this.#t('admin.plans.save')}</button>
           </form>`
         : nothing}
       <form @submit=${(e: SubmitEvent) => this.#savePlan(e)} novalidate>
-        <h3>${this.#t('admin.plans.create')}</h3>
+        ${heading(this.level + 1, this.#t('admin.plans.create'))}
         ${this.#planFields('new')}
         <button part="button">${this.#t('admin.plans.create-button')}</button>
       </form>`}`;
@@ -353,7 +354,7 @@ export class ApPlanAdmin extends LitElement {
     const next = nextPeriod(current.period);
     const left = data.actions.filter((a) => !choice.actionIds.includes(a.id)).length;
     const carriedAlready = data.actions.filter((a) => a.carriedForwardTo);
-    return html`<h2>${this.#t('admin.rollover.heading')}</h2>
+    return html`${heading(this.level, this.#t('admin.rollover.heading'))}
       <p>${this.#t('admin.rollover.intro', { name: current.name })}</p>
       <form @submit=${(e: SubmitEvent) => this.#rollOver(e, data, current)} novalidate>
         ${this.#planFields('next', { name: next && current.period ? current.name.replace(current.period, next) : '', period: next, description: current.description })}
@@ -430,7 +431,7 @@ export class ApPlanAdmin extends LitElement {
     const partners = partnersOf(data.actions);
     const partner = partners.includes(this.partner) ? this.partner : partners[0] ?? '';
     const actions = packActions(data.actions, partner);
-    return html`<h2>${this.#t('admin.updates.heading')}</h2>
+    return html`${heading(this.level, this.#t('admin.updates.heading'))}
       <p class="no-print">${this.#t('admin.updates.intro')}</p>
       <div class="field no-print">
         <label for="partner">${this.#t('admin.updates.partner')}</label>
@@ -445,7 +446,7 @@ export class ApPlanAdmin extends LitElement {
         <button part="button" class="secondary" ?disabled=${!actions.length} @click=${() => window.print()}>${this.#t('admin.updates.print')}</button>
       </p>
       <div class="pack">
-        <h3 id="pack-title">${this.#t('admin.updates.pack-title', { partner })}</h3>
+        ${heading(this.level + 1, this.#t('admin.updates.pack-title', { partner }), { id: 'pack-title' })}
         <div class="table-wrap" role="region" aria-labelledby="pack-title" tabindex="0">
         <table>
           <thead>
@@ -496,7 +497,7 @@ export class ApPlanAdmin extends LitElement {
   #renderPreview(rows: PackRow[]) {
     const chosen = rows.filter((_, i) => !this.skipped.has(i)).length;
     const locale = this.#locale;
-    return html`<h3 class="no-print">${this.#t('admin.updates.preview')}</h3>
+    return html`${heading(this.level + 1, this.#t('admin.updates.preview'), { class: 'no-print' })}
       ${rows.length
         ? html`<ul class="preview no-print">
             ${rows.map((row, i) => {
@@ -551,7 +552,7 @@ export class ApPlanAdmin extends LitElement {
     const { today, locale } = this.#plan.plan!;
     const items = datedItems(data.actions, data.recommendations, today);
     const byOwner = dueSoonByOwner(items, today, this.dueWithin);
-    return html`<h2>${this.#t('admin.due.heading')}</h2>
+    return html`${heading(this.level, this.#t('admin.due.heading'))}
       <div class="field">
         <label for="due-within">${this.#t('admin.due.days')}</label>
         <input
@@ -569,7 +570,7 @@ export class ApPlanAdmin extends LitElement {
       </p>
       ${byOwner.size
         ? [...byOwner].map(
-            ([owner, due]) => html`<h3>${owner || this.#t('admin.due.no-owner')}</h3>
+            ([owner, due]) => html`${heading(this.level + 1, owner || this.#t('admin.due.no-owner'))}
               <ul class="due">
                 ${due.map(
                   (item) => html`<li class=${item.days < 0 ? 'overdue' : ''}>
@@ -594,7 +595,7 @@ export class ApPlanAdmin extends LitElement {
   }
 
   #renderClear(data: AdminData, current: Plan) {
-    return html`<h2>${this.#t('admin.clear.heading')}</h2>
+    return html`${heading(this.level, this.#t('admin.clear.heading'))}
       <p>${this.#t('admin.clear.intro', { name: current.name })}</p>
       ${this.confirmingClear
         ? html`<div part="warning" class="warning-box" role="alert">

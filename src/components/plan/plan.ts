@@ -1,7 +1,8 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { planContext, type PlanContext } from '../../context/index.js';
+import { headingLevelContext, planContext, type PlanContext } from '../../context/index.js';
+import { HeadingLevel } from '../shared/heading.js';
 import { apEvent, type PlanFilter } from '../../events.js';
 import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type RagRules } from '../../model/index.js';
 import { resolveLocale, t } from '../../i18n/index.js';
@@ -35,7 +36,7 @@ const NOBODY: Person = { id: '', name: '', writesHistory: false, plans: {} };
  * @cssproperty --ap-font-family - Font for every widget (inherits the page's by default).
  * @cssproperty --ap-color-text - Text colour.
  */
-export class ApPlan extends LitElement {
+export class ApPlan extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   /** IndexedDB database name: one per plan set, so two intranet pages can share or keep apart their data. */
@@ -95,6 +96,7 @@ export class ApPlan extends LitElement {
   @property({ attribute: false }) person?: Person | null;
 
   @provide({ context: planContext }) context?: PlanContext;
+  @provide({ context: headingLevelContext }) protected widgetHeadingLevel = 2;
 
   #ownedStore?: ActionPlanStore;
   #ownedSync?: SyncEngine;
@@ -147,6 +149,7 @@ export class ApPlan extends LitElement {
     this.#needsOpen = false;
     this.#wireSync(changed);
     if (changed.has('store') || changed.has('planId')) this.#watchPlan();
+    this.widgetHeadingLevel = this.level;
     this.context = {
       store: this.store,
       planId: this.planId,

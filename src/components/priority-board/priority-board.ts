@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
@@ -24,6 +25,8 @@ import {
 import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
 import { formDialog } from './form-dialog.js';
+import { headingLevelContext } from '../../context/index.js';
+import { HeadingLevel, heading } from '../shared/heading.js';
 import { styles } from './priority-board.styles.js';
 
 /** Columns longer than this are windowed: only the cards in view of the column's scroller, plus overscan, are in the DOM. */
@@ -77,7 +80,7 @@ const optionalText = (value: FormDataEntryValue | null) => (typeof value === 'st
  * @cssproperty --ap-color-error - Error messages.
  * @cssproperty --ap-color-button - Primary button.
  */
-export class ApPriorityBoard extends LitElement {
+export class ApPriorityBoard extends HeadingLevel(LitElement) {
   static override styles = [styles, visuallyHidden];
 
   /** Column grouping: `priority` (default), `status`, `rag` (computed, so no moves) or `lead` (lead agency). */
@@ -104,6 +107,8 @@ export class ApPriorityBoard extends LitElement {
   @state() private dialog?: Dialog;
   @state() private issues: string[] = [];
   @state() private error?: string;
+  /** A card's title is one below its column's heading. */
+  @provide({ context: headingLevelContext }) protected cardHeadingLevel = 3;
 
   readonly #data = new PlanActionsController(this);
   readonly #plan = this.#data.plan;
@@ -155,6 +160,7 @@ export class ApPriorityBoard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.cardHeadingLevel = Math.min(this.level + 1, 6);
     if (changed.has('groupBy') && !GROUP_BYS.includes(this.groupBy)) {
       console.warn(`<ap-priority-board group-by="${this.groupBy}"> is not one of ${GROUP_BYS.join(', ')}; grouping by priority.`);
     }
@@ -357,7 +363,7 @@ export class ApPriorityBoard extends LitElement {
     const renderCard = (action: Action, position: number) => this.#renderCard(action, position, column, focusId);
     return html`<section part="column" class="column" aria-labelledby=${headingId}>
       <header part="column-header">
-        <h3 id=${headingId}>${title}</h3>
+        ${heading(this.level, title, { id: headingId })}
         ${lead ? html`<p class="lead">${this.#t('board.lead', { lead })}</p>` : nothing}
         <p class="count">${count === 1 ? this.#t('board.count-one') : this.#t('board.count', { count })}</p>
         <ul class="rag-breakdown">

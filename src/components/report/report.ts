@@ -6,6 +6,7 @@ import { AnnounceController } from '../../controllers/announce.js';
 import { financialQuarter, RAGS, RATINGS } from '../../model/index.js';
 import { formatDate, formatDayOf, ragLabel, ratingLabel, statusLabel, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { describeExtension } from '../shared/extensions.js';
+import { HeadingLevel, heading } from '../shared/heading.js';
 import { quarterlyReport, DUE_SOON_DAYS, type QuarterlyReport, type ReportRow } from './report-data.js';
 import { styles } from './report.styles.js';
 
@@ -26,7 +27,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charC
  * @cssproperty --ap-color-button - Copy button colour.
  * @cssproperty --ap-color-focus - Focus outline colour.
  */
-export class ApReport extends LitElement {
+export class ApReport extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   /** Financial-year quarter to report on, like "2023/24 Q3"; by default the quarter of the plan's date. */
@@ -94,7 +95,7 @@ export class ApReport extends LitElement {
     }
     return html`${this.#announcer.region()}
       <header part="header">
-        <h2>${this.#t('report.title', { plan: data.plan.name, quarter: report.quarter })}</h2>
+        ${heading(this.level, this.#t('report.title', { plan: data.plan.name, quarter: report.quarter }))}
         <p>${this.#t('report.period', { start: this.#date(report.start), end: this.#date(report.end), date: this.#date(report.asOf) })}</p>
       </header>
       ${this.#renderRag(report)} ${this.#renderExceptions(report)} ${this.#renderChanges(report)} ${this.#renderAudits(report)} ${this.#renderExtensions(report)}
@@ -109,7 +110,7 @@ export class ApReport extends LitElement {
         <td>${counts.total}</td>
       </tr>`;
     return html`<section>
-      <h3>${this.#t('report.rag-heading')}</h3>
+      ${heading(this.level + 1, this.#t('report.rag-heading'))}
       <div class="table-wrap">
         <table>
           <thead>
@@ -127,8 +128,8 @@ export class ApReport extends LitElement {
     </section>`;
   }
 
-  #list(heading: string, rows: ReportRow[], detail: (row: ReportRow) => string) {
-    return html`<h4>${heading}</h4>
+  #list(title: string, rows: ReportRow[], detail: (row: ReportRow) => string) {
+    return html`${heading(this.level + 2, title)}
       ${rows.length
         ? html`<ul>
             ${rows.map((row) => html`<li><strong>${row.action.title}</strong>${row.action.leadAgency ? ` (${row.action.leadAgency})` : ''}: ${detail(row)}</li>`)}
@@ -146,7 +147,7 @@ export class ApReport extends LitElement {
       return this.#t(count === 1 ? 'report.revised-once' : 'report.revised-times', { count, date: this.#date(row.target) });
     };
     return html`<section>
-      <h3>${this.#t('report.exceptions-heading')}</h3>
+      ${heading(this.level + 1, this.#t('report.exceptions-heading'))}
       ${this.#list(this.#t('report.overdue', { count: overdue.length }), overdue, this.#target)}
       ${this.#list(this.#t('report.revised', { count: revised.length }), revised, revisedText)}
       ${this.#list(this.#t('report.no-update', { count: noUpdate.length }), noUpdate, this.#status)}
@@ -158,7 +159,7 @@ export class ApReport extends LitElement {
   #renderChanges(report: QuarterlyReport) {
     const { completed, slipped, added } = report.changes;
     return html`<section>
-      <h3>${this.#t('report.changes-heading')}</h3>
+      ${heading(this.level + 1, this.#t('report.changes-heading'))}
       ${this.#list(this.#t('report.completed', { count: completed.length }), completed, this.#target)}
       ${this.#list(this.#t('report.slipped', { count: slipped.length }), slipped, this.#status)}
       ${this.#list(this.#t('report.added', { count: added.length }), added, this.#status)}
@@ -168,9 +169,9 @@ export class ApReport extends LitElement {
   #renderAudits(report: QuarterlyReport) {
     if (!report.audits.length) return nothing;
     return html`<section>
-      <h3>${this.#t('report.audits-heading')}</h3>
+      ${heading(this.level + 1, this.#t('report.audits-heading'))}
       ${report.audits.map(
-        ({ audit, summary, recommendations }) => html`<h4>${audit.title}</h4>
+        ({ audit, summary, recommendations }) => html`${heading(this.level + 2, audit.title)}
           <p>
             ${this.#t('report.implemented', {
               implemented: summary.implemented,
@@ -206,7 +207,7 @@ export class ApReport extends LitElement {
     const decision = ({ decision }: QuarterlyReport['extensions']['rows'][number]['request']) =>
       decision ? this.#t(`report.extension.${decision.outcome}`, { by: decision.by, date: formatDayOf(decision.at, this.#locale), reason: decision.reason }) : this.#t('report.extension.waiting');
     return html`<section>
-      <h3>${this.#t('report.extensions-heading')}</h3>
+      ${heading(this.level + 1, this.#t('report.extensions-heading'))}
       <p>${this.#t('report.extensions-summary', { requested: extensions.requested, approved: extensions.approved, refused: extensions.refused, waiting: extensions.waiting })}</p>
       ${extensions.rows.length
         ? html`<div class="table-wrap">
@@ -239,7 +240,7 @@ export class ApReport extends LitElement {
 
   #renderMinutes(report: QuarterlyReport) {
     return html`<section class="minutes">
-      <h3>${this.#t('report.minutes-heading')}</h3>
+      ${heading(this.level + 1, this.#t('report.minutes-heading'))}
       <p class="hint">${this.#t('report.minutes-hint')}</p>
       <button type="button" class="primary" part="copy-button" @click=${this.#copy}>${this.#t('report.copy')}</button>
       <div class="table-wrap">
