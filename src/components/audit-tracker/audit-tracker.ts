@@ -13,7 +13,6 @@ import {
   WorkflowError,
   allowedStatuses,
   checkRecommendation,
-  describeWorkflowError,
   effectiveTarget,
   evidenceLink,
   implementationSummary,
@@ -27,7 +26,7 @@ import {
   type Rating,
   type Recommendation,
 } from '../../model/index.js';
-import { describeIssue, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeIssue, describeWorkflowError, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { formDialog } from '../priority-board/form-dialog.js';
 import { styles } from './audit-tracker.styles.js';
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
-import { t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeError, t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import {
   ACTION_COLUMNS,
   actionsToCsv,
@@ -113,8 +113,8 @@ export class ApImportExport extends LitElement {
   #fail(error: unknown): void {
     this.busy = false;
     this.step = { kind: 'choose' };
-    this.#announcer.announce((error as Error).message);
-    this.message = (error as Error).message;
+    this.message = describeError(error, this.#locale);
+    this.#announcer.announce(this.message);
   }
 
   async #choose(event: Event): Promise<void> {

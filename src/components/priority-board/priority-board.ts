@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
-import { apEvent, type PlanFilter } from '../../events.js';
+import { apEvent } from '../../events.js';
 import {
   ACTION_STATUSES,
   RAGS,
@@ -17,10 +17,11 @@ import {
   type Action,
   type ActionStatus,
   type IsoDate,
+  type PlanFilter,
   type Priority,
   type Rag,
 } from '../../model/index.js';
-import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeError, describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
 import { ColumnWindowController, WINDOW_FROM } from './column-window.js';
 import { dialogInput, field, formDialog, optionalText, prioritySelect } from './form-dialog.js';
@@ -527,7 +528,7 @@ export class ApPriorityBoard extends LitElement {
       this.error = undefined;
       this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
     } catch (error) {
-      this.error = (error as Error).message;
+      this.error = describeError(error, this.#locale);
     }
   }
 
