@@ -34,9 +34,10 @@ export function describeEndpoints(title: string, suite: (this: Mocha.Suite, kind
 
 /**
  * A fresh endpoint of the suite's kind (json-server outside describeEndpoints); `plain`: json-server as it comes;
- * `without`: json-server lacking those collections; `people`: json-server signing in by bearer token (token to `/me` answer).
+ * `without`: json-server lacking those collections; `people`: json-server signing in by bearer token (token to `/me` answer);
+ * `auth: 'dev'`: ours signing in its demo people, named by bearer token (test/server/browser-endpoints.ts), for pages of `origin`.
  */
-export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[]; people?: Record<string, unknown> } = {}) =>
+export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[]; people?: Record<string, unknown>; auth?: 'dev'; origin?: string } = {}) =>
   executeServerCommand<Endpoint, typeof options>('endpoint-create', { kind: options.plain ? 'json-server' : defaultKind, ...options });
 
 /** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */
