@@ -1,10 +1,9 @@
 // Sync test fixtures: a fresh real endpoint (behind the fault proxy), ours on PostgreSQL or json-server,
 // and engines on it.
 import { executeServerCommand } from '@web/test-runner-commands';
-import { waitUntil } from '@open-wc/testing';
 import { RestAdapter, SyncEngine, type SyncEngineOptions } from '../../src/sync/index.js';
 import type { ActionPlanStore } from '../../src/store/index.js';
-import { PLAN } from '../helpers.js';
+import { PLAN, waitUntil } from '../helpers.js';
 
 export interface Endpoint {
   id: string;

@@ -1,12 +1,12 @@
 // Extension requests end to end, as the demo people on our endpoint (AP_AUTH=dev, real server and PostgreSQL):
 // the police partner asks on the card and in the audit tracker, the CSP officer decides in plan admin, the
 // councillor reads; the server stamps who and when, and answers a stale decision with 412.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import type { Action, Recommendation } from '../../../src/model/index.js';
-import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
+import { PLAN, actionInput, freshName, priorityInput, waitUntil } from '../../helpers.js';
 import { AGENCY, ROLE, createDemoEndpoint, demoMembers, demoToken, type Who } from '../../sync/sign-in-helpers.js';
 import { injectFaults, serverRecord, wire, type Endpoint } from '../../sync/sync-helpers.js';
 

@@ -1,12 +1,12 @@
 // Sign-in, roles and per-person storage, driven as people use the widgets, against a real endpoint
 // with sign-in (test/sync/sign-in-helpers.ts): our endpoint in AP_AUTH=dev as the demo people, and in
 // Chromium json-server with the test plugin's bearer tokens as well.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import type { TokenProvider } from '../../../src/sync/index.js';
-import { freshName, PLAN } from '../../helpers.js';
+import { freshName, PLAN, waitUntil } from '../../helpers.js';
 import { signInEndpoints, type SignInEndpoint, type Who } from '../../sync/sign-in-helpers.js';
 import { ENDPOINT_KINDS } from '../../sync/sync-helpers.js';
 
