@@ -1,9 +1,8 @@
 // The context keys <ap-plan> provides to its descendants.
 import { createContext } from '@lit/context';
-import type { IsoDate, Person, PlanRights, RagRules } from '../model/index.js';
+import type { IsoDate, Person, PlanFilter, PlanRights, RagRules } from '../model/index.js';
 import type { Locale } from '../i18n/index.js';
 import type { ActionPlanStore } from '../store/index.js';
-import type { PlanFilter } from '../events.js';
 import type { SyncEngine, SyncState } from '../sync/index.js';
 
 export interface PlanContext {

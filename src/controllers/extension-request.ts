@@ -3,7 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { PlanContext } from '../context/index.js';
 import { asksForExtensions, requestExtension, type Extendable, type ExtensionProblem } from '../model/index.js';
 import { describeExtensionProblem, formatDate, t, type Locale } from '../i18n/index.js';
-import { heading } from '../components/shared/heading.js';
+import { heading } from '../context/heading.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 

@@ -7,7 +7,7 @@ import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { describeExtension, extensionList } from '../shared/extensions.js';
-import { HeadingLevel, heading } from '../shared/heading.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import { apEvent } from '../../events.js';
 import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {

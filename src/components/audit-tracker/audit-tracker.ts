@@ -5,7 +5,7 @@ import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { extensionList } from '../shared/extensions.js';
-import { HeadingLevel, heading } from '../shared/heading.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import { apEvent } from '../../events.js';
 import {
   RATINGS,
@@ -14,7 +14,6 @@ import {
   WorkflowError,
   allowedStatuses,
   checkRecommendation,
-  describeWorkflowError,
   effectiveTarget,
   evidenceLink,
   implementationSummary,
@@ -28,7 +27,7 @@ import {
   type Rating,
   type Recommendation,
 } from '../../model/index.js';
-import { describeIssue, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeIssue, describeWorkflowError, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { formDialog } from '../priority-board/form-dialog.js';
 import { styles } from './audit-tracker.styles.js';
 

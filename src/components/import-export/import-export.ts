@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
-import { t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeError, t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import {
   ACTION_COLUMNS,
   actionsToCsv,
@@ -25,7 +25,7 @@ import type { Sheet } from '../../io/sheet.js';
 type Reader = typeof import('../../io/read-actions.js');
 import { downloadFile } from '../shared/download.js';
 import { styles } from './import-export.styles.js';
-import { HeadingLevel, heading } from '../shared/heading.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 
 const EXPORTS = ['xlsx', 'csv', 'json', 'publish'] as const;
 const EXPORT_TYPES: Record<(typeof EXPORTS)[number], string> = {
@@ -114,8 +114,8 @@ export class ApImportExport extends HeadingLevel(LitElement) {
   #fail(error: unknown): void {
     this.busy = false;
     this.step = { kind: 'choose' };
-    this.#announcer.announce((error as Error).message);
-    this.message = (error as Error).message;
+    this.message = describeError(error, this.#locale);
+    this.#announcer.announce(this.message);
   }
 
   async #choose(event: Event): Promise<void> {

@@ -3,7 +3,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { ROLES, type Member, type Role } from '../../model/index.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import type { PlanContext } from '../../context/index.js';
-import { heading } from '../shared/heading.js';
+import { heading } from '../../context/heading.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Each language by its own name, as GOV.UK and Welsh government services show them.

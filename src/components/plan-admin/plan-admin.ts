@@ -19,12 +19,12 @@ import {
   type Priority,
   type Recommendation,
 } from '../../model/index.js';
-import { formatDate, formatRelativeDays, statusLabel, t, type Locale, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeError, formatDate, formatRelativeDays, statusLabel, t, type Locale, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
 import { downloadFile } from '../shared/download.js';
-import { HeadingLevel, heading } from '../shared/heading.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import { PeopleTab } from './people.js';
 import { RequestsPanel } from './requests.js';
 import { styles } from './plan-admin.styles.js';
@@ -167,8 +167,8 @@ export class ApPlanAdmin extends HeadingLevel(LitElement) {
       this.#reload(await body());
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      this.status = err.message;
-      this.dispatchEvent(apEvent('ap-error', { error: err, message: err.message }));
+      this.status = describeError(err, this.#locale);
+      this.dispatchEvent(apEvent('ap-error', { error: err, message: this.status }));
     }
   }
 

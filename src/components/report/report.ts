@@ -6,7 +6,7 @@ import { AnnounceController } from '../../controllers/announce.js';
 import { financialQuarter, RAGS, RATINGS } from '../../model/index.js';
 import { formatDate, formatDayOf, ragLabel, ratingLabel, statusLabel, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { describeExtension } from '../shared/extensions.js';
-import { HeadingLevel, heading } from '../shared/heading.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import { quarterlyReport, DUE_SOON_DAYS, type QuarterlyReport, type ReportRow } from './report-data.js';
 import { styles } from './report.styles.js';
 

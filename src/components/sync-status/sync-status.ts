@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { apEvent } from '../../events.js';
 import { fieldLabel, t, type Locale } from '../../i18n/index.js';
-import { HeadingLevel, heading } from '../shared/heading.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import type { AnyRecord } from '../../model/index.js';
 import type { Conflict, DeadLetter } from '../../store/index.js';
 import { styles } from './sync-status.styles.js';

@@ -6,7 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { html, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { headingLevelContext } from '../../context/index.js';
+import { headingLevelContext } from './index.js';
 
 const TAGS: StaticValue[] = [1, 2, 3, 4, 5, 6].map((level) => unsafeStatic(`h${level}`));
 
