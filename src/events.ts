@@ -1,21 +1,5 @@
 // Every custom event the elements fire, defined once. All bubble and are composed.
-import type { Action, Rag } from './model/index.js';
-
-/** The plan's shared filter (CONTRACT.md "Filters"). */
-export interface PlanFilter {
-  rag?: Rag;
-  status?: Action['status'];
-  priorityId?: string;
-  lead?: string;
-  owner?: string;
-  overdue?: boolean;
-  dueWithinDays?: number;
-  /** Financial-year quarter, e.g. "2023/24 Q3". */
-  quarter?: string;
-  search?: string;
-  /** Only open actions imported with a timescale that is not a date ("Target date needed"). */
-  needsDate?: boolean;
-}
+import type { Action, PlanFilter } from './model/index.js';
 
 export interface ActionChangeDetail {
   action: Action;

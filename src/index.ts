@@ -21,3 +21,4 @@ export * from './events.js';
 export * from './model/index.js';
 export * from './store/index.js';
 export * from './i18n/index.js';
+export { resolveLocale } from './i18n/page-locale.js';

@@ -71,3 +71,28 @@ export async function createV1(name: string) {
   await db.put('actions', { id: 'old-1', planId: PLAN, priorityId: 'p-1', title: 'Kept from v1', status: 'in-progress' });
   return db;
 }
+
+/**
+ * axe's WCAG 2.x A and AA rules and its best practices (heading-order, region, landmarks...), named
+ * so no run leaves the best practices out. axe runs both by default; naming them keeps it so.
+ */
+export const AXE_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } } as const;
+
+/**
+ * The headings a screen reader lists, in reading order, shadow roots and slots followed as the
+ * browser lays them out: `h{level} text`. Hidden ones (`display: none`, `hidden` too) are not read.
+ */
+export function outline(root: Node): string[] {
+  const found: string[] = [];
+  const visit = (node: Node): void => {
+    if (node instanceof HTMLElement) {
+      if (getComputedStyle(node).display === 'none') return;
+      const level = node.getAttribute('aria-level') ?? /^H([1-6])$/.exec(node.tagName)?.[1];
+      if (level && (node.getAttribute('role') ?? 'heading') === 'heading') found.push(`h${level} ${node.textContent!.replace(/\s+/g, ' ').trim()}`);
+    }
+    const children = node instanceof HTMLSlotElement ? node.assignedNodes({ flatten: true }) : ((node as Element).shadowRoot ?? node).childNodes;
+    children.forEach(visit);
+  };
+  visit(root);
+  return found;
+}

@@ -1,5 +1,6 @@
 // Loads a json-server db.json or our JSON export into the database: every record validated, its
 // version kept, updatedAt stamped now (so every client pulls it), ids already there skipped.
+import { describeValidation } from '../../src/i18n/index.js';
 import { RECORD_KINDS, safeParseRecord, type RecordKind } from '../../src/model/schemas.js';
 import type { Db } from './db.js';
 import { insertMany, stamp, type WireRecord } from './records.js';
@@ -41,7 +42,7 @@ export async function loadRecords(db: Db, data: unknown, updatedBy = 'Import'): 
     for (const input of lists[collection]) {
       const result = safeParseRecord(collection, input);
       if (!result.ok) {
-        report.quarantined.push({ collection, id: idOf(input), problem: result.error.message });
+        report.quarantined.push({ collection, id: idOf(input), problem: describeValidation(result.error, 'en-GB') });
         continue;
       }
       const record = result.record as unknown as WireRecord;

@@ -2,6 +2,7 @@
 // Thin: parse and check the request, call the records' SQL in one transaction, answer.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { describeValidation, wordIssues } from '../../src/i18n/index.js';
 import { RECORD_KINDS, safeParseRecord, type RecordKind, type Role } from '../../src/model/schemas.js';
 import { stampWho, writeHistory } from '../db/audit.js';
 import type { Db, Queryable } from '../db/db.js';
@@ -93,7 +94,7 @@ function validated(collection: RecordKind, input: Record<string, unknown>): Wire
   // The server sets these: whatever the body says is ignored, so it cannot make the record invalid either.
   const { version: _v, updatedAt: _u, updatedBy: _b, ...fields } = input;
   const result = safeParseRecord(collection, fields);
-  if (!result.ok) throw new HttpError(422, result.error.message, { issues: result.error.issues });
+  if (!result.ok) throw new HttpError(422, describeValidation(result.error, 'en-GB'), { issues: wordIssues(result.error.issues, 'en-GB') });
   return result.record as unknown as WireRecord;
 }
 

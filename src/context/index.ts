@@ -1,9 +1,8 @@
 // The context keys <ap-plan> provides to its descendants.
 import { createContext } from '@lit/context';
-import type { IsoDate, Person, PlanRights, RagRules } from '../model/index.js';
+import type { IsoDate, Person, PlanFilter, PlanRights, RagRules } from '../model/index.js';
 import type { Locale } from '../i18n/index.js';
 import type { ActionPlanStore } from '../store/index.js';
-import type { PlanFilter } from '../events.js';
 import type { SyncEngine, SyncState } from '../sync/index.js';
 
 export interface PlanContext {
@@ -30,3 +29,9 @@ export interface PlanContext {
 }
 
 export const planContext = createContext<PlanContext | undefined>(Symbol('ap-plan'));
+
+/**
+ * The level of the headings an element starts at (2–6): `<ap-plan heading-level>` provides it to
+ * every widget inside; a board provides one below its column headings to its cards.
+ */
+export const headingLevelContext = createContext<number>(Symbol('ap-heading-level'));

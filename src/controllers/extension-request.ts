@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { PlanContext } from '../context/index.js';
 import { asksForExtensions, requestExtension, type Extendable, type ExtensionProblem } from '../model/index.js';
 import { describeExtensionProblem, formatDate, t, type Locale } from '../i18n/index.js';
+import { heading } from '../context/heading.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -10,8 +11,6 @@ export interface ExtensionRequestOptions {
   plan: () => PlanContext | undefined;
   collection: 'actions' | 'recommendations';
   announce: (text: string) => void;
-  /** The form's heading level: 4 in a card (under the action's title), 2 in a dialog. */
-  headingLevel?: 2 | 4;
   /** After the request is saved or the form cancelled. */
   onDone?: (saved?: Extendable, previous?: Extendable) => void;
 }
@@ -99,12 +98,12 @@ export class ExtensionRequestController implements ReactiveController {
     </div>`;
   }
 
-  /** The form for `record`: new date and reason, with GOV.UK error messages. */
-  form(record: Extendable) {
+  /** The form for `record`: new date and reason, with GOV.UK error messages; its heading at `level` (one below a card's title, 2 in a dialog). */
+  form(record: Extendable, level: number) {
     const locale = this.#locale;
     const summary = this.#problems.length
       ? html`<div class="error-summary" id="extension-errors" tabindex="-1" role="alert" aria-labelledby="extension-errors-title">
-          <h4 id="extension-errors-title">${t(locale, 'card.error-summary')}</h4>
+          ${heading(level + 1, t(locale, 'card.error-summary'), { id: 'extension-errors-title' })}
           <ul>
             ${this.#problems.map(
               (p) => html`<li><a href=${`#${FIELD_IDS[p.field ?? 'requestedDate']}`} @click=${(e: Event) => this.#focusField(e, p.field ?? 'requestedDate')}>${describeExtensionProblem(p, locale)}</a></li>`,
@@ -113,9 +112,7 @@ export class ExtensionRequestController implements ReactiveController {
         </div>`
       : nothing;
     return html`<form class="extension-request" part="extension-request" novalidate aria-labelledby="extension-request-title" @submit=${(e: Event) => this.#send(e, record)}>
-      ${this.options.headingLevel === 2
-        ? html`<h2 id="extension-request-title">${t(locale, 'extension.request')}</h2>`
-        : html`<h4 id="extension-request-title">${t(locale, 'extension.request')}</h4>`}
+      ${heading(level, t(locale, 'extension.request'), { id: 'extension-request-title' })}
       <p class="hint">${t(locale, 'extension.request-hint')}</p>
       ${summary}
       ${this.#control(

@@ -49,9 +49,10 @@ export class LinkedRecordController implements ReactiveController {
   /** The dialog with the linked action's full card, while one is open. */
   render(closeLabel: string, label: string) {
     if (!this.actionId) return nothing;
+    // A modal is a page of its own to a screen reader: the card's title is its top heading.
     return html`<dialog class="linked" part="dialog" aria-label=${label} @close=${this.#close}>
       <form method="dialog"><button part="button" autofocus>${closeLabel}</button></form>
-      <ap-action-card action-id=${this.actionId}></ap-action-card>
+      <ap-action-card action-id=${this.actionId} heading-level="2"></ap-action-card>
     </dialog>`;
   }
 

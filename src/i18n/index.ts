@@ -1,5 +1,5 @@
 import { isIsoDate, todayInLondon, type IsoDate } from '../model/dates.js';
-import type { FieldIssue } from '../model/errors.js';
+import { ValidationError, WorkflowError, type FieldIssue } from '../model/errors.js';
 import type { ExtensionProblem } from '../model/extensions.js';
 import type { RagReason, RagResult } from '../model/rag.js';
 import type { ActionStatus, Rag, Rating, RecommendationStatus } from '../model/schemas.js';
@@ -37,23 +37,6 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
 
 // The message for a key built from data (a field or option name), or `fallback` when there is none.
 const tOr = (locale: Locale, key: string, fallback: string, params?: MessageParams) => (isMessageKey(key) ? t(locale, key, params) : fallback);
-
-/** Locale from an override, else the closest `lang` up through shadow roots, else the page's. */
-export function resolveLocale(el: Element | null, override?: string | null): Locale {
-  let lang = override || '';
-  let node = el;
-  while (!lang && node) {
-    const found = node.closest('[lang]');
-    if (found) {
-      lang = found.getAttribute('lang') ?? '';
-      break;
-    }
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  if (!lang && typeof document !== 'undefined') lang = document.documentElement.lang;
-  return lang.trim().toLowerCase().startsWith('cy') ? 'cy' : 'en-GB';
-}
 
 const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 // Keep acronyms such as "RAG" or "ID" as written.
@@ -180,6 +163,33 @@ export function describeIssue(issue: Pick<FieldIssue, 'code' | 'path' | 'params'
     other: params.same && lowerFirst(fieldLabel(params.same, locale)),
   });
   return labels.length ? t(locale, 'issue.in', { context: labels.join(', '), message }) : message;
+}
+
+/** An issue with its sentence, as the endpoint's 422 answers and the store's quarantine keep them. */
+export interface WordedIssue extends FieldIssue {
+  message: string;
+}
+
+export function wordIssues(issues: readonly FieldIssue[], locale: Locale): WordedIssue[] {
+  return issues.map((issue) => ({ ...issue, message: describeIssue(issue, locale) }));
+}
+
+/** A ValidationError as a paragraph: "The action is not valid: Title is required. Progress must be …" (the opening stays English). */
+export function describeValidation({ subject, issues }: ValidationError, locale: Locale): string {
+  return `The ${subject} is not valid: ${issues.map((issue) => describeIssue(issue, locale)).join(' ')}`;
+}
+
+/** A workflow error as a sentence in `locale`: "Verified needs at least one evidence link." */
+export function describeWorkflowError({ code, params }: Pick<WorkflowError, 'code' | 'params'>, locale: Locale): string {
+  const words = code === 'transition' ? { from: statusLabel(params.from as RecommendationStatus, locale), to: statusLabel(params.to as RecommendationStatus, locale) } : params;
+  return t(locale, `workflow.${code}` as MessageKey, words);
+}
+
+/** Any error as what to tell the person: the model's worded in `locale`, others by their message. */
+export function describeError(error: unknown, locale: Locale): string {
+  if (error instanceof ValidationError) return describeValidation(error, locale);
+  if (error instanceof WorkflowError) return describeWorkflowError(error, locale);
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The London date of an instant ("2024-03-12T09:30:00Z" -> "12 March 2024"); a bare date as it is. */

@@ -1,5 +1,6 @@
 // Plan snapshots (CONTRACT.md "Publishing"): the full JSON export, its re-import, and the public Publish export.
 import { isPublished, PUBLIC_FIELDS, safeParseRecord, type Action, type Audit, type Collection, type HistoryEntry, type Plan, type Priority, type Recommendation } from '../model/index.js';
+import { describeValidation } from '../i18n/index.js';
 import type { ActionPlanStore } from '../store/index.js';
 
 export interface Snapshot {
@@ -57,7 +58,7 @@ export function parseSnapshot(json: string | unknown): Snapshot {
     (Array.isArray(raws) ? raws : []).flatMap((raw) => {
       const result = safeParseRecord(collection, raw);
       if (result.ok) return [result.record];
-      issues.push({ collection, recordId: (raw as { id?: string } | null)?.id, message: result.error.message });
+      issues.push({ collection, recordId: (raw as { id?: string } | null)?.id, message: describeValidation(result.error, 'en-GB') });
       return [];
     });
   const [plan] = parse('plans', [file.plan]);

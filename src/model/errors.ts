@@ -1,5 +1,4 @@
-import { describeIssue } from '../i18n/index.js';
-
+// The model's errors carry what went wrong as data; src/i18n words them (describeIssue, describeValidation).
 export type IssueCode = 'required' | 'invalid-type' | 'invalid-date' | 'out-of-range' | 'invalid-option' | 'invalid-url' | 'invalid';
 
 /** What a message needs besides the field: kept so a page can re-word an issue in another language. */
@@ -16,20 +15,45 @@ export interface FieldIssue {
   code: IssueCode;
   /** Dotted path into the record, e.g. `progress` or `milestones.0.dueDate`; '' for the record itself. */
   path: string;
-  /** en-GB sentence, e.g. "Progress must be a whole number from 0 to 100." */
-  message: string;
   params?: IssueParams;
 }
 
-/** A record broke a rule of the data model; `issues` says which fields and why. */
+/**
+ * A record broke a rule of the data model; `issues` says which fields and why. The message names
+ * them for developers ("The action is not valid: progress out-of-range."); i18n's
+ * describeValidation says it to people ("The action is not valid: Progress must be a whole number from 0 to 100.").
+ */
 export class ValidationError extends Error {
   override name = 'ValidationError';
-  readonly issues: FieldIssue[];
 
-  constructor(issues: Omit<FieldIssue, 'message'>[], subject = 'record') {
-    const worded = issues.map((issue) => ({ ...issue, message: describeIssue(issue, 'en-GB') }));
-    super(`The ${subject} is not valid: ${worded.map((issue) => issue.message).join(' ')}`);
-    this.issues = worded;
+  constructor(
+    readonly issues: FieldIssue[],
+    /** What was not valid: "action", "plan", or "record" when the collection is unknown. */
+    readonly subject = 'record',
+  ) {
+    super(`The ${subject} is not valid: ${issues.map(({ path, code }) => `${path || subject} ${code}`).join(', ')}.`);
+  }
+}
+
+export type WorkflowCode =
+  | 'transition'
+  | 'evidence-required'
+  | 'reason-required'
+  | 'superseded-by-required'
+  | 'superseded-by-unknown'
+  | 'revision-reason-required'
+  | 'revision-date-invalid'
+  | 'evidence-label-required'
+  | 'evidence-url';
+
+/**
+ * A change the recommendation workflow does not allow. The message names the rule for developers
+ * ("Recommendation workflow: transition from open to verified"); i18n's describeWorkflowError says it to people.
+ */
+export class WorkflowError extends Error {
+  override name = 'WorkflowError';
+  constructor(readonly code: WorkflowCode, readonly params: Record<string, string> = {}) {
+    super(`Recommendation workflow: ${[code, ...Object.entries(params).flat()].join(' ')}`);
   }
 }
 

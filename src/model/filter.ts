@@ -1,8 +1,23 @@
 // The plan's shared filter (CONTRACT.md "Filters") applied to one action. Pure: every widget reuses it.
-import type { PlanFilter } from '../events.js';
 import { addDays, quarterBounds, type IsoDate } from './dates.js';
 import { computeRag, defaultRagRules, effectiveTarget, isActionOpen, needsTargetDate, type RagRules } from './rag.js';
-import type { Action } from './schemas.js';
+import type { Action, Rag } from './schemas.js';
+
+/** The plan's shared filter (CONTRACT.md "Filters"). */
+export interface PlanFilter {
+  rag?: Rag;
+  status?: Action['status'];
+  priorityId?: string;
+  lead?: string;
+  owner?: string;
+  overdue?: boolean;
+  dueWithinDays?: number;
+  /** Financial-year quarter, e.g. "2023/24 Q3". */
+  quarter?: string;
+  search?: string;
+  /** Only open actions imported with a timescale that is not a date ("Target date needed"). */
+  needsDate?: boolean;
+}
 
 const fold = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase('en-GB');
 

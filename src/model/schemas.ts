@@ -251,7 +251,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 type ZodIssue = z.core.$ZodIssue;
 
-function toFieldIssue(issue: ZodIssue, input: unknown): Omit<FieldIssue, 'message'> {
+function toFieldIssue(issue: ZodIssue, input: unknown): FieldIssue {
   const path = issue.path.map(String).join('.');
   const missing = issue.path.length > 0 && valueAt(input, issue.path) == null;
   switch (issue.code) {

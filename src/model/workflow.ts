@@ -1,32 +1,7 @@
 // Audit recommendation workflow (DOMAIN.md): which status changes are allowed and what each needs.
-import { statusLabel, t, type Locale, type MessageKey } from '../i18n/index.js';
 import { isIsoDate, type IsoDate } from './dates.js';
+import { WorkflowError } from './errors.js';
 import { isSafeUrl, type Evidence, type Recommendation, type RecommendationStatus } from './schemas.js';
-
-export type WorkflowCode =
-  | 'transition'
-  | 'evidence-required'
-  | 'reason-required'
-  | 'superseded-by-required'
-  | 'superseded-by-unknown'
-  | 'revision-reason-required'
-  | 'revision-date-invalid'
-  | 'evidence-label-required'
-  | 'evidence-url';
-
-/** A change the recommendation workflow does not allow; `code` and `params` let a page re-word it. */
-export class WorkflowError extends Error {
-  override name = 'WorkflowError';
-  constructor(readonly code: WorkflowCode, readonly params: Record<string, string> = {}) {
-    super(describeWorkflowError({ code, params }, 'en-GB'));
-  }
-}
-
-/** The error as a sentence in `locale`: "Verified needs at least one evidence link." */
-export function describeWorkflowError({ code, params }: Pick<WorkflowError, 'code' | 'params'>, locale: Locale): string {
-  const words = code === 'transition' ? { from: statusLabel(params.from as RecommendationStatus, locale), to: statusLabel(params.to as RecommendationStatus, locale) } : params;
-  return t(locale, `workflow.${code}` as MessageKey, words);
-}
 
 // Open -> In progress -> Implemented -> Verified, with reopening one step back, and the two side exits.
 const NEXT: Record<RecommendationStatus, readonly RecommendationStatus[]> = {

@@ -1,6 +1,7 @@
 // ActionPlanStore: the one place that talks to IndexedDB. No DOM, no Lit.
 import { openDB, unwrap, type IDBPDatabase, type StoreNames } from 'idb';
 import { RECORD_KINDS, parseRecord, safeParseRecord, type AnyRecord, type RecordKind, type HistoryEntry, type RecordOf } from '../model/index.js';
+import { wordIssues } from '../i18n/index.js';
 import { DB_VERSION, migrate, type ApDB, type ApTransaction } from './schema.js';
 import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
 import type { ChangeQuery, Conflict, DeadLetter, OutboxEntry, QuarantineEntry, QueryOptions, StoreChange, WriteOptions } from './types.js';
@@ -264,7 +265,7 @@ export class ActionPlanStore extends EventTarget {
         const parsed = safeParseRecord(collection, raw);
         if (!parsed.ok) {
           const id = (raw as { id?: unknown } | null)?.id;
-          const entry: QuarantineEntry = { collection, raw, issues: parsed.error.issues, at, ...(typeof id === 'string' ? { recordId: id } : {}) };
+          const entry: QuarantineEntry = { collection, raw, issues: wordIssues(parsed.error.issues, 'en-GB'), at, ...(typeof id === 'string' ? { recordId: id } : {}) };
           result.quarantined.push(entry);
           quarantine.add(entry);
         } else if (pendingIds.has(parsed.record.id)) {

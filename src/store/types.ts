@@ -1,4 +1,5 @@
-import type { AnyRecord, RecordKind, FieldIssue } from '../model/index.js';
+import type { AnyRecord, RecordKind } from '../model/index.js';
+import type { WordedIssue } from '../i18n/index.js';
 
 /** A local write waiting to reach the endpoint. */
 export interface OutboxEntry {
@@ -19,7 +20,7 @@ export interface QuarantineEntry {
   collection: RecordKind;
   recordId?: string;
   raw: unknown;
-  issues: FieldIssue[];
+  issues: WordedIssue[];
   at: string;
 }
 

@@ -1,8 +1,10 @@
-// Accessibility sweep: axe over every story in Storybook's index (npm run build-storybook writes it),
-// each story loaded as Storybook shows it, in a same-origin iframe of the test page.
+// Accessibility sweep: axe (best practices too) over every story in Storybook's index (npm run
+// build-storybook writes it), each story loaded as Storybook shows it, in a same-origin iframe of the
+// test page, under the page <h1> the preview gives every story (heading-order checks the levels).
 import { expect } from '@open-wc/testing';
 import { deepText, until } from './dom.js';
 import { loadAxe, open, type PageWindow } from '../dropin/page.js';
+import { AXE_OPTIONS } from '../helpers.js';
 
 const index = (await (await fetch('/storybook-static/index.json')).json()) as { entries: Record<string, { id: string; type: string }> };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story').map((entry) => entry.id);
@@ -24,7 +26,7 @@ async function story(id: string): Promise<PageWindow> {
 
 async function axe(page: PageWindow) {
   await loadAxe(page);
-  const { violations } = await page.axe!.run(page.document.querySelector('#storybook-root')!);
+  const { violations } = await page.axe!.run(page.document.querySelector('#storybook-root')!, AXE_OPTIONS);
   return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
 }
 

@@ -1,6 +1,9 @@
 // Opens a test or demo page in an iframe of the test page, so its own scripts and headers apply.
 export type PageWindow = Window &
-  typeof globalThis & { cspViolations?: string[]; axe?: { run(context: Document | Element): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
+  typeof globalThis & {
+    cspViolations?: string[];
+    axe?: { run(context: Document | Element, options?: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[]; passes: { id: string }[] }> };
+  };
 
 export async function open(url: string): Promise<PageWindow> {
   const frame = document.createElement('iframe');

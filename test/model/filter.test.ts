@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { QuarterLabelError, isEmptyFilter, matchesFilter, parseRecord, type Action } from '../../src/model/index.js';
-import type { PlanFilter } from '../../src/events.js';
+import type { PlanFilter } from '../../src/model/index.js';
 import { actionInput } from '../helpers.js';
 
 const TODAY = '2024-01-15';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { cy } from '../../src/i18n/cy.js';
 import { enGB } from '../../src/i18n/en-GB.js';
+import { resolveLocale } from '../../src/i18n/page-locale.js';
 import {
   describeIssue,
   describeReason,
@@ -10,7 +11,6 @@ import {
   formatRelativeDays,
   ragDescription,
   ragLabel,
-  resolveLocale,
   statusLabel,
   t,
   loadCatalogue,

@@ -1,14 +1,16 @@
 import { expect } from '@open-wc/testing';
-import { COLLECTIONS, parseRecord, safeParseRecord, ValidationError, type FieldIssue } from '../../src/model/index.js';
+import { describeValidation, wordIssues, type WordedIssue } from '../../src/i18n/index.js';
+import { COLLECTIONS, parseRecord, safeParseRecord, ValidationError } from '../../src/model/index.js';
 
 const action = { id: 'a-1', planId: 'p-1', priorityId: 'pr-1', title: 'Sanctuary scheme' };
 
-function issuesOf(collection: Parameters<typeof safeParseRecord>[0], input: unknown): FieldIssue[] {
+// The issues as i18n words them in en-GB.
+function issuesOf(collection: Parameters<typeof safeParseRecord>[0], input: unknown): WordedIssue[] {
   const result = safeParseRecord(collection, input);
   if (result.ok) throw new Error('expected the record to be rejected');
   expect(result.error).to.be.instanceOf(ValidationError);
   expect(result.error.name).to.equal('ValidationError');
-  return result.error.issues.map(({ code, path, message }) => ({ code, path, message }));
+  return wordIssues(result.error.issues, 'en-GB').map(({ code, path, message }) => ({ code, path, message }));
 }
 
 describe('schemas: accept', () => {
@@ -95,15 +97,16 @@ describe('schemas: reject', () => {
     expect(issues).to.have.length(5);
   });
 
-  it('lists every issue in the error message', () => {
+  it('lists every issue in the error message, and i18n words them', () => {
     const result = safeParseRecord('actions', { id: 'a-1', planId: 'p-1', progress: 2.5 });
     expect(result.ok).to.equal(false);
     if (!result.ok) {
-      expect(result.error.message).to.equal(
+      expect(result.error.message).to.equal('The action is not valid: priorityId required, title required, progress out-of-range.');
+      expect(describeValidation(result.error, 'en-GB')).to.equal(
         'The action is not valid: Priority is required. Title is required. Progress must be a whole number from 0 to 100.',
       );
     }
-    expect(() => parseRecord('actions', {})).to.throw(ValidationError, /ID is required\. Plan ID is required\./);
+    expect(() => parseRecord('actions', {})).to.throw(ValidationError, /^The action is not valid: id required, planId required,/);
   });
 
   it('reports missing, mistyped and negative fields', () => {
@@ -169,6 +172,6 @@ describe('schemas: reject', () => {
     expect(issuesOf('actions', null)).to.deep.equal([{ code: 'invalid-type', path: '', message: 'Record must be a group of fields.' }]);
     const unknownCollection = safeParseRecord('__proto__' as 'actions', action);
     expect(unknownCollection.ok).to.equal(false);
-    if (!unknownCollection.ok) expect(unknownCollection.error.message).to.equal('The record is not valid: Collection must be one of: plans, priorities, actions, audits, recommendations, history.');
+    if (!unknownCollection.ok) expect(describeValidation(unknownCollection.error, 'en-GB')).to.equal('The record is not valid: Collection must be one of: plans, priorities, actions, audits, recommendations, history.');
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { WorkflowError, allowedStatuses, checkRecommendation, describeWorkflowError, evidenceLink, parseRecord, reviseTarget, type Recommendation } from '../../src/model/index.js';
-import { loadCatalogue } from '../../src/i18n/index.js';
+import { describeWorkflowError, loadCatalogue } from '../../src/i18n/index.js';
+import { WorkflowError, allowedStatuses, checkRecommendation, evidenceLink, parseRecord, reviseTarget, type Recommendation } from '../../src/model/index.js';
 
 // The Welsh messages load on first use (a chunk of their own in the drop-in).
 before(() => loadCatalogue('cy'));
@@ -30,13 +30,14 @@ describe('recommendation workflow', () => {
   it('refuses skipping a step', () => {
     const error = refusal(() => checkRecommendation(rec(), rec({ status: 'verified', evidence: [{ label: 'x', url: 'https://x.test' }] }), others));
     expect(error.code).to.equal('transition');
-    expect(error.message).to.equal('A recommendation cannot go from Open to Verified.');
+    expect(error.message).to.equal('Recommendation workflow: transition from open to verified');
+    expect(describeWorkflowError(error, 'en-GB')).to.equal('A recommendation cannot go from Open to Verified.');
     expect(describeWorkflowError(error, 'cy')).to.equal("Ni all argymhelliad fynd o Ar agor i Wedi'i wirio.");
   });
 
   it('Verified needs evidence', () => {
     const error = refusal(() => checkRecommendation(rec({ status: 'implemented' }), rec({ status: 'verified' }), others));
-    expect(error.message).to.equal('Verified needs at least one evidence link showing the auditor confirmed it.');
+    expect(describeWorkflowError(error, 'en-GB')).to.equal('Verified needs at least one evidence link showing the auditor confirmed it.');
   });
 
   it('Not accepted needs a reason', () => {
@@ -69,7 +70,7 @@ describe('recommendation workflow', () => {
   it('evidence links must be http: or https:', () => {
     expect(evidenceLink(' Minutes ', 'https://example.gov.uk/a')).to.deep.equal({ label: 'Minutes', url: 'https://example.gov.uk/a' });
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>', 'vbscript:x', 'not a url']) {
-      expect(refusal(() => evidenceLink('Bad', url)).message, url).to.equal('Evidence links must be web addresses starting http:// or https://.');
+      expect(describeWorkflowError(refusal(() => evidenceLink('Bad', url)), 'en-GB'), url).to.equal('Evidence links must be web addresses starting http:// or https://.');
     }
     expect(refusal(() => evidenceLink('', 'https://x.test')).code).to.equal('evidence-label-required');
   });

@@ -63,7 +63,7 @@ export const styles = [
       width: 6rem;
       height: 1rem;
     }
-    h4 {
+    :is(h3, h4, h5, h6):not(.title) {
       margin: 0.75rem 0 0.25rem;
       font-size: 1rem;
     }
@@ -223,7 +223,7 @@ export const styles = [
       margin-bottom: 1rem;
       border: 5px solid var(--ap-color-error, #d4351c);
     }
-    .error-summary h4 {
+    .error-summary :is(h3, h4, h5, h6) {
       margin-top: 0;
     }
     .buttons {

@@ -7,6 +7,7 @@ import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { describeExtension, extensionList } from '../shared/extensions.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import { apEvent } from '../../events.js';
 import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {
@@ -75,7 +76,7 @@ interface CardData {
  * @cssproperty --ap-color-link - Buttons that look like links.
  * @cssproperty --ap-color-button - Primary button.
  */
-export class ApActionCard extends LitElement {
+export class ApActionCard extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   /** Id of the action to show. */
@@ -242,9 +243,11 @@ export class ApActionCard extends LitElement {
     const locale = this.#locale;
     // Few nested templates and no whitespace between tags: a board renders hundreds of these, and each template or node costs.
     return html`<article part="card" class="card compact" @click=${this.#openFromCard}
-      ><h3 class="title"
-        ><button part="title button" class="link" type="button" aria-haspopup="dialog" tabindex=${ifDefined(this.titleTabIndex)} @click=${this.#open}>${action.title}</button></h3
-      ><p class="tags"
+      >${heading(
+        this.level,
+        html`<button part="title button" class="link" type="button" aria-haspopup="dialog" tabindex=${ifDefined(this.titleTabIndex)} @click=${this.#open}>${action.title}</button>`,
+        { class: 'title' },
+      )}<p class="tags"
         >${this.#ragTag(action)} ${this.#conflictBadge()}</p
       ><dl part="details"
         ><div><dt>${t(locale, 'field.owner')}</dt><dd>${action.owner || t(locale, 'card.none')}</dd></div
@@ -254,7 +257,7 @@ export class ApActionCard extends LitElement {
       >${this.opened
         ? html`<dialog part="dialog" aria-label=${action.title} @close=${() => (this.opened = false)}>
             <form method="dialog"><button part="button" class="secondary" autofocus>${t(locale, 'card.close')}</button></form>
-            <ap-action-card .actionId=${action.id} .action=${action}></ap-action-card>
+            <ap-action-card .actionId=${action.id} .action=${action} heading-level="2"></ap-action-card>
           </dialog>`
         : nothing}`;
   }
@@ -290,7 +293,7 @@ export class ApActionCard extends LitElement {
     const latest = action.updates.at(-1);
     return html`<article part="card" class="card" aria-labelledby="action-title">
       ${data?.priority ? html`<p class="caption">${data.priority.title}</p>` : nothing}
-      <h3 id="action-title" part="title" class="title">${action.title}</h3>
+      ${heading(this.level, action.title, { id: 'action-title', part: 'title', class: 'title' })}
       <p class="tags">${this.#ragTag(action)} ${this.#conflictBadge()}</p>
       <ul part="reasons" class="reasons">
         ${result.reasons.map((reason) => html`<li>${describeReason(reason, locale)}</li>`)}
@@ -316,11 +319,11 @@ export class ApActionCard extends LitElement {
       ${extensionList(action.extensionRequests, locale)}
       ${this.#extension.offered && plan.rights.editAction(action, data?.priority)
         ? this.#extension.recordId === action.id
-          ? this.#extension.form(action)
+          ? this.#extension.form(action, this.level + 1)
           : html`<p>${this.#extension.button(action.id)}</p>`
         : nothing}
       ${this.#timeline(action)}
-      <h4>${t(locale, 'card.latest-update')}</h4>
+      ${heading(this.level + 1, t(locale, 'card.latest-update'))}
       ${latest ? html`<p class="update">${latest.text} <span class="meta">${this.#byline(latest.by, latest.at)}</span></p>` : html`<p>${t(locale, 'card.no-updates')}</p>`}
       ${action.updates.length > 1
         ? html`<details>
@@ -544,7 +547,7 @@ export class ApActionCard extends LitElement {
     return html`<form part="editor" class="editor" novalidate @submit=${this.#save}>
       ${this.errors.length
         ? html`<div part="error-summary" id="error-summary" class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-            <h4 id="error-summary-title">${t(locale, 'card.error-summary')}</h4>
+            ${heading(this.level + 1, t(locale, 'card.error-summary'), { id: 'error-summary-title' })}
             <ul>
               ${this.errors.map((e) => html`<li><a href=${`#${e.field}-input`} @click=${(ev: Event) => this.#focusField(ev, e.field)}>${e.message}</a></li>`)}
             </ul>

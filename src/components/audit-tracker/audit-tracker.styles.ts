@@ -14,7 +14,7 @@ export const styles = [
     .summary {
       margin: 0 0 1rem;
     }
-    h2,
+    :is(h2, h3, h4, h5, h6),
     .headline {
       margin: 0 0 0.25rem;
     }

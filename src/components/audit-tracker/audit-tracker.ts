@@ -5,6 +5,7 @@ import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { extensionList } from '../shared/extensions.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import { apEvent } from '../../events.js';
 import {
   RATINGS,
@@ -13,7 +14,6 @@ import {
   WorkflowError,
   allowedStatuses,
   checkRecommendation,
-  describeWorkflowError,
   effectiveTarget,
   evidenceLink,
   implementationSummary,
@@ -27,7 +27,7 @@ import {
   type Rating,
   type Recommendation,
 } from '../../model/index.js';
-import { describeIssue, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeIssue, describeWorkflowError, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { formDialog } from '../priority-board/form-dialog.js';
 import { styles } from './audit-tracker.styles.js';
 
@@ -79,7 +79,7 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  * @cssproperty --ap-color-error - Error messages.
  * @cssproperty --ap-color-link - Links and link-style buttons.
  */
-export class ApAuditTracker extends LitElement {
+export class ApAuditTracker extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   /** Id of the audit whose recommendations are shown. */
@@ -105,7 +105,6 @@ export class ApAuditTracker extends LitElement {
   readonly #extension = new ExtensionRequestController(this, {
     plan: () => this.#plan.plan,
     collection: 'recommendations',
-    headingLevel: 2,
     announce: (text) => this.#announcer.announce(text),
     onDone: () => this.renderRoot.querySelector('dialog')?.close(),
   });
@@ -182,7 +181,7 @@ export class ApAuditTracker extends LitElement {
           (!this.filterOverdue || isRecommendationOverdue(r, plan.today)),
       ),
     );
-    return html`<h2>${audit.title}</h2>
+    return html`${heading(this.level, audit.title)}
       <p class="meta">
         ${[audit.auditor, audit.date && formatDate(audit.date, this.#locale), audit.assurance && `${this.#t('field.assurance')}: ${audit.assurance}`].filter(Boolean).join(' · ')}
         ${editable ? html`<button part="button" type="button" class="link" @click=${() => this.#openDialog({ kind: 'audit' })}>${this.#t('audit.edit-audit')}</button>` : nothing}
@@ -355,13 +354,13 @@ export class ApAuditTracker extends LitElement {
     if (dialog.kind === 'extension') {
       const rec = this.#data.value?.recs.find((r) => r.id === dialog.recId);
       return html`<dialog part="dialog" aria-labelledby="extension-request-title" @close=${() => (this.dialog = undefined)}>
-        ${rec && this.#extension.recordId === rec.id ? this.#extension.form(rec) : nothing}
+        ${rec && this.#extension.recordId === rec.id ? this.#extension.form(rec, 2) : nothing}
       </dialog>`;
     }
     if (dialog.kind === 'action') {
       return html`<dialog part="dialog" aria-label=${this.#t('audit.action-dialog')} @close=${() => (this.dialog = undefined)}>
         <form method="dialog"><button part="button" class="secondary" autofocus>${this.#t('widget.close')}</button></form>
-        <ap-action-card action-id=${dialog.actionId}></ap-action-card>
+        <ap-action-card action-id=${dialog.actionId} heading-level="2"></ap-action-card>
       </dialog>`;
     }
     const heading = dialog.kind === 'audit' ? this.#t(this.#data.value?.audit ? 'audit.edit-audit' : 'audit.create-audit') : dialog.rec ? this.#t('audit.edit', { ref: dialog.rec.ref ?? '' }) : this.#t('audit.add-recommendation');

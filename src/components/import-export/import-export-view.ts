@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
-import { t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeError, t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import {
   ACTION_COLUMNS,
   actionsToCsv,
@@ -24,6 +24,7 @@ import type { Sheet } from '../../io/sheet.js';
 // Reading files (timescales, workbooks) is fetched when a file is first chosen.
 type Reader = typeof import('../../io/read-actions.js');
 import { downloadFile } from '../shared/download.js';
+import { heading } from '../../context/heading.js';
 import { View } from '../shared/lazy.js';
 import type { ApImportExport } from './import-export.js';
 
@@ -100,8 +101,8 @@ export class ImportExportView extends View<ApImportExport> {
   #fail(error: unknown): void {
     this.busy = false;
     this.step = { kind: 'choose' };
-    this.#announcer.announce((error as Error).message);
-    this.message = (error as Error).message;
+    this.message = describeError(error, this.#locale);
+    this.#announcer.announce(this.message);
   }
 
   async #choose(event: Event): Promise<void> {
@@ -238,11 +239,11 @@ export class ImportExportView extends View<ApImportExport> {
     const ready = !!plan?.store && !!plan.planId;
     return html`${this.#announcer.region()}
       <section aria-labelledby="import-heading" ?hidden=${(plan?.readonly ?? false) || !(plan?.rights.officer ?? true)}>
-        <h2 id="import-heading">${this.#t('io.import-heading')}</h2>
+        ${heading(this.host.bodyLevel, this.#t('io.import-heading'), { id: 'import-heading' })}
         ${this.step.kind === 'choose' ? this.#renderChoose(ready) : this.#renderStep()}
       </section>
       <section aria-labelledby="export-heading">
-        <h2 id="export-heading">${this.#t('io.export-heading')}</h2>
+        ${heading(this.host.bodyLevel, this.#t('io.export-heading'), { id: 'export-heading' })}
         <p class="hint">${this.#t('io.publish-hint')}</p>
         <div class="buttons">
           ${EXPORTS.map((kind) => html`<button type="button" class="secondary" ?disabled=${!ready} @click=${() => this.#download(kind)}>${this.#t(`io.export-${kind}`)}</button>`)}
@@ -271,7 +272,7 @@ export class ImportExportView extends View<ApImportExport> {
           <div class="buttons">${cancel}</div>`;
       case 'errors':
         return html`<div part="errors" class="error-summary" role="alert" tabindex="-1">
-            <h3>${this.#t('io.errors-heading', { count: step.errors.length })}</h3>
+            ${heading(this.host.bodyLevel + 1, this.#t('io.errors-heading', { count: step.errors.length }))}
             <p>${this.#t('io.errors-hint', { file: step.file })}</p>
             <ul>
               ${step.errors.slice(0, ERRORS_SHOWN).map((error) => html`<li>${this.#t('io.error-row', { ...error })}</li>`)}
@@ -310,7 +311,7 @@ export class ImportExportView extends View<ApImportExport> {
 
   #renderMapping(step: Extract<Step, { kind: 'map' }>, cancel: unknown) {
     const preview = step.rows.slice(0, PREVIEW_ROWS);
-    return html`<h3>${this.#t('io.mapping-heading')}</h3>
+    return html`${heading(this.host.bodyLevel + 1, this.#t('io.mapping-heading'))}
       <p class="hint">${this.#t('io.mapping-hint', { file: step.file })}</p>
       ${step.sheets.length > 1
         ? html`<label for="sheet">${this.#t('io.sheet')}</label>
@@ -378,7 +379,7 @@ export class ImportExportView extends View<ApImportExport> {
     const readAs = ({ reading }: TimescaleRow) =>
       reading.kind === 'date' ? formatDate(reading.date, this.#locale) : this.#t(reading.kind === 'ongoing' ? 'io.reading-ongoing' : 'io.reading-text');
     return html`${result.priorities.length
-        ? html`<h3>${this.#t('io.new-priorities', { count: result.priorities.length })}</h3>
+        ? html`${heading(this.host.bodyLevel + 1, this.#t('io.new-priorities', { count: result.priorities.length }))}
             <p class="hint">${this.#t('io.new-priorities-hint')}</p>
             <ul class="new-priorities">
               ${result.priorities.map((priority) => html`<li>${priority.title}</li>`)}

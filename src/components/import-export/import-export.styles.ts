@@ -4,8 +4,7 @@ import { pageStyles } from '../shared/page.styles.js';
 export const styles = [
   pageStyles,
   css`
-    h2,
-    h3 {
+    :is(h2, h3, h4, h5, h6) {
       margin: 1.5rem 0 0.5rem;
     }
     label {

@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { ROLES, type Member, type Role } from '../../model/index.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import type { PlanContext } from '../../context/index.js';
+import { heading } from '../../context/heading.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Each language by its own name, as GOV.UK and Welsh government services show them.
@@ -93,11 +94,12 @@ export class PeopleTab {
       <label class="check"><input type="checkbox" id=${id('reminders')} name=${id('reminders')} ?checked=${member?.reminders ?? true} />${t('admin.people.reminders-label')}</label>`;
   }
 
-  render(members: readonly Member[], planName: string) {
+  /** The tab, its heading at `level` and its forms' one below. */
+  render(members: readonly Member[], planName: string, level: number) {
     const { t } = this.context;
     const people = [...members].sort((a, b) => a.user.localeCompare(b.user));
     const changing = people.find((m) => m.id === this.changing);
-    return html`<h2>${t('admin.people.heading')}</h2>
+    return html`${heading(level, t('admin.people.heading'))}
       <p>${t('admin.people.intro', { name: planName })}</p>
       ${people.length
         ? html`<div class="table-wrap"><table>
@@ -114,7 +116,7 @@ export class PeopleTab {
         : html`<p>${t('admin.people.none')}</p>`}
       ${changing
         ? html`<form @submit=${(e: SubmitEvent) => this.#save(e, people, changing)} novalidate>
-            <h3>${t('admin.people.change', { user: changing.user })}</h3>
+            ${heading(level + 1, t('admin.people.change', { user: changing.user }))}
             ${this.#fields('change', changing)}
             <p>
               <button part="button">${t('admin.people.change-button')}</button>
@@ -123,7 +125,7 @@ export class PeopleTab {
           </form>`
         : nothing}
       <form @submit=${(e: SubmitEvent) => this.#save(e, people)} novalidate>
-        <h3>${t('admin.people.add')}</h3>
+        ${heading(level + 1, t('admin.people.add'))}
         ${this.#fields('new')}
         <p><button part="button">${t('admin.people.add-button')}</button></p>
       </form>`;

@@ -19,11 +19,12 @@ import {
   type Priority,
   type Recommendation,
 } from '../../model/index.js';
-import { formatDate, formatRelativeDays, statusLabel, t, type Locale, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeError, formatDate, formatRelativeDays, statusLabel, t, type Locale, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
 import { downloadFile } from '../shared/download.js';
+import { heading } from '../../context/heading.js';
 import { PeopleTab } from './people.js';
 import { RequestsPanel } from './requests.js';
 import { View } from '../shared/lazy.js';
@@ -135,8 +136,8 @@ export class PlanAdminView extends View<ApPlanAdmin> {
       this.#reload(await body());
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      this.status = err.message;
-      this.host.dispatchEvent(apEvent('ap-error', { error: err, message: err.message }));
+      this.status = describeError(err, this.#locale);
+      this.host.dispatchEvent(apEvent('ap-error', { error: err, message: this.status }));
     }
   }
 
@@ -191,13 +192,13 @@ export class PlanAdminView extends View<ApPlanAdmin> {
           : shown === 'plans' || !current
             ? this.#renderPlans(data, current)
             : shown === 'requests'
-              ? this.#requests.render(data.actions, data.recommendations)
+              ? this.#requests.render(data.actions, data.recommendations, this.host.bodyLevel)
               : shown === 'rollover'
                 ? this.#renderRollover(data, current)
                 : shown === 'updates'
                   ? this.#renderUpdates(data)
                   : shown === 'people'
-                    ? this.#people.render(data.members, current.name)
+                    ? this.#people.render(data.members, current.name, this.host.bodyLevel)
                     : shown === 'due'
                       ? this.#renderDue(data)
                       : this.#renderClear(data, current)}
@@ -246,7 +247,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
   }
 
   #renderPlans(data: AdminData, current?: Plan) {
-    return html`<h2>${this.#t('admin.plans.heading')}</h2>
+    return html`${heading(this.host.bodyLevel, this.#t('admin.plans.heading'))}
       ${data.plans.length
         ? html`<div class="table-wrap"><table>
             <thead>
@@ -273,13 +274,13 @@ export class PlanAdminView extends View<ApPlanAdmin> {
         ? nothing
         : html`${current
         ? html`<form @submit=${(e: SubmitEvent) => this.#savePlan(e, current)} novalidate>
-            <h3>${this.#t('admin.plans.edit', { name: current.name })}</h3>
+            ${heading(this.host.bodyLevel + 1, this.#t('admin.plans.edit', { name: current.name }))}
             ${this.#planFields('edit', current)}
             <button part="button">${this.#t('admin.plans.save')}</button>
           </form>`
         : nothing}
       <form @submit=${(e: SubmitEvent) => this.#savePlan(e)} novalidate>
-        <h3>${this.#t('admin.plans.create')}</h3>
+        ${heading(this.host.bodyLevel + 1, this.#t('admin.plans.create'))}
         ${this.#planFields('new')}
         <button part="button">${this.#t('admin.plans.create-button')}</button>
       </form>`}`;
@@ -322,7 +323,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
     const next = nextPeriod(current.period);
     const left = data.actions.filter((a) => !choice.actionIds.includes(a.id)).length;
     const carriedAlready = data.actions.filter((a) => a.carriedForwardTo);
-    return html`<h2>${this.#t('admin.rollover.heading')}</h2>
+    return html`${heading(this.host.bodyLevel, this.#t('admin.rollover.heading'))}
       <p>${this.#t('admin.rollover.intro', { name: current.name })}</p>
       <form @submit=${(e: SubmitEvent) => this.#rollOver(e, data, current)} novalidate>
         ${this.#planFields('next', { name: next && current.period ? current.name.replace(current.period, next) : '', period: next, description: current.description })}
@@ -399,7 +400,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
     const partners = partnersOf(data.actions);
     const partner = partners.includes(this.partner) ? this.partner : partners[0] ?? '';
     const actions = packActions(data.actions, partner);
-    return html`<h2>${this.#t('admin.updates.heading')}</h2>
+    return html`${heading(this.host.bodyLevel, this.#t('admin.updates.heading'))}
       <p class="no-print">${this.#t('admin.updates.intro')}</p>
       <div class="field no-print">
         <label for="partner">${this.#t('admin.updates.partner')}</label>
@@ -414,7 +415,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
         <button part="button" class="secondary" ?disabled=${!actions.length} @click=${() => window.print()}>${this.#t('admin.updates.print')}</button>
       </p>
       <div class="pack">
-        <h3 id="pack-title">${this.#t('admin.updates.pack-title', { partner })}</h3>
+        ${heading(this.host.bodyLevel + 1, this.#t('admin.updates.pack-title', { partner }), { id: 'pack-title' })}
         <div class="table-wrap" role="region" aria-labelledby="pack-title" tabindex="0">
         <table>
           <thead>
@@ -465,7 +466,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
   #renderPreview(rows: PackRow[]) {
     const chosen = rows.filter((_, i) => !this.skipped.has(i)).length;
     const locale = this.#locale;
-    return html`<h3 class="no-print">${this.#t('admin.updates.preview')}</h3>
+    return html`${heading(this.host.bodyLevel + 1, this.#t('admin.updates.preview'), { class: 'no-print' })}
       ${rows.length
         ? html`<ul class="preview no-print">
             ${rows.map((row, i) => {
@@ -520,7 +521,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
     const { today, locale } = this.#plan.plan!;
     const items = datedItems(data.actions, data.recommendations, today);
     const byOwner = dueSoonByOwner(items, today, this.host.dueWithin);
-    return html`<h2>${this.#t('admin.due.heading')}</h2>
+    return html`${heading(this.host.bodyLevel, this.#t('admin.due.heading'))}
       <div class="field">
         <label for="due-within">${this.#t('admin.due.days')}</label>
         <input
@@ -538,7 +539,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
       </p>
       ${byOwner.size
         ? [...byOwner].map(
-            ([owner, due]) => html`<h3>${owner || this.#t('admin.due.no-owner')}</h3>
+            ([owner, due]) => html`${heading(this.host.bodyLevel + 1, owner || this.#t('admin.due.no-owner'))}
               <ul class="due">
                 ${due.map(
                   (item) => html`<li class=${item.days < 0 ? 'overdue' : ''}>
@@ -563,7 +564,7 @@ export class PlanAdminView extends View<ApPlanAdmin> {
   }
 
   #renderClear(data: AdminData, current: Plan) {
-    return html`<h2>${this.#t('admin.clear.heading')}</h2>
+    return html`${heading(this.host.bodyLevel, this.#t('admin.clear.heading'))}
       <p>${this.#t('admin.clear.intro', { name: current.name })}</p>
       ${this.confirmingClear
         ? html`<div part="warning" class="warning-box" role="alert">

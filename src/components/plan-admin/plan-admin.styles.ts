@@ -151,7 +151,7 @@ export const styles = [
       [role='tablist'],
       .status,
       .no-print,
-      h2 {
+      #panel > :first-child:is(h2, h3, h4, h5, h6) {
         display: none;
       }
       .blank {

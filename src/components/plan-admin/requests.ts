@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { PlanContext } from '../../context/index.js';
 import { decideExtension, effectiveTarget, openRequest, type Action, type DecisionOutcome, type Extendable, type ExtensionProblem, type Recommendation } from '../../model/index.js';
 import { describeExtensionProblem, formatDate, formatDayOf, t, type Locale } from '../../i18n/index.js';
+import { heading } from '../../context/heading.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 type Kind = 'actions' | 'recommendations';
@@ -48,7 +49,8 @@ export class RequestsPanel {
     });
   }
 
-  render(actions: readonly Action[], recommendations: readonly Recommendation[]) {
+  /** The tab, its heading at `level` and each request's one below. */
+  render(actions: readonly Action[], recommendations: readonly Recommendation[], level: number) {
     const locale = this.#locale;
     const records = new Map<string, Extendable>();
     const waiting: Waiting[] = [];
@@ -60,7 +62,7 @@ export class RequestsPanel {
     }
     waiting.sort((a, b) => openRequest(a.record)!.at.localeCompare(openRequest(b.record)!.at));
     const overtaken = [...this.#notices.map((p) => describeExtensionProblem(p, locale)), ...this.#overtaken(records)];
-    return html`<h2>${t(locale, 'admin.requests.heading')}</h2>
+    return html`${heading(level, t(locale, 'admin.requests.heading'))}
       ${overtaken.length
         ? html`<div class="error-summary" role="alert">
             <ul>
@@ -68,10 +70,10 @@ export class RequestsPanel {
             </ul>
           </div>`
         : nothing}
-      ${waiting.length ? html`<ol class="requests">${waiting.map((item, n) => this.#request(item, n))}</ol>` : html`<p>${t(locale, 'admin.requests.none')}</p>`}`;
+      ${waiting.length ? html`<ol class="requests">${waiting.map((item, n) => this.#request(item, n, level + 1))}</ol>` : html`<p>${t(locale, 'admin.requests.none')}</p>`}`;
   }
 
-  #request({ collection, record, title }: Waiting, n: number) {
+  #request({ collection, record, title }: Waiting, n: number, level: number) {
     const locale = this.#locale;
     const request = openRequest(record)!;
     const id = `request-${n}`;
@@ -79,7 +81,7 @@ export class RequestsPanel {
     const target = effectiveTarget(record);
     return html`<li>
       <article aria-labelledby="${id}-title">
-        <h3 id="${id}-title">${title}</h3>
+        ${heading(level, title, { id: `${id}-title` })}
         <p>
           <strong>${t(locale, `admin.requests.kind.${collection}`)}:</strong>
           ${t(locale, 'admin.requests.item', { by: request.by, from: target ? formatDate(target, locale) : t(locale, 'card.no-date'), date: formatDate(request.requestedDate, locale) })}

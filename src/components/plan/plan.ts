@@ -1,10 +1,12 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { planContext, type PlanContext } from '../../context/index.js';
-import { apEvent, type PlanFilter } from '../../events.js';
-import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type RagRules } from '../../model/index.js';
-import { hasCatalogue, loadCatalogue, resolveLocale, t } from '../../i18n/index.js';
+import { headingLevelContext, planContext, type PlanContext } from '../../context/index.js';
+import { HeadingLevel } from '../../context/heading.js';
+import { apEvent } from '../../events.js';
+import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type PlanFilter, type RagRules } from '../../model/index.js';
+import { hasCatalogue, loadCatalogue, t } from '../../i18n/index.js';
+import { resolveLocale } from '../../i18n/page-locale.js';
 import { LinkedRecordController } from '../../controllers/linked-record.js';
 import { ActionPlanStore, DataClearedError } from '../../store/index.js';
 import type { PersonCheck, RestAdapter, SyncAdapter, SyncEngine, SyncState, TokenProvider } from '../../sync/index.js';
@@ -35,7 +37,7 @@ const NOBODY: Person = { id: '', name: '', writesHistory: false, plans: {} };
  * @cssproperty --ap-font-family - Font for every widget (inherits the page's by default).
  * @cssproperty --ap-color-text - Text colour.
  */
-export class ApPlan extends LitElement {
+export class ApPlan extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   /** IndexedDB database name: one per plan set, so two intranet pages can share or keep apart their data. */
@@ -95,6 +97,7 @@ export class ApPlan extends LitElement {
   @property({ attribute: false }) person?: Person | null;
 
   @provide({ context: planContext }) context?: PlanContext;
+  @provide({ context: headingLevelContext }) protected widgetHeadingLevel = 2;
 
   #ownedStore?: ActionPlanStore;
   #ownedSync?: SyncEngine;
@@ -156,6 +159,7 @@ export class ApPlan extends LitElement {
     // The widgets wait for their language (they show "Loading" without a store), not to flash English.
     const speaks = hasCatalogue(locale);
     if (!speaks) this.#load(this.#welsh).catch(() => undefined);
+    this.widgetHeadingLevel = this.level;
     this.context = {
       store: speaks ? this.store : undefined,
       planId: this.planId,

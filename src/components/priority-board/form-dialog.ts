@@ -1,5 +1,7 @@
-// The modal form both the board and the audit tracker use: heading, GOV.UK error summary, fields, Save and Cancel.
+// The modal form both the board and the audit tracker use: heading, GOV.UK error summary, fields, Save and Cancel;
+// and the controls the board's dialogs put in it.
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Priority } from '../../model/index.js';
 
 export interface FormDialog {
   heading: string;
@@ -31,3 +33,23 @@ export function formDialog({ heading, issues, fields, labels, onSubmit, onClose 
     </form>
   </dialog>`;
 }
+
+/** A labelled control. */
+export const field = (id: string, label: string, control: unknown) => html`<div class="field"><label for=${id}>${label}</label>${control}</div>`;
+
+/** A dialog's input named `name`, with id `d-{name}`. */
+export const dialogInput = (name: string, label: string, value: string, required = false, type = 'text') =>
+  field(`d-${name}`, label, html`<input id="d-${name}" name=${name} type=${type} .value=${value} ?required=${required} aria-required=${required ? 'true' : 'false'} />`);
+
+/** A dialog's required choice of one of `priorities`, with id `d-{name}`. */
+export const prioritySelect = (name: string, label: string, priorities: readonly Priority[], selected?: string) =>
+  field(
+    `d-${name}`,
+    label,
+    html`<select id="d-${name}" name=${name} required>
+      ${priorities.map((p) => html`<option value=${p.id} ?selected=${p.id === selected}>${p.title}</option>`)}
+    </select>`,
+  );
+
+/** A form's text, trimmed; undefined when blank. */
+export const optionalText = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);

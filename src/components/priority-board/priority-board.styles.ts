@@ -48,7 +48,7 @@ export const styles = [
       background: var(--ap-color-column, #f3f2f1);
       padding: 0.5rem;
     }
-    header h3 {
+    header :is(h2, h3, h4, h5, h6) {
       margin: 0 0 0.25rem;
       font-size: 1.125rem;
     }

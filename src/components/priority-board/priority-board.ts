@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
-import { apEvent, type PlanFilter } from '../../events.js';
+import { apEvent } from '../../events.js';
 import {
   ACTION_STATUSES,
   RAGS,
@@ -14,31 +15,26 @@ import {
   matchesFilter,
   parseRecord,
   quarterBounds,
-  rankBetween,
   type Action,
   type ActionStatus,
   type IsoDate,
+  type PlanFilter,
   type Priority,
   type Rag,
 } from '../../model/index.js';
-import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeError, describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
-import { formDialog } from './form-dialog.js';
+import { headingLevelContext } from '../../context/index.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
+import { ColumnWindowController, WINDOW_FROM } from './column-window.js';
+import { dialogInput, field, formDialog, optionalText, prioritySelect } from './form-dialog.js';
+import { KeyboardMovesController } from './keyboard-moves.js';
+import { positionOf, type BoardMoves, type Position } from './moves.js';
+import { PointerDragController } from './pointer-drag.js';
+import { priorityDialogContent, savePriorityDialog, type PriorityDialog } from './priority-dialog.js';
 import { styles } from './priority-board.styles.js';
 
-/** Columns longer than this are windowed: only the cards in view of the column's scroller, plus overscan, are in the DOM. */
-const VIRTUALISE_FROM = 40;
-const OVERSCAN_PX = 120;
-/** A card's height until one has been measured. */
-const CARD_PX = 160;
-const TYPEAHEAD_MS = 700;
-const DRAG_THRESHOLD_PX = 5;
-
-/** The cards a long column renders, [start, end), the height of those above and below, and what that was worked out from. */
-type Slice = { start: number; end: number; before: number; after: number; actions: Action[]; measured: number; top: number; height: number };
-type Dialog = { kind: 'action'; column: string } | { kind: 'priority'; priority?: Priority } | { kind: 'retire'; priority: Priority; open: Action[] };
-
-const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
+type Dialog = { kind: 'action'; column: string } | PriorityDialog;
 const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, MessageKey> = {
   rag: 'field.rag',
   status: 'field.status',
@@ -49,8 +45,6 @@ const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, 
   quarter: 'board.filter-quarter',
   search: 'board.search',
 };
-const field = (id: string, label: string, control: unknown) => html`<div class="field"><label for=${id}>${label}</label>${control}</div>`;
-const optionalText = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /**
  * The plan's actions as cards in columns, grouped by priority, status, RAG or lead agency, with
@@ -77,7 +71,7 @@ const optionalText = (value: FormDataEntryValue | null) => (typeof value === 'st
  * @cssproperty --ap-color-error - Error messages.
  * @cssproperty --ap-color-button - Primary button.
  */
-export class ApPriorityBoard extends LitElement {
+export class ApPriorityBoard extends HeadingLevel(LitElement) {
   static override styles = [styles, visuallyHidden];
 
   /** Column grouping: `priority` (default), `status`, `rag` (computed, so no moves) or `lead` (lead agency). */
@@ -104,15 +98,36 @@ export class ApPriorityBoard extends LitElement {
   @state() private dialog?: Dialog;
   @state() private issues: string[] = [];
   @state() private error?: string;
+  /** A card's title is one below its column's heading. */
+  @provide({ context: headingLevelContext }) protected cardHeadingLevel = 3;
 
   readonly #data = new PlanActionsController(this);
   readonly #plan = this.#data.plan;
   readonly #announcer = new AnnounceController(this);
   #columns: Column[] = [];
-  #typeahead = '';
-  #typeaheadTimer?: ReturnType<typeof setTimeout>;
-  #pointer?: { id: string; x: number; y: number; dragging: boolean };
-  #pointerListeners?: AbortController;
+  // What the keyboard and the pointer do to the one grab.
+  readonly #moves: BoardMoves = {
+    columns: () => this.#columns,
+    grab: () => this.grab,
+    accepts: (column) => this.#accepts(column),
+    pickUp: (id, here) => this.#pickUp(id, here),
+    moveGrab: (to) => {
+      this.grab = { ...this.grab!, to };
+      this.#announceGrab('board.position');
+    },
+    drop: () => this.#drop(),
+    cancel: () => this.#cancel(),
+    focusCard: (id) => this.#focusCard(id),
+  };
+  readonly #keyboard = new KeyboardMovesController(this, {
+    ...this.#moves,
+    closeMenu: () => {
+      if (this.menuFor) this.#closeMenu();
+    },
+    openCard: (id) => this.#cardTitle(id)?.click(),
+  });
+  readonly #pointer = new PointerDragController(this, { ...this.#moves, mayMove: (id) => this.#movable && this.#mayMove(id) });
+  readonly #window = new ColumnWindowController(this, (key) => this.#column(key));
 
   get #locale(): Locale {
     return this.#plan.plan?.locale ?? 'en-GB';
@@ -155,6 +170,7 @@ export class ApPriorityBoard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.cardHeadingLevel = Math.min(this.level + 1, 6);
     if (changed.has('groupBy') && !GROUP_BYS.includes(this.groupBy)) {
       console.warn(`<ap-priority-board group-by="${this.groupBy}"> is not one of ${GROUP_BYS.join(', ')}; grouping by priority.`);
     }
@@ -165,7 +181,7 @@ export class ApPriorityBoard extends LitElement {
     const data = this.#data;
     if (!plan || !data.loaded) return html`${this.#announcer.region()}`;
     const { shown, quarterError } = this.#view(plan.filter, plan.today, data);
-    const focusId = this.focusId && this.#position(this.focusId) ? this.focusId : this.#columns.find((c) => c.actions.length)?.actions[0]?.id;
+    const focusId = this.focusId && positionOf(this.#columns, this.focusId) ? this.focusId : this.#columns.find((c) => c.actions.length)?.actions[0]?.id;
     return html`${this.#renderFilters(data.actions, data.priorities, quarterError)}
       <p class="summary">${this.#t('board.showing', { shown: shown.length, total: data.actions.length })}</p>
       <p id="instructions" class="hint">${this.#t('board.instructions')}</p>
@@ -174,7 +190,7 @@ export class ApPriorityBoard extends LitElement {
       ${this.#grouping === 'priority' && !plan.readonly && plan.rights.officer
         ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
         : nothing}
-      <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#onKeydown} @pointerdown=${this.#onPointerDown}>
+      <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#keyboard.onKeydown} @pointerdown=${this.#pointer.onPointerDown}>
         ${repeat(this.#columns, (column) => column.key, (column, i) => this.#renderColumn(column, i, focusId))}
       </div>
       ${this.#renderDialog(data.priorities)} ${this.#announcer.region()}`;
@@ -357,7 +373,7 @@ export class ApPriorityBoard extends LitElement {
     const renderCard = (action: Action, position: number) => this.#renderCard(action, position, column, focusId);
     return html`<section part="column" class="column" aria-labelledby=${headingId}>
       <header part="column-header">
-        <h3 id=${headingId}>${title}</h3>
+        ${heading(this.level, title, { id: headingId })}
         ${lead ? html`<p class="lead">${this.#t('board.lead', { lead })}</p>` : nothing}
         <p class="count">${count === 1 ? this.#t('board.count-one') : this.#t('board.count', { count })}</p>
         <ul class="rag-breakdown">
@@ -367,8 +383,8 @@ export class ApPriorityBoard extends LitElement {
       </header>
       ${count === 0
         ? html`<p class="empty">${this.#t('board.empty-column')}</p>`
-        : count >= VIRTUALISE_FROM
-          ? this.#renderWindow(column, headingId, renderCard)
+        : count >= WINDOW_FROM
+          ? this.#window.render(column, headingId, renderCard)
           : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
               ${repeat(column.actions, (a) => a.id, renderCard)}
             </ul>`}
@@ -378,107 +394,6 @@ export class ApPriorityBoard extends LitElement {
           </button>`
         : nothing}
     </section>`;
-  }
-
-  // ---- Windowing of long columns: ::before and ::after stand in for the cards above and below those rendered.
-
-  // Measured card heights by action id; a card not yet measured counts as their average.
-  readonly #heights = new Map<string, number>();
-  #heightSum = 0;
-  // Counts the updates to #heights, so that a column re-anchors only after one.
-  #measured = 0;
-  // What each long column renders, and its scroller, by column key. A scroller's position and height
-  // come from its scroll events and the resize observer: reading them while rendering would force a layout.
-  readonly #windows = new Map<string, Slice>();
-  readonly #scrollers = new Map<string, { list: HTMLElement; top: number; height?: number }>();
-  // Each card and scroller is observed once: observing one again reports its size again.
-  readonly #observed = new Set<Element>();
-  readonly #resize = new ResizeObserver((entries) => {
-    let measured = false;
-    let resized = false;
-    for (const entry of entries) {
-      const target = entry.target as HTMLElement;
-      const scroller = this.#scrollers.get(target.dataset.column!);
-      if (scroller?.list === target) {
-        resized ||= scroller.height !== target.clientHeight;
-        scroller.height = target.clientHeight;
-        continue;
-      }
-      const id = target.dataset.id!;
-      const height = entry.borderBoxSize[0]!.blockSize;
-      const known = this.#heights.get(id);
-      if (!height || height === known) continue;
-      this.#heightSum += height - (known ?? 0);
-      this.#heights.set(id, height);
-      measured = true;
-    }
-    if (measured) this.#measured++;
-    // Next frame: re-rendering inside the observer's callback resizes observed cards again in the
-    // same frame, which the browser reports as a "ResizeObserver loop" error.
-    if (measured || resized) requestAnimationFrame(() => this.requestUpdate());
-  });
-
-  #sizes(actions: Action[]): number[] {
-    const average = this.#heights.size ? this.#heightSum / this.#heights.size : CARD_PX;
-    return actions.map((a) => this.#heights.get(a.id) ?? average);
-  }
-
-  /** The cards of a long column within overscan of its scroller's view, worked out again only after a scroll, a resize, a measurement or other cards. */
-  #window(column: Column): Slice {
-    const shown = this.#windows.get(column.key);
-    const scroller = this.#scrollers.get(column.key);
-    const height = scroller?.height || innerHeight;
-    if (shown?.actions === column.actions && shown.measured === this.#measured && shown.top === (scroller?.top ?? 0) && shown.height === height) return shown;
-    const sizes = this.#sizes(column.actions);
-    // Heights measured since then move the cards: keep the first card rendered then where it was in view.
-    if (scroller && shown && shown.measured !== this.#measured) {
-      scroller.list.scrollTop += sum(sizes.slice(0, shown.start)) - shown.before;
-      scroller.top = scroller.list.scrollTop;
-    }
-    const top = scroller?.top ?? 0;
-    let start = 0;
-    let y = 0;
-    while (start < sizes.length - 1 && y + sizes[start]! <= top - OVERSCAN_PX) y += sizes[start++]!;
-    const before = y;
-    let end = start;
-    while (end < sizes.length && y < top + height + OVERSCAN_PX) y += sizes[end++]!;
-    const slice = { start, end, before, after: sum(sizes.slice(end)), actions: column.actions, measured: this.#measured, top, height };
-    this.#windows.set(column.key, slice);
-    return slice;
-  }
-
-  #renderWindow(column: Column, headingId: string, renderCard: (action: Action, position: number) => unknown) {
-    const { start, end } = this.#window(column);
-    return html`<ul class="cards virtual" data-column=${column.key} aria-labelledby=${headingId} @scroll=${this.#onScroll}>
-      ${repeat(column.actions.slice(start, end), (a) => a.id, (a, i) => renderCard(a, start + i))}
-    </ul>`;
-  }
-
-  #onScroll(event: Event): void {
-    const list = event.target as HTMLElement;
-    const column = this.#column(list.dataset.column!);
-    const scroller = column && this.#scrollers.get(column.key);
-    if (!scroller) return;
-    scroller.top = list.scrollTop;
-    const shown = this.#windows.get(column.key);
-    const slice = this.#window(column);
-    if (slice.start !== shown?.start || slice.end !== shown.end) this.requestUpdate();
-  }
-
-  protected override updated(): void {
-    for (const list of this.renderRoot.querySelectorAll<HTMLElement>('ul.virtual')) {
-      const key = list.dataset.column!;
-      const { before, after } = this.#windows.get(key)!;
-      // A scroller just made starts at the top.
-      if (this.#scrollers.get(key)?.list !== list) this.#scrollers.set(key, { list, top: 0 });
-      list.style.setProperty('--ap-window-before', `${before}px`);
-      list.style.setProperty('--ap-window-after', `${after}px`);
-      for (const element of [list, ...list.children]) {
-        if (!this.#observed.has(element)) this.#observed.add(element), this.#resize.observe(element);
-      }
-    }
-    for (const [key, { list }] of this.#scrollers) if (!list.isConnected) this.#scrollers.delete(key);
-    for (const element of this.#observed) if (!element.isConnected) this.#observed.delete(element), this.#resize.unobserve(element);
   }
 
   #renderPriorityTools(priority: Priority, title: string, index: number) {
@@ -541,54 +456,7 @@ export class ApPriorityBoard extends LitElement {
     </li>`;
   }
 
-  // ---- Keyboard: roving focus, find-as-you-type, pick up / move / drop.
-
-  #position(id: string): { column: number; index: number } | undefined {
-    for (let column = 0; column < this.#columns.length; column++) {
-      const index = this.#columns[column]!.actions.findIndex((a) => a.id === id);
-      if (index >= 0) return { column, index };
-    }
-    return undefined;
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    const item = event.composedPath()[0] as HTMLElement;
-    if (item.dataset?.id === undefined || item.localName !== 'li') {
-      if (event.key === 'Escape' && this.menuFor) this.#closeMenu();
-      return;
-    }
-    const id = item.dataset.id;
-    const handled = this.grab ? this.#keyWhileGrabbed(event) : this.#keyWhileBrowsing(event, id);
-    if (handled) event.preventDefault();
-  }
-
-  #keyWhileBrowsing(event: KeyboardEvent, id: string): boolean {
-    const here = this.#position(id);
-    if (!here) return false;
-    const columns = this.#columns;
-    const filled = (c: Column) => c.actions.length > 0;
-    const go = (columnIndex: number, index: number) => {
-      const target = columns[columnIndex]?.actions;
-      if (target?.length) void this.#focusCard(target[Math.max(0, Math.min(index, target.length - 1))]!.id);
-    };
-    const sideways = (step: number) => {
-      for (let c = here.column + step; c >= 0 && c < columns.length; c += step) if (filled(columns[c]!)) return go(c, here.index);
-    };
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => go(here.column, here.index + 1),
-      ArrowUp: () => go(here.column, here.index - 1),
-      ArrowRight: () => sideways(1),
-      ArrowLeft: () => sideways(-1),
-      Home: () => go(event.ctrlKey ? columns.findIndex(filled) : here.column, 0),
-      End: () => go(event.ctrlKey ? columns.findLastIndex(filled) : here.column, Infinity),
-      ' ': () => this.#pickUp(id, here),
-      Enter: () => this.#cardTitle(id)?.click(),
-    };
-    const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-    const act = keys[event.key] ?? (typed ? () => this.#findAsYouType(event.key, id) : undefined);
-    act?.();
-    return !!act;
-  }
+  // ---- Moves: the grab the keyboard and the pointer share, the "Move to…" menu, and the write a move makes.
 
   #action(id: string): Action | undefined {
     return this.#data.actions.find((a) => a.id === id);
@@ -598,21 +466,7 @@ export class ApPriorityBoard extends LitElement {
     return this.#cardElement(id)?.querySelector('ap-action-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="title"]');
   }
 
-  #findAsYouType(char: string, fromId: string): void {
-    clearTimeout(this.#typeaheadTimer);
-    this.#typeahead += char.toLocaleLowerCase();
-    this.#typeaheadTimer = setTimeout(() => (this.#typeahead = ''), TYPEAHEAD_MS);
-    const all = this.#columns.flatMap((c) => c.actions);
-    const start = all.findIndex((a) => a.id === fromId);
-    // A fresh search starts after the current card; a continued one may stay on it.
-    const offset = this.#typeahead.length === 1 ? 1 : 0;
-    for (let i = 0; i < all.length; i++) {
-      const action = all[(start + offset + i) % all.length]!;
-      if (action.title.toLocaleLowerCase().startsWith(this.#typeahead)) return void this.#focusCard(action.id);
-    }
-  }
-
-  #pickUp(id: string, here: { column: number; index: number }): void {
+  #pickUp(id: string, here: Position): void {
     if (!this.#movable) return this.#announcer.announce(this.#t(this.#plan.plan?.readonly ? 'board.readonly' : 'board.rag-fixed'));
     if (!this.#mayMove(id)) return this.#announcer.announce(this.#t('board.may-not-move'));
     const from = { column: this.#columns[here.column]!.key, index: here.index };
@@ -620,36 +474,6 @@ export class ApPriorityBoard extends LitElement {
     this.menuFor = undefined;
     this.#announceGrab('board.picked-up');
     void this.#focusCard(id);
-  }
-
-  #keyWhileGrabbed(event: KeyboardEvent): boolean {
-    const grab = this.grab!;
-    const c = this.#columns.findIndex((column) => column.key === grab.to.column);
-    const { index } = grab.to;
-    const moveTo = (columnIndex: number, to: number) => {
-      const column = this.#columns[columnIndex];
-      if (!this.#accepts(column)) return;
-      // Positions in the target column without the moving card: 0..length.
-      const room = column.actions.filter((a) => a.id !== grab.id).length;
-      this.grab = { ...grab, to: { column: column.key, index: Math.max(0, Math.min(to, room)) } };
-      this.#announceGrab('board.position');
-      void this.#focusCard(grab.id);
-    };
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(c, index + 1),
-      ArrowUp: () => moveTo(c, index - 1),
-      ArrowRight: () => moveTo(c + 1, index),
-      ArrowLeft: () => moveTo(c - 1, index),
-      Home: () => moveTo(c, 0),
-      End: () => moveTo(c, Infinity),
-      ' ': () => void this.#drop(),
-      Enter: () => void this.#drop(),
-      Escape: () => this.#cancel(),
-      // Tab leaves the board as usual, putting the card back.
-      Tab: () => this.#cancel(),
-    };
-    keys[event.key]?.();
-    return event.key !== 'Tab';
   }
 
   #announceGrab(key: 'board.picked-up' | 'board.position' | 'board.dropped'): void {
@@ -710,7 +534,7 @@ export class ApPriorityBoard extends LitElement {
       this.error = undefined;
       this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
     } catch (error) {
-      this.error = (error as Error).message;
+      this.error = describeError(error, this.#locale);
     }
   }
 
@@ -722,98 +546,15 @@ export class ApPriorityBoard extends LitElement {
   async #focusCard(id: string): Promise<void> {
     this.focusId = id;
     await this.updateComplete;
-    const at = this.#position(id);
-    const column = at && this.#columns[at.column]!;
-    const scroller = column && this.#scrollers.get(column.key);
-    if (scroller && !this.#cardElement(id)) {
-      const { list } = scroller;
-      list.scrollTop = sum(this.#sizes(column.actions).slice(0, at.index)) - list.clientHeight / 2;
-      scroller.top = list.scrollTop;
+    const at = positionOf(this.#columns, id);
+    if (at && !this.#cardElement(id) && this.#window.reveal(this.#columns[at.column]!, at.index)) {
       this.requestUpdate();
       await this.updateComplete;
     }
     this.#cardElement(id)?.focus();
   }
 
-  // ---- Pointer drag: the same grab as the keyboard, landing where the pointer is.
-
-  #onPointerDown(event: PointerEvent): void {
-    const item = (event.composedPath() as HTMLElement[]).find((el) => el.localName === 'li' && el.dataset?.id);
-    const onButton = (event.composedPath() as HTMLElement[]).some((el) => el.classList?.contains('move-button') || el.parentElement?.classList?.contains('move-menu'));
-    if (!item || onButton || event.button !== 0 || !this.#movable || !this.#mayMove(item.dataset.id!)) return;
-    this.#pointer = { id: item.dataset.id!, x: event.clientX, y: event.clientY, dragging: false };
-    const { signal } = (this.#pointerListeners = new AbortController());
-    window.addEventListener('pointermove', this.#onPointerMove, { signal });
-    window.addEventListener('pointerup', this.#onPointerUp, { signal });
-    window.addEventListener('pointercancel', this.#onPointerCancel, { signal });
-  }
-
-  #onPointerMove = (event: PointerEvent): void => {
-    const pointer = this.#pointer;
-    if (!pointer) return;
-    if (!pointer.dragging) {
-      if (Math.hypot(event.clientX - pointer.x, event.clientY - pointer.y) < DRAG_THRESHOLD_PX) return;
-      const here = this.#position(pointer.id);
-      if (!here) return;
-      pointer.dragging = true;
-      this.#pickUp(pointer.id, here);
-    }
-    const target = this.#dropTarget(event.clientX, event.clientY);
-    const grab = this.grab;
-    if (grab && target && (target.column !== grab.to.column || target.index !== grab.to.index)) {
-      this.grab = { ...grab, to: target };
-      this.#announceGrab('board.position');
-    }
-  };
-
-  #onPointerUp = (): void => {
-    const dragging = this.#pointer?.dragging;
-    this.#endPointer();
-    if (!dragging || !this.grab) return;
-    // The click that follows a drag must not open the card.
-    window.addEventListener('click', this.#swallow, { capture: true, once: true });
-    setTimeout(() => window.removeEventListener('click', this.#swallow, { capture: true }));
-    void this.#drop();
-  };
-
-  #swallow = (event: Event) => event.stopPropagation();
-
-  #onPointerCancel = (): void => {
-    this.#endPointer();
-    this.#cancel();
-  };
-
-  #endPointer(): void {
-    this.#pointer = undefined;
-    this.#pointerListeners?.abort();
-  }
-
-  /** The column under the pointer and the index among its other cards that the pointer is above. */
-  #dropTarget(x: number, y: number): Grab['to'] | undefined {
-    const sections = [...this.renderRoot.querySelectorAll<HTMLElement>('section.column')];
-    const c = sections.findIndex((section) => {
-      const box = section.getBoundingClientRect();
-      return x >= box.left && x <= box.right;
-    });
-    const column = this.#columns[c];
-    if (!this.#accepts(column)) return undefined;
-    const cards = [...sections[c]!.querySelectorAll<HTMLElement>('li.card')].filter((li) => li.dataset.id !== this.grab?.id);
-    const below = cards.find((li) => {
-      const box = li.getBoundingClientRect();
-      return y < box.top + box.height / 2;
-    });
-    const others = column.actions.filter((a) => a.id !== this.grab?.id);
-    const index = below ? others.findIndex((a) => a.id === below.dataset.id) : cards.length ? others.findIndex((a) => a.id === cards.at(-1)!.dataset.id) + 1 : 0;
-    return { column: column.key, index };
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#endPointer();
-    clearTimeout(this.#typeaheadTimer);
-  }
-
-  // ---- Dialogs: add an action, add or rename a priority, retire a priority.
+  // ---- Dialogs: add an action here; add, rename or retire a priority in priority-dialog.ts.
 
   #openDialog(dialog: Dialog): void {
     this.dialog = dialog;
@@ -828,51 +569,28 @@ export class ApPriorityBoard extends LitElement {
   #renderDialog(priorities: Priority[]) {
     const dialog = this.dialog;
     if (!dialog) return nothing;
-    const live = priorities.filter((p) => !p.retired);
-    let heading: string;
-    let fields;
-    if (dialog.kind === 'action') {
-      const column = this.#column(dialog.column);
-      heading = this.#t('board.add-action-to', { column: this.#columnTitle(column) });
-      const priorityId = this.#grouping === 'priority' ? dialog.column : undefined;
-      fields = html`${this.#input('title', 'field.title', '', true)}
-        ${this.#select('priorityId', 'field.priorityId', live, priorityId)}
-        ${this.#input('leadAgency', 'field.leadAgency', this.#grouping === 'lead' ? dialog.column : '')} ${this.#input('owner', 'field.owner', '')}
-        ${this.#input('startDate', 'field.startDate', '', false, 'date')} ${this.#input('targetDate', 'field.targetDate', '', false, 'date')}`;
-    } else if (dialog.kind === 'priority') {
-      heading = this.#t(dialog.priority ? 'board.edit-priority' : 'board.add-priority');
-      fields = html`${this.#input('title', 'field.title', dialog.priority?.title ?? '', true)} ${this.#input('lead', 'field.lead', dialog.priority?.lead ?? '')}`;
-    } else {
-      heading = this.#t('board.retire-title', { title: dialog.priority.title });
-      fields = html`<p>${this.#t('board.retire-question', { count: dialog.open.length })}</p>
-        ${this.#select('destination', 'board.retire-destination', live.filter((p) => p.id !== dialog.priority.id))}`;
-    }
+    const { heading, fields, submit } = dialog.kind === 'action' ? this.#actionDialog(dialog.column, priorities) : priorityDialogContent(dialog, priorities, this.#locale);
     return formDialog({
       heading,
       issues: this.issues,
       fields,
-      labels: {
-        problem: this.#t('widget.problem'),
-        submit: dialog.kind === 'retire' ? this.#t('board.retire-priority', { title: dialog.priority.title }) : this.#t('widget.save'),
-        cancel: this.#t('widget.cancel'),
-      },
+      labels: { problem: this.#t('widget.problem'), submit, cancel: this.#t('widget.cancel') },
       onSubmit: (event) => void this.#onSubmit(event),
       onClose: () => (this.dialog = undefined),
     });
   }
 
-  #input(name: string, label: MessageKey, value: string, required = false, type = 'text') {
-    return field(`d-${name}`, this.#t(label), html`<input id="d-${name}" name=${name} type=${type} .value=${value} ?required=${required} aria-required=${required ? 'true' : 'false'} />`);
-  }
-
-  #select(name: string, label: MessageKey, priorities: Priority[], selected?: string) {
-    return field(
-      `d-${name}`,
-      this.#t(label),
-      html`<select id="d-${name}" name=${name} required>
-        ${priorities.map((p) => html`<option value=${p.id} ?selected=${p.id === selected}>${p.title}</option>`)}
-      </select>`,
-    );
+  #actionDialog(columnKey: string, priorities: Priority[]) {
+    const input = (name: string, label: MessageKey, value = '', required = false, type = 'text') => dialogInput(name, this.#t(label), value, required, type);
+    const live = priorities.filter((p) => !p.retired);
+    return {
+      heading: this.#t('board.add-action-to', { column: this.#columnTitle(this.#column(columnKey)) }),
+      fields: html`${input('title', 'field.title', '', true)}
+        ${prioritySelect('priorityId', this.#t('field.priorityId'), live, this.#grouping === 'priority' ? columnKey : undefined)}
+        ${input('leadAgency', 'field.leadAgency', this.#grouping === 'lead' ? columnKey : '')} ${input('owner', 'field.owner')}
+        ${input('startDate', 'field.startDate', '', false, 'date')} ${input('targetDate', 'field.targetDate', '', false, 'date')}`,
+      submit: this.#t('widget.save'),
+    };
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
@@ -880,7 +598,6 @@ export class ApPriorityBoard extends LitElement {
     const plan = this.#plan.plan!;
     const form = new FormData(event.target as HTMLFormElement);
     const dialog = this.dialog!;
-    const priorities = this.#data.priorities;
     try {
       if (dialog.kind === 'action') {
         const column = this.#column(dialog.column);
@@ -901,21 +618,9 @@ export class ApPriorityBoard extends LitElement {
         this.dispatchEvent(apEvent('ap-action-change', { action, fields: ['created'] }));
         this.#announcer.announce(this.#t('board.action-added', { title: action.title, column: this.#columnTitle(column) }));
         this.focusId = action.id;
-      } else if (dialog.kind === 'priority') {
-        const last = Math.max(0, ...priorities.map((p) => p.order ?? 0));
-        const input = { ...(dialog.priority ?? { id: crypto.randomUUID(), planId: plan.planId, order: last + 1 }), title: String(form.get('title') ?? ''), lead: optionalText(form.get('lead')) };
-        const priority = await plan.store!.put('priorities', input, { by: plan.user });
-        this.#announcer.announce(this.#t('board.priority-saved', { title: priority.title }));
       } else {
-        const destination = String(form.get('destination') ?? '');
-        const target = this.#column(destination)?.actions ?? [];
-        let rank = target.at(-1)?.rank;
-        for (const action of dialog.open) {
-          rank = rankBetween(rank);
-          await plan.store!.put('actions', { ...action, priorityId: destination, rank }, { by: plan.user });
-        }
-        await plan.store!.put('priorities', { ...dialog.priority, retired: true }, { by: plan.user });
-        this.#announcer.announce(this.#t('board.retired', { title: dialog.priority.title }));
+        const destination = (id: string) => this.#column(id)?.actions ?? [];
+        this.#announcer.announce(await savePriorityDialog(dialog, form, { plan, priorities: this.#data.priorities, destination }));
       }
       this.#closeDialog();
     } catch (error) {

@@ -2,8 +2,8 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
-import { apEvent, type PlanFilter } from '../../events.js';
-import { RAGS, emptyCounts, type Rag, type RagCounts } from '../../model/index.js';
+import { apEvent } from '../../events.js';
+import { RAGS, emptyCounts, type PlanFilter, type Rag, type RagCounts } from '../../model/index.js';
 import { formatDate, ragLabel, t, type Locale } from '../../i18n/index.js';
 import { styles } from './rag-summary.styles.js';
 

@@ -5,6 +5,7 @@ import { AnnounceController } from '../../controllers/announce.js';
 import { financialQuarter, RAGS, RATINGS } from '../../model/index.js';
 import { formatDate, formatDayOf, ragLabel, ratingLabel, statusLabel, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { describeExtension } from '../shared/extensions.js';
+import { heading } from '../../context/heading.js';
 import { quarterlyReport, DUE_SOON_DAYS, type QuarterlyReport, type ReportRow } from './report-data.js';
 import { View } from '../shared/lazy.js';
 import type { ApReport } from './report.js';
@@ -77,7 +78,7 @@ export class ReportView extends View<ApReport> {
     }
     return html`${this.#announcer.region()}
       <header part="header">
-        <h2>${this.#t('report.title', { plan: data.plan.name, quarter: report.quarter })}</h2>
+        ${heading(this.host.bodyLevel, this.#t('report.title', { plan: data.plan.name, quarter: report.quarter }))}
         <p>${this.#t('report.period', { start: this.#date(report.start), end: this.#date(report.end), date: this.#date(report.asOf) })}</p>
       </header>
       ${this.#renderRag(report)} ${this.#renderExceptions(report)} ${this.#renderChanges(report)} ${this.#renderAudits(report)} ${this.#renderExtensions(report)}
@@ -92,7 +93,7 @@ export class ReportView extends View<ApReport> {
         <td>${counts.total}</td>
       </tr>`;
     return html`<section>
-      <h3>${this.#t('report.rag-heading')}</h3>
+      ${heading(this.host.bodyLevel + 1, this.#t('report.rag-heading'))}
       <div class="table-wrap">
         <table>
           <thead>
@@ -110,8 +111,8 @@ export class ReportView extends View<ApReport> {
     </section>`;
   }
 
-  #list(heading: string, rows: ReportRow[], detail: (row: ReportRow) => string) {
-    return html`<h4>${heading}</h4>
+  #list(title: string, rows: ReportRow[], detail: (row: ReportRow) => string) {
+    return html`${heading(this.host.bodyLevel + 2, title)}
       ${rows.length
         ? html`<ul>
             ${rows.map((row) => html`<li><strong>${row.action.title}</strong>${row.action.leadAgency ? ` (${row.action.leadAgency})` : ''}: ${detail(row)}</li>`)}
@@ -129,7 +130,7 @@ export class ReportView extends View<ApReport> {
       return this.#t(count === 1 ? 'report.revised-once' : 'report.revised-times', { count, date: this.#date(row.target) });
     };
     return html`<section>
-      <h3>${this.#t('report.exceptions-heading')}</h3>
+      ${heading(this.host.bodyLevel + 1, this.#t('report.exceptions-heading'))}
       ${this.#list(this.#t('report.overdue', { count: overdue.length }), overdue, this.#target)}
       ${this.#list(this.#t('report.revised', { count: revised.length }), revised, revisedText)}
       ${this.#list(this.#t('report.no-update', { count: noUpdate.length }), noUpdate, this.#status)}
@@ -141,7 +142,7 @@ export class ReportView extends View<ApReport> {
   #renderChanges(report: QuarterlyReport) {
     const { completed, slipped, added } = report.changes;
     return html`<section>
-      <h3>${this.#t('report.changes-heading')}</h3>
+      ${heading(this.host.bodyLevel + 1, this.#t('report.changes-heading'))}
       ${this.#list(this.#t('report.completed', { count: completed.length }), completed, this.#target)}
       ${this.#list(this.#t('report.slipped', { count: slipped.length }), slipped, this.#status)}
       ${this.#list(this.#t('report.added', { count: added.length }), added, this.#status)}
@@ -151,9 +152,9 @@ export class ReportView extends View<ApReport> {
   #renderAudits(report: QuarterlyReport) {
     if (!report.audits.length) return nothing;
     return html`<section>
-      <h3>${this.#t('report.audits-heading')}</h3>
+      ${heading(this.host.bodyLevel + 1, this.#t('report.audits-heading'))}
       ${report.audits.map(
-        ({ audit, summary, recommendations }) => html`<h4>${audit.title}</h4>
+        ({ audit, summary, recommendations }) => html`${heading(this.host.bodyLevel + 2, audit.title)}
           <p>
             ${this.#t('report.implemented', {
               implemented: summary.implemented,
@@ -189,7 +190,7 @@ export class ReportView extends View<ApReport> {
     const decision = ({ decision }: QuarterlyReport['extensions']['rows'][number]['request']) =>
       decision ? this.#t(`report.extension.${decision.outcome}`, { by: decision.by, date: formatDayOf(decision.at, this.#locale), reason: decision.reason }) : this.#t('report.extension.waiting');
     return html`<section>
-      <h3>${this.#t('report.extensions-heading')}</h3>
+      ${heading(this.host.bodyLevel + 1, this.#t('report.extensions-heading'))}
       <p>${this.#t('report.extensions-summary', { requested: extensions.requested, approved: extensions.approved, refused: extensions.refused, waiting: extensions.waiting })}</p>
       ${extensions.rows.length
         ? html`<div class="table-wrap">
@@ -222,7 +223,7 @@ export class ReportView extends View<ApReport> {
 
   #renderMinutes(report: QuarterlyReport) {
     return html`<section class="minutes">
-      <h3>${this.#t('report.minutes-heading')}</h3>
+      ${heading(this.host.bodyLevel + 1, this.#t('report.minutes-heading'))}
       <p class="hint">${this.#t('report.minutes-hint')}</p>
       <button type="button" class="primary" part="copy-button" @click=${() => this.#copy()}>${this.#t('report.copy')}</button>
       <div class="table-wrap">

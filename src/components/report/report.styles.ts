@@ -6,15 +6,16 @@ export const styles = [
   pageStyles,
   ragStyles,
   css`
-    h2 {
+    /* By place, not tag: the levels follow heading-level. */
+    header > :is(h2, h3, h4, h5, h6) {
       margin: 0 0 0.25rem;
     }
-    h3 {
+    section > :first-child:is(h2, h3, h4, h5, h6) {
       margin: 2rem 0 0.5rem;
       padding-top: 0.5rem;
       border-top: 2px solid var(--ap-color-border, #b1b4b6);
     }
-    h4 {
+    section > :not(:first-child):is(h3, h4, h5, h6) {
       margin: 1.25rem 0 0.25rem;
     }
     ul {
@@ -45,8 +46,7 @@ export const styles = [
       .table-wrap {
         overflow: visible;
       }
-      h3,
-      h4 {
+      :is(h3, h4, h5, h6) {
         break-after: avoid;
       }
       tr,

@@ -26,14 +26,18 @@ export const extensionStyles = css`
   .extension-request {
     margin: 0 0 1rem;
   }
-  .extension-request h2,
-  .extension-request h4 {
+  .extension-request :is(h2, h3, h4, h5, h6) {
     margin: 0 0 0.5rem;
   }
   .error-message,
   .error-summary a {
     color: var(--ap-color-error, #d4351c);
     font-weight: 700;
+  }
+  /* Each link alone on its line is a target of its own: at least 24 px tall (WCAG 2.5.8). */
+  .error-summary a {
+    display: inline-block;
+    min-height: 24px;
   }
   .error-message {
     margin: 0;

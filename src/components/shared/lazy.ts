@@ -1,7 +1,9 @@
 // Parts of an element loaded on first use: in the drop-in build each is a chunk beside the entry
 // file, so a page fetches the report, the admin tabs or import and export only where they are.
 import { LitElement, adoptStyles, html, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { resolveLocale, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
+import { resolveLocale } from '../../i18n/page-locale.js';
+import { HeadingLevel } from '../../context/heading.js';
 
 /** A module loaded once, on first `get()`; the host renders again when it has come or failed. */
 export class Lazy<T> {
@@ -94,7 +96,7 @@ export interface ViewModule<V extends View> {
 }
 
 /** An element whose body (a `View` and its styles) is a module loaded when it is first connected. */
-export abstract class LazyElement<V extends View> extends LitElement {
+export abstract class LazyElement<V extends View> extends HeadingLevel(LitElement) {
   protected readonly body = new Lazy<V>(this, async () => {
     const { View: Body, styles } = await this.loadView();
     adoptStyles(this.renderRoot as ShadowRoot, ([styles] as unknown[]).flat(Infinity) as CSSResultOrNative[]);
@@ -102,6 +104,11 @@ export abstract class LazyElement<V extends View> extends LitElement {
   });
 
   protected abstract loadView(): Promise<ViewModule<V>>;
+
+  /** @internal The level of the body's top headings (`level` is the element's own). */
+  get bodyLevel(): number {
+    return this.level;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -14,7 +14,7 @@ export const styles = [
     .state-signed-out {
       border-left-color: var(--ap-color-error, #d4351c);
     }
-    h2 {
+    :is(h2, h3, h4, h5, h6) {
       font-size: 1.125rem;
       margin: 1rem 0 0.5rem;
     }

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { apEvent } from '../../events.js';
 import { fieldLabel, t, type Locale } from '../../i18n/index.js';
+import { HeadingLevel, heading } from '../../context/heading.js';
 import type { AnyRecord } from '../../model/index.js';
 import type { Conflict, DeadLetter } from '../../store/index.js';
 import { styles } from './sync-status.styles.js';
@@ -51,7 +52,7 @@ function relativeTime(iso: string, now: Date, locale: Locale): string {
  * @cssproperty --ap-color-button - Primary buttons.
  * @cssproperty --ap-color-focus - Focus ring.
  */
-export class ApSyncStatus extends LitElement {
+export class ApSyncStatus extends HeadingLevel(LitElement) {
   static override styles = styles;
 
   readonly #plan = new PlanController(this, { collections: [] });
@@ -212,15 +213,15 @@ export class ApSyncStatus extends LitElement {
       <button part="button" class="primary" ?hidden=${!signedOut} @click=${this.#signIn}>${t(locale, 'sync.sign-in')}</button>
       <button part="button" class=${signedOut ? 'secondary' : 'primary'} ?hidden=${!sync?.error} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
       <div ?hidden=${!sync?.conflicts.length}>
-        <h2>${t(locale, 'sync.conflicts', { count: sync?.conflicts.length ?? 0 })}</h2>
+        ${heading(this.level, t(locale, 'sync.conflicts', { count: sync?.conflicts.length ?? 0 }))}
         <ul part="conflicts">${sync?.conflicts.map((conflict) => this.#conflict(conflict))}</ul>
       </div>
       <div ?hidden=${!refused.length}>
-        <h2>${t(locale, 'sync.refused', { count: refused.length })}</h2>
+        ${heading(this.level, t(locale, 'sync.refused', { count: refused.length }))}
         <ul part="refused">${refused.map((letter) => this.#refused(letter))}</ul>
       </div>
       <div ?hidden=${!others.length}>
-        <h2>${t(locale, 'sync.dead-letters', { count: others.length })}</h2>
+        ${heading(this.level, t(locale, 'sync.dead-letters', { count: others.length }))}
         <ul part="dead-letters">${others.map((letter) => this.#deadLetter(letter))}</ul>
       </div>
     </section>`;

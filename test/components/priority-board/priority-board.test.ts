@@ -39,7 +39,7 @@ const cardIds = (board: ApPriorityBoard, column?: string) =>
 const card = (board: ApPriorityBoard, id: string) => root(board).querySelector<HTMLElement>(`li[data-id="${id}"]`)!;
 const focused = (board: ApPriorityBoard) => (root(board).activeElement as HTMLElement | null)?.dataset?.id;
 const announced = (board: ApPriorityBoard) => root(board).querySelector('[role=status]')!.textContent!.trim();
-const headings = (board: ApPriorityBoard) => [...root(board).querySelectorAll('section h3')].map((h) => h.textContent!.trim());
+const headings = (board: ApPriorityBoard) => [...root(board).querySelectorAll('section h2')].map((h) => h.textContent!.trim());
 
 async function focusCard(board: ApPriorityBoard, id: string) {
   card(board, id).focus();

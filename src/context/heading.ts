@@ -1,0 +1,50 @@
+// Headings that fit the page: an element's headings start at its heading level (its own
+// `heading-level`, else the one its <ap-plan> or board provides, else 2), so a page that puts the
+// widgets under an <h1>, or in an <h2> section, reads as one outline.
+import type { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { html, unsafeStatic, type StaticValue } from 'lit/static-html.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { headingLevelContext } from './index.js';
+
+const TAGS: StaticValue[] = [1, 2, 3, 4, 5, 6].map((level) => unsafeStatic(`h${level}`));
+
+/** A real `<h1>`–`<h6>` (levels past 6 stay at 6: a screen reader has none deeper). */
+export function heading(level: number, content: unknown, attributes: { id?: string; class?: string; part?: string } = {}) {
+  const tag = TAGS[Math.min(level, 6) - 1];
+  return html`<${tag} id=${ifDefined(attributes.id)} class=${ifDefined(attributes.class)} part=${ifDefined(attributes.part)}>${content}</${tag}>`;
+}
+
+const valid = (level: unknown): level is number => Number.isInteger(level) && (level as number) >= 2 && (level as number) <= 6;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T> = new (...args: any[]) => T;
+
+/** What the mixin adds, as its users see it (Lit's pattern: its own fields stay out of the type). */
+export declare class HeadingLevelElement {
+  headingLevel?: number;
+  protected get level(): number;
+}
+
+/** Gives an element `heading-level` and the level it takes from the page. */
+export const HeadingLevel = <T extends Constructor<LitElement>>(base: T) => {
+  class WithHeadingLevel extends base {
+    /**
+     * Level of the element's top headings, 2 to 6 (on `<ap-plan>`: of every widget inside it);
+     * sub-headings are one below, never past 6. Unset, or anything else ("9", "x"), takes the
+     * level of the `<ap-plan>` (or board) the element is in, else 2.
+     */
+    @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+
+    @consume({ context: headingLevelContext, subscribe: true })
+    @state()
+    private inheritedHeadingLevel?: number;
+
+    /** The level this element's top heading is at. */
+    protected get level(): number {
+      return valid(this.headingLevel) ? this.headingLevel : valid(this.inheritedHeadingLevel) ? this.inheritedHeadingLevel : 2;
+    }
+  }
+  return WithHeadingLevel as unknown as Constructor<HeadingLevelElement> & T;
+};
