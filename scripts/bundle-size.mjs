@@ -15,9 +15,11 @@ export const PAGE_BUDGET_BYTES = 55_000;
  * Every file of the drop-in build together (the entry and every chunk loaded on first use, the
  * Excel readers and writers among them), gzipped. It rises only with a new feature (say so in the
  * commit): 128.9 KB on 7 Dec 2026, when the report, plan administration, import and export, sync,
- * the snapshot reader and the Welsh catalogue became chunks (124.4 KB as one file and the Excel chunks).
+ * the snapshot reader and the Welsh catalogue became chunks (124.4 KB as one file and the Excel chunks);
+ * 132.6 KB the same day, when the card's editor and the messages of the first-use parts did too
+ * (each chunk gzips alone, and the Welsh chunk carries those messages' keys).
  */
-export const DROPIN_CEILING_BYTES = 129_500;
+export const DROPIN_CEILING_BYTES = 133_000;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 

@@ -11,8 +11,15 @@ export const LOCALES = ['en-GB', 'cy'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type MessageParams = Record<string, string | number | undefined>;
 
-// en-GB always; Welsh once loaded (a chunk of its own in the drop-in: only Welsh pages fetch it).
-const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { 'en-GB': enGB };
+// en-GB always (the messages of the parts loaded on first use once one of them has come: see
+// admin-messages.ts); Welsh once loaded (a chunk of its own in the drop-in: only Welsh pages fetch it).
+const english: Partial<Record<MessageKey, string>> = { ...enGB };
+const catalogues: Partial<Record<Locale, Partial<Record<MessageKey, string>>>> = { 'en-GB': english };
+
+/** Adds en-GB messages kept out of the entry file (en-GB-admin.ts). */
+export function addEnglish(messages: Partial<Record<MessageKey, string>>): void {
+  Object.assign(english, messages);
+}
 
 /** Makes `locale`'s messages available to `t`; code that reads every language calls `useEveryLocale`. */
 export function addCatalogue(locale: Locale, messages: Record<MessageKey, string>): void {
@@ -27,11 +34,11 @@ export async function loadCatalogue(locale: Locale): Promise<void> {
   if (!hasCatalogue(locale)) (await import('./every-locale.js')).useEveryLocale();
 }
 
-const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(enGB, key);
+const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(english, key);
 
 /** The message `key` in `locale` with `{param}` placeholders filled in. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = (catalogues[locale] ?? enGB)[key] ?? enGB[key] ?? key;
+  const template = (catalogues[locale] ?? english)[key] ?? english[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
 }
 

@@ -72,6 +72,39 @@ describe('drop-in: page sent with the strict Content-Security-Policy', () => {
   });
 });
 
+describe('drop-in: editing under the strict Content-Security-Policy', () => {
+  it('fetches the card\'s editor when Edit is first pressed, and saves, with no violation', async function () {
+    this.timeout(30000);
+    const page = await open('/test/dropin/edit.html?csp');
+    const plan = page.document.querySelector('ap-plan') as HTMLElement & { store?: ActionPlanStore };
+    const card = page.document.querySelector('ap-action-card')!;
+    const planId = `edit-${crypto.randomUUID()}`;
+    plan.setAttribute('plan-id', planId);
+    await waitUntil(() => plan.store, 'store opened', { timeout: 10000 });
+    await plan.store!.applyPulled('plans', [{ id: planId, planId, name: 'CSP plan 2023/24' }]);
+    await plan.store!.applyPulled('priorities', [{ id: `${planId}-da`, planId, title: 'Domestic Abuse' }]);
+    await plan.store!.applyPulled('actions', [{ id: `${planId}-a1`, planId, priorityId: `${planId}-da`, title: 'Sanctuary Scheme visits', targetDate: '2024-03-31', version: 1 }]);
+    card.setAttribute('action-id', `${planId}-a1`);
+    const shadow = card.shadowRoot!;
+    await waitUntil(() => shadow.querySelector<HTMLButtonElement>('#edit'), 'the card shows its Edit button', { timeout: 10000 });
+    const editors = () => page.performance.getEntriesByType('resource').filter((entry) => /\/dist\/action-plan-widgets-editor-/.test(new URL(entry.name).pathname));
+    expect(editors(), 'no editor before Edit is pressed').to.have.length(0);
+
+    shadow.querySelector<HTMLButtonElement>('#edit')!.click();
+    await waitUntil(() => shadow.querySelector('#title-input'), 'the editor opened', { timeout: 10000 });
+    const title = shadow.querySelector<HTMLInputElement>('#title-input')!;
+    expect(editors(), 'the editor came as a chunk').to.have.length(1);
+    await waitUntil(() => shadow.activeElement === title, 'focus in the title field');
+    title.value = 'Sanctuary Scheme visits, all districts';
+    title.dispatchEvent(new page.Event('input'));
+    shadow.querySelector<HTMLButtonElement>('form [type=submit]')!.click();
+    await waitUntil(() => !shadow.querySelector('form') && shadow.textContent!.includes('Action saved'), 'saved and announced', { timeout: 10000 });
+    expect((await plan.store!.get('actions', `${planId}-a1`))!.title).to.equal('Sanctuary Scheme visits, all districts');
+    expect(shadow.querySelector('[part~=title]')!.textContent).to.equal('Sanctuary Scheme visits, all districts');
+    expect(page.cspViolations).to.deep.equal([]);
+  });
+});
+
 describe('drop-in: Excel under the strict Content-Security-Policy', () => {
   it('downloads 3,000 actions as Excel and imports the workbook back, loading each library on first use, with no violation', async function () {
     this.timeout(120000);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { cy } from '../../src/i18n/cy.js';
 import { enGB } from '../../src/i18n/en-GB.js';
+import { enGBAdmin } from '../../src/i18n/en-GB-admin.js';
 import { resolveLocale } from '../../src/i18n/page-locale.js';
 import {
   describeIssue,
@@ -32,8 +33,8 @@ function withoutWelshIntl<T>(fn: () => T): T {
 }
 
 describe('i18n catalogues', () => {
-  it('has a Welsh message for every en-GB key', () => {
-    expect(Object.keys(cy).sort()).to.deep.equal(Object.keys(enGB).sort());
+  it('has a Welsh message for every en-GB key, the first-use parts\' among them', () => {
+    expect(Object.keys(cy).sort()).to.deep.equal([...Object.keys(enGB), ...Object.keys(enGBAdmin)].sort());
     expect(Object.values(cy).every((message) => message.trim() !== '')).to.equal(true);
   });
 

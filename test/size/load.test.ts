@@ -17,6 +17,8 @@ const part = (path: string) => /^\/dist\/action-plan-widgets(?:-(.+)-[\w-]{8})?\
 describe('the drop-in, loaded from a real server', function () {
   this.timeout(60000);
   let origin: string;
+  // The budget page's database: the offline test reads the plan it synced.
+  const name = `budget-${crypto.randomUUID()}`;
 
   before(async () => {
     origin = (await server('start')) as string;
@@ -27,7 +29,7 @@ describe('the drop-in, loaded from a real server', function () {
   // The budget (scripts/bundle-size.mjs, 55 KB): each file gzipped at level 9, 1 KB = 1,000 bytes.
   it('fetches no more JavaScript than its budget for a synced page of the everyday widgets, with no user action', async () => {
     const main = document.createElement('main');
-    main.innerHTML = `<ap-plan name="budget-${crypto.randomUUID()}" plan-id="castle-point-rochford-2023-24" endpoint="${origin}/api" today="2024-01-15" user="Officer">
+    main.innerHTML = `<ap-plan name="${name}" plan-id="castle-point-rochford-2023-24" endpoint="${origin}/api" today="2024-01-15" user="Officer">
         <ap-rag-summary></ap-rag-summary>
         <ap-priority-board></ap-priority-board>
         <ap-action-card action-id="cpr-a-crucial-crew"></ap-action-card>
@@ -42,7 +44,7 @@ describe('the drop-in, loaded from a real server', function () {
     const { budget, files: fetched } = (await server('requests')) as { budget: number; files: Fetched[] };
     const total = fetched.reduce((sum, file) => sum + file.gzip, 0);
     const split = fetched.map((file) => `${part(file.path)} ${(file.gzip / 1000).toFixed(1)} KB`).join(', ');
-    expect(fetched.map((file) => part(file.path))).to.include.members(['entry', 'sync']).and.not.include('every-locale');
+    expect(fetched.map((file) => part(file.path))).to.include.members(['entry', 'sync']).and.not.include.members(['every-locale', 'editor']);
     expect(total, `the page fetched ${(total / 1000).toFixed(1)} KB: ${split}`).to.be.within(1, budget);
     main.remove();
   });
@@ -57,6 +59,22 @@ describe('the drop-in, loaded from a real server', function () {
     const report = plan.querySelector('ap-report')!;
     await waitUntil(() => text(report).includes('could not be loaded'), 'the report says it could not be loaded', { timeout: 20000 });
     expect(report.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    plan.remove();
+  });
+
+  it('says the editor could not be loaded when Edit is pressed with the server gone', async () => {
+    await server('stop');
+    const plan = document.createElement('ap-plan');
+    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
+    const card = document.createElement('ap-action-card');
+    card.setAttribute('action-id', 'cpr-a-crucial-crew');
+    plan.append(card);
+    document.body.append(plan);
+    await waitUntil(() => card.shadowRoot?.querySelector('#edit'), 'the card read from the device', { timeout: 10000 });
+    card.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
+    await waitUntil(() => text(card).includes('could not be loaded'), 'the card says its editor could not be loaded', { timeout: 20000 });
+    expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(card.shadowRoot!.querySelector('form')).to.equal(null);
     plan.remove();
   });
 });

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { describeError, t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { useAdminMessages } from '../../i18n/admin-messages.js';
 import {
   ACTION_COLUMNS,
   actionsToCsv,
@@ -27,6 +28,8 @@ import { downloadFile } from '../shared/download.js';
 import { heading } from '../../context/heading.js';
 import { View } from '../shared/lazy.js';
 import type { ApImportExport } from './import-export.js';
+
+useAdminMessages();
 
 export { styles } from './import-export.styles.js';
 

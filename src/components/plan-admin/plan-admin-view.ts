@@ -20,6 +20,7 @@ import {
   type Recommendation,
 } from '../../model/index.js';
 import { describeError, formatDate, formatRelativeDays, statusLabel, t, type Locale, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { useAdminMessages } from '../../i18n/admin-messages.js';
 import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';
 import { applyPackRow, packActions, partnersOf, readUpdatePack, toUpdatePackCsv, UpdatePackError, type PackRow } from '../../io/update-pack.js';
@@ -29,6 +30,8 @@ import { PeopleTab } from './people.js';
 import { RequestsPanel } from './requests.js';
 import { View } from '../shared/lazy.js';
 import { ADMIN_VIEWS, type ApPlanAdmin, type AdminView } from './plan-admin.js';
+
+useAdminMessages();
 
 export { styles } from './plan-admin.styles.js';
 

@@ -4,11 +4,14 @@ import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { financialQuarter, RAGS, RATINGS } from '../../model/index.js';
 import { formatDate, formatDayOf, ragLabel, ratingLabel, statusLabel, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { useAdminMessages } from '../../i18n/admin-messages.js';
 import { describeExtension } from '../shared/extensions.js';
 import { heading } from '../../context/heading.js';
 import { quarterlyReport, DUE_SOON_DAYS, type QuarterlyReport, type ReportRow } from './report-data.js';
 import { View } from '../shared/lazy.js';
 import type { ApReport } from './report.js';
+
+useAdminMessages();
 
 export { styles } from './report.styles.js';
 
