@@ -4,7 +4,7 @@
 import { PUBLIC_FIELDS, type RecordKind, type Role } from '../../src/model/index.js';
 import type { Identity } from '../auth/index.js';
 import type { Params } from '../db/params.js';
-import { keepsApprovals } from './approvals.js';
+import { createsWithoutOfficersFields, keepsOfficersFields } from './approvals.js';
 
 export type Operation = 'create' | 'update' | 'delete';
 
@@ -153,7 +153,7 @@ export function writeCondition(person: Person, table: RecordKind, operation: Ope
       case 'plans':
         return 'true'; // whoever starts a plan becomes its officer
       case 'actions':
-        return `(${rules.member(newPlan(), ['officer'])} OR (${rules.member(newPlan(), ['lead'])} AND ${rules.leadsPriority(newPlan(), rules.value(record.priorityId))}))`;
+        return `(${rules.member(newPlan(), ['officer'])} OR (${rules.member(newPlan(), ['lead'])} AND ${rules.leadsPriority(newPlan(), rules.value(record.priorityId))} AND ${createsWithoutOfficersFields(record, newPlan, params)}))`;
       default:
         return rules.member(newPlan(), ['officer']);
     }
@@ -170,12 +170,12 @@ export function writeCondition(person: Person, table: RecordKind, operation: Ope
     const lead = `(${rules.member(plan, ['lead'])} AND ${rules.seesAction(table)} AND ${rules.leadsPriority(plan, priority)} AND ${rules.leadsPriority(plan, rules.value(record.priorityId))} AND ${stays()})`;
     const theirs = `(${rules.column('lead_agency')} = ANY(m.agencies) OR ${rules.isPerson(rules.field('ownerUser'))})`;
     const partner = `(${rules.member(plan, ['partner'], theirs)} AND ${rules.seesAction(table)} AND ${stays()} AND ${same(rules.column('lead_agency'), 'leadAgency')} AND ${samePerson(rules.field('ownerUser'), 'ownerUser')} AND ${same(priority, 'priorityId')})`;
-    return `(${officer} OR ((${lead} OR ${partner}) AND ${keepsApprovals(table, record, params)}))`;
+    return `(${officer} OR ((${lead} OR ${partner}) AND ${keepsOfficersFields(table, record, params)}))`;
   }
   if (table === 'recommendations') {
     const theirs = `(${rules.field('ownerAgency')} = ANY(m.agencies) OR ${rules.isPerson(rules.field('ownerUser'))})`;
     const partner = `(${rules.member(plan, ['partner'], theirs)} AND ${stays()} AND ${same(rules.field('ownerAgency'), 'ownerAgency')} AND ${samePerson(rules.field('ownerUser'), 'ownerUser')} AND ${same(rules.field('auditId'), 'auditId')})`;
-    return `(${officer} OR (${partner} AND ${keepsApprovals(table, record, params)}))`;
+    return `(${officer} OR (${partner} AND ${keepsOfficersFields(table, record, params)}))`;
   }
   return officer;
 }
