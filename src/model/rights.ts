@@ -37,10 +37,24 @@ export interface PlanRights {
   editRecommendation(recommendation: Recommendation): boolean;
 }
 
-/** Compares user keys and emails; emails case-insensitively. */
-export function isPerson(person: Pick<Person, 'id' | 'email'>, user: string | undefined): boolean {
+/**
+ * A user key or an email as the rules compare it: an email (it has an @) without regard to case, a user
+ * key (`{tid}:{oid}`, `{iss}#{sub}`) exactly. The endpoint stores and compares memberships by this too.
+ */
+export function personKey(user: string): string {
+  return user.includes('@') ? user.toLowerCase() : user;
+}
+
+/** `user` (a user key or an email, as a membership or `ownerUser` names someone) is the person. */
+export function isPerson(person: { id: string; email?: string | undefined }, user: string | undefined): boolean {
   if (!user) return false;
-  return user === person.id || (!!person.email && user.includes('@') && user.toLowerCase() === person.email.toLowerCase());
+  const key = personKey(user);
+  return key === personKey(person.id) || (!!person.email && key === personKey(person.email));
+}
+
+/** `agency` is one of `agencies`: agencies are names, matched as written (the endpoint's rules do the same). */
+export function isOurAgency(agencies: readonly string[] | undefined, agency: string | undefined): boolean {
+  return !!agency && (agencies ?? []).includes(agency);
 }
 
 /** A `/me` answer checked for the fields the widgets rely on; anything else is undefined. */
@@ -81,7 +95,7 @@ export function rightsFor(person: Person | undefined, planId: string): PlanRight
   const agencies = membership?.agencies ?? [];
   if (role === 'officer') return { ...everything, role, agencies };
   const mine = (user: string | undefined) => isPerson(person, user);
-  const ours = (agency: string | undefined) => !!agency && agencies.some((a) => a.toLowerCase() === agency.toLowerCase());
+  const ours = (agency: string | undefined) => isOurAgency(agencies, agency);
   const leads = (priority: Priority | undefined) => role === 'lead' && mine(priority?.leadUser);
   const partners = (action: Action) => role === 'partner' && (ours(action.leadAgency) || mine(action.ownerUser));
   return {

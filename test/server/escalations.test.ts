@@ -92,6 +92,8 @@ describe('attempts to get round the rules', () => {
     'partner moves their agency\'s recommendation to another agency (ownerAgency)': async () =>
       put('partner', { ...(await fixture().store('recommendations', fixture().draft('recommendations', 'ownAgency'))), ownerAgency: OTHER_AGENCY }, 'recommendations'),
     'member named by email in other letter case updates their agency\'s action': async () => put('partner', edited('actions', await action())),
+    'partner named owner by their user key in other letter case updates another agency\'s action': async () =>
+      put('partner', edited('actions', await action('otherAgency', { ownerUser: keyOf('partner').toUpperCase() }))),
     'partner adds a revision to their agency\'s action without asking': async () => put('partner', { ...(await action()), revisions: [REVISION] }),
     'partner decides the request on their agency\'s recommendation': async () => {
       const stored = await fixture().store('recommendations', { ...fixture().draft('recommendations', 'ownAgency'), extensionRequests: [REQUEST] });

@@ -195,6 +195,8 @@ export const ATTEMPTS = {
   'partner updates a recommendation they are the named owner of': { who: 'partner', expected: 200 },
   'partner moves their agency\'s recommendation to another agency (ownerAgency)': { who: 'partner', expected: 403 },
   'member named by email in other letter case updates their agency\'s action': { who: 'partner', expected: 200 },
+  // People compare as src/model/rights.ts personKey says: emails without case (above), user keys exactly.
+  'partner named owner by their user key in other letter case updates another agency\'s action': { who: 'partner', expected: 403 },
   // Extension requests (issue #18): under required approvals (the default here) only officers set target
   // dates and revisions, and only officers decide, on a new record as on a stored one; 403 before 422.
   'partner adds a revision to their agency\'s action without asking': { who: 'partner', expected: 403 },

@@ -7,6 +7,7 @@ import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { describeExtension, extensionList } from '../shared/extensions.js';
+import { whoCan } from '../shared/who-can.js';
 import { apEvent } from '../../events.js';
 import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {
@@ -334,7 +335,7 @@ export class ApActionCard extends LitElement {
       ${plan.readonly
         ? nothing
         : !plan.rights.editAction(action, data?.priority)
-          ? html`<p part="who-can" class="hint">${action.leadAgency ? t(locale, 'rights.action-agency', { agency: action.leadAgency }) : t(locale, 'rights.action-officers')}</p>`
+          ? whoCan('action', action.leadAgency, locale)
           : this.editing
             ? this.#editor(action)
             : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>`}
