@@ -17,8 +17,10 @@ export interface Person {
   plans: Record<string, Membership>;
 }
 
-/** Fields a partner may not change: they would move the action out of (or into) their reach. */
-export const PARTNER_LOCKED = ['leadAgency', 'ownerUser', 'priorityId', 'planId'] as const;
+/** Fields only officers change: who may see the action (a restricted action made public leaks OFFICIAL-SENSITIVE work). */
+export const OFFICER_LOCKED = ['public', 'visibility'] as const;
+/** Fields a partner may not change: they would move the action out of (or into) their reach; and the officers'. */
+export const PARTNER_LOCKED = ['leadAgency', 'ownerUser', 'priorityId', 'planId', ...OFFICER_LOCKED] as const;
 
 /** What one person may do in one plan. */
 export interface PlanRights {
@@ -28,7 +30,7 @@ export interface PlanRights {
   /** Priorities, audits, members, imports, roll-over, creating and deleting anything. */
   officer: boolean;
   editAction(action: Action, priority?: Priority): boolean;
-  /** Fields of the action the person may change (all of them, or all but PARTNER_LOCKED). */
+  /** Fields of the action the person may not change: none for officers, OFFICER_LOCKED for a lead, PARTNER_LOCKED for a partner. */
   lockedActionFields(action: Action, priority?: Priority): readonly string[];
   /** Create an action in the priority (or move one into it). */
   createAction(priority?: Priority): boolean;
@@ -103,7 +105,7 @@ export function rightsFor(person: Person | undefined, planId: string): PlanRight
     agencies,
     officer: false,
     editAction: (action, priority) => leads(priority) || partners(action),
-    lockedActionFields: (_action, priority) => (leads(priority) ? [] : PARTNER_LOCKED),
+    lockedActionFields: (_action, priority) => (leads(priority) ? OFFICER_LOCKED : PARTNER_LOCKED),
     createAction: leads,
     removeAction: (_action, priority) => leads(priority),
     editRecommendation: (recommendation) => role === 'partner' && (ours(recommendation.ownerAgency) || mine(recommendation.ownerUser)),

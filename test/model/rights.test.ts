@@ -27,7 +27,7 @@ describe('rights', () => {
   it("a partner edits their agency's actions and the ones they own, without moving them; creates and deletes nothing", () => {
     const rights = rightsFor(person({ [PLAN]: { role: 'partner', agencies: ['Lancashire Police'] } }), PLAN);
     expect([rights.editAction(policeAction), rights.editAction(probationAction), rights.editAction(ownedAction)]).to.deep.equal([true, false, true]);
-    expect(rights.lockedActionFields(policeAction)).to.deep.equal(['leadAgency', 'ownerUser', 'priorityId', 'planId']);
+    expect(rights.lockedActionFields(policeAction)).to.deep.equal(['leadAgency', 'ownerUser', 'priorityId', 'planId', 'public', 'visibility']);
     expect([rights.createAction(ledPriority), rights.removeAction(policeAction, ledPriority), rights.officer]).to.deep.equal([false, false, false]);
   });
 
@@ -46,7 +46,8 @@ describe('rights', () => {
     const rights = rightsFor(person({ [PLAN]: { role: 'lead', agencies: [] } }), PLAN);
     expect([rights.editAction(probationAction, ledPriority), rights.editAction(probationAction, otherPriority), rights.editAction(probationAction)]).to.deep.equal([true, false, false]);
     expect([rights.createAction(ledPriority), rights.createAction(otherPriority), rights.removeAction(probationAction, ledPriority)]).to.deep.equal([true, false, true]);
-    expect(rights.lockedActionFields(probationAction, ledPriority)).to.deep.equal([]);
+    // Who may see an action (public, restricted) is the officers' call.
+    expect(rights.lockedActionFields(probationAction, ledPriority)).to.deep.equal(['public', 'visibility']);
     expect(rights.editRecommendation(recommendation({ ownerAgency: 'Lancashire Police' }))).to.equal(false);
   });
 

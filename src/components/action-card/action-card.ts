@@ -427,7 +427,7 @@ export class ApActionCard extends LitElement {
     this.draft = draftOf(this.#shown!);
     this.errors = [];
     this.editing = true;
-    this.#focusAfterRender = this.#locked.length ? '#status-input' : '#title-input';
+    this.#focusAfterRender = this.#locked.includes('leadAgency') ? '#status-input' : '#title-input';
   }
 
   #set<K extends keyof Draft>(field: K, value: Draft[K]): void {
@@ -532,6 +532,7 @@ export class ApActionCard extends LitElement {
     const draft = this.draft!;
     const locked = this.#locked;
     // What a partner comes to do goes first: status, progress and the update.
+    const partner = locked.includes('leadAgency');
     const update = html`${this.#select(
         'status',
         t(locale, 'field.status'),
@@ -551,7 +552,7 @@ export class ApActionCard extends LitElement {
             </ul>
           </div>`
         : nothing}
-      ${locked.length ? update : nothing} ${this.#field('title', 'field.title')}
+      ${partner ? update : nothing} ${this.#field('title', 'field.title')}
       ${locked.includes('leadAgency')
         ? html`<p class="locked"><strong>${t(locale, 'field.leadAgency')}:</strong> ${action.leadAgency || t(locale, 'card.none')} <span class="hint">${t(locale, 'rights.locked')}</span></p>`
         : this.#field('leadAgency', 'field.leadAgency')}
@@ -559,7 +560,13 @@ export class ApActionCard extends LitElement {
       ${this.#extension.offered
         ? html`<p class="hint">${t(locale, 'extension.request-hint')}</p>`
         : html`${this.#field('targetDate', 'field.targetDate', 'date')} ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}`}
-      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${locked.length ? nothing : update}
+      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${partner ? nothing : update}
+      ${locked.includes('visibility')
+        ? html`<p class="locked">
+            ${t(locale, action.public ? 'rights.exposure-public' : 'rights.exposure-private')} ${t(locale, action.visibility === 'restricted' ? 'rights.exposure-restricted' : 'rights.exposure-partnership')}
+            <span class="hint">${t(locale, 'rights.locked')}</span>
+          </p>`
+        : nothing}
       <fieldset>
         <legend>${t(locale, 'field.milestones')}</legend>
         ${draft.milestones.map((m, i) => this.#milestoneEditor(m, i))}
