@@ -169,6 +169,7 @@ export const styles = [
       }
       .people :is(th, td) {
         padding: 0.125rem 0;
+        border: 0;
       }
       .people td:empty {
         display: none;
