@@ -18,12 +18,16 @@ import { bundleSizePlugin } from './scripts/bundle-size.mjs';
 import { fflateInThread } from './scripts/fflate-in-thread.mjs';
 import { builtPlugin } from './test/plugins/built.mjs';
 
+// Loading a test page (its modules transformed on demand) on a busy 2-core machine can take longer than
+// Puppeteer's 30 s navigation default; the runner's own limits below allow 60 s.
+const patient = (page) => (page.setDefaultNavigationTimeout(60 * 1000), page);
+
 const launchers = {
   chromium: (executablePath) =>
     chromeLauncher({
       concurrency: 2,
       // Each page its own profile (storage, quota, BroadcastChannel): a quota override on one page must not hit the other.
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      createPage: async ({ browser }) => patient(await (await browser.createBrowserContext()).newPage()),
       launchOptions: {
         executablePath,
         headless: true,
@@ -32,7 +36,7 @@ const launchers = {
       },
     }),
   // One page: headless Firefox throttles timers and stops animation frames in background tabs.
-  firefox: (executablePath) => puppeteerLauncher({ concurrency: 1, launchOptions: { browser: 'firefox', executablePath, headless: true } }),
+  firefox: (executablePath) => puppeteerLauncher({ concurrency: 1, createPage: async ({ context }) => patient(await context.newPage()), launchOptions: { browser: 'firefox', executablePath, headless: true } }),
   webkit: (webkit) => webkitLauncher(webkit),
 };
 // WebKit first: it is the slowest, so it starts at once, and two engines run side by side (concurrentBrowsers).
@@ -48,7 +52,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
-  // A busy 2-core machine can take longer than the default 20 s to load a test page in WebKit.
+  // A busy 2-core machine can take longer than the defaults (30 s, 20 s) to open and load a test page in WebKit.
+  browserStartTimeout: 60 * 1000,
   testsStartTimeout: 60 * 1000,
   // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
   middleware: [cspHeader, rawFixtures],

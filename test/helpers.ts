@@ -1,4 +1,5 @@
 // Shared test fixtures: fresh database names and minimal valid records.
+import { waitUntil as owcWaitUntil } from '@open-wc/testing';
 import { openDB } from 'idb';
 import type { Action, Priority } from '../src/model/index.js';
 
@@ -7,6 +8,12 @@ let counter = 0;
 export const freshName = (label = 'test') => `ap-${label}-${Date.now()}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
 export const PLAN = 'plan-1';
+
+/**
+ * open-wc's waitUntil with the suite's patience: its 1 s default ran out on busy engines (a whole plan
+ * read from IndexedDB in a full run). It polls, so a passing wait takes no longer.
+ */
+export const waitUntil: typeof owcWaitUntil = (condition, message, options = {}) => owcWaitUntil(condition, message, { timeout: 8000, ...options });
 
 export function actionInput(overrides: Partial<Action> & { id: string }): Partial<Action> & { id: string } {
   return { planId: PLAN, priorityId: 'p-1', title: `Action ${overrides.id}`, ...overrides };

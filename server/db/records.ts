@@ -121,8 +121,8 @@ export async function insertMany(tx: Queryable, collection: RecordKind, records:
   return rows.map((row) => row.id);
 }
 
-// The rule columns of insertMany, read from each record's JSON as columns() reads them from the record.
-const EXTRA_COLUMNS: Partial<Record<RecordKind, [string, string][]>> = {
+// The rule columns of insertMany (and of the browser tests' seeding), read from each record's JSON `r` as columns() reads them from the record.
+export const EXTRA_COLUMNS: Partial<Record<RecordKind, [string, string][]>> = {
   actions: [
     ['lead_agency', "r->>'leadAgency'"],
     ['priority_id', "r->>'priorityId'"],

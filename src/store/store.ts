@@ -174,7 +174,10 @@ export class ActionPlanStore extends EventTarget {
   }
 
   close(): void {
+    // A write under way still commits (IndexedDB lets its transaction finish): it then tells this tab's
+    // listeners, not the other tabs, rather than failing on a closed channel after the data is saved.
     this.#channel?.close();
+    this.#channel = undefined;
     this.#db?.close();
     this.#db = undefined;
     this.#fault = new DatabaseClosedError();

@@ -238,7 +238,9 @@ export class SyncEngine {
     do {
       this.#again = false;
       await this.#cycle();
-    } while (this.#again && !this.#stopped && this.#state.state === 'idle');
+      // Asked again while this one ran: run again, after an offline run too (the online event or Retry came
+      // while it finished, and nothing else is scheduled when offline). After a failure the backoff retries.
+    } while (this.#again && !this.#stopped && (this.#state.state === 'idle' || this.#state.state === 'offline'));
   }
 
   async #cycle(): Promise<void> {

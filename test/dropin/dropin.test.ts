@@ -1,8 +1,9 @@
 // The drop-in file as a council web editor uses it: only dist/action-plan-widgets.js and plain tags.
 // Needs `npm run build` (and `npm run analyze` for the manifest check) first.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { open, type PageWindow } from './page.js';
 import type { ActionPlanStore } from '../../src/store/index.js';
+import { waitUntil } from '../helpers.js';
 
 /** Every element of the library: add a tag here when it lands, so these pages keep covering all of them. */
 const TAGS = ['ap-plan', 'ap-rag-summary', 'ap-priority-board', 'ap-action-card', 'ap-audit-tracker', 'ap-sync-status', 'ap-report', 'ap-import-export', 'ap-plan-admin'];

@@ -1,6 +1,7 @@
 // The demo pages and a Welsh page, loaded as a visitor would: axe finds nothing, Welsh reads Welsh.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { loadAxe, open, type PageWindow } from './page.js';
+import { waitUntil } from '../helpers.js';
 
 // Known, reported to the element's engineer; remove when fixed: <ap-rag-summary> chart segments (issue 4).
 const KNOWN: Record<string, (node: { target: unknown[] }) => boolean> = {

@@ -1,6 +1,7 @@
 // Sync tests' server side: real endpoints, fresh per call, behind the fault-injecting proxy, all on free
-// ports of 127.0.0.1. An endpoint is our server on a fresh PostgreSQL database (`kind: 'ours'`) or
-// json-server 0.17.4 (in memory; `plain` leaves out our middleware). Controlled by server commands.
+// ports of 127.0.0.1. An endpoint is our server on a fresh PostgreSQL database (`kind: 'ours'`; `auth: 'dev'`
+// signs in its demo people, see test/server/browser-endpoints.ts) or json-server 0.17.4 (in memory; `plain`
+// leaves out our middleware). Controlled by server commands.
 import http from 'node:http';
 import { tsImport } from 'tsx/esm/api';
 import { createEndpoint, createFaultProxy, emptyData } from '../../scripts/endpoint.mjs';
@@ -66,7 +67,7 @@ export function endpointPlugin() {
     async executeCommand({ command, payload }) {
       if (command === 'endpoint-create') {
         const id = String(++count);
-        if (payload?.kind === 'ours') await (await loadOurs()).createOurEndpoint(id, payload.data);
+        if (payload?.kind === 'ours') await (await loadOurs()).createOurEndpoint(id, payload.data, { auth: payload.auth, origin: payload.origin });
         else {
           // `without`: collections the db.json leaves out, as a council's first json-server set-up might.
           const data = Object.fromEntries(Object.entries({ ...emptyData(), ...payload?.data }).filter(([name]) => !payload?.without?.includes(name)));
@@ -85,6 +86,10 @@ export function endpointPlugin() {
         const people = peopleOf.get(payload.id);
         for (const token of Object.keys(people)) delete people[token];
         Object.assign(people, payload.people);
+        return true;
+      }
+      if (command === 'endpoint-lapse') {
+        (await loadOurs()).lapseToken(payload.id, payload.token, payload.lapsed);
         return true;
       }
       if (command === 'endpoint-data') return jsonServers.get(payload.id)?.db.getState() ?? (await (await loadOurs()).ourEndpointData(payload.id));

@@ -31,6 +31,23 @@ describe('ActionPlanStore', () => {
     expect((await store.query('actions', { index: 'status', value: 'blocked' })).map((a) => a.id)).to.deep.equal(['a-1']);
   });
 
+  it('a write under way when the store is closed (a person switch, a page leaving) is kept, and its caller hears no closed-channel error', async () => {
+    const outcomes: string[] = [];
+    // The close lands at different points of the write's transaction: it must not matter where.
+    for (const delay of [0, 1, 2, 5]) {
+      const name = freshName('store-close');
+      const store = await ActionPlanStore.open(name);
+      const saving = store.put('actions', actionInput({ id: 'a-1' }), by);
+      setTimeout(() => store.close(), delay);
+      const error = await saving.then(() => undefined, (failure: Error) => failure);
+      expect(error?.name ?? 'kept', `closed after ${delay} ms: ${error?.message}`).to.be.oneOf(['kept', 'DatabaseClosedError']);
+      outcomes.push(error ? 'refused' : 'kept');
+      const reopened = await open(name);
+      expect(Boolean(await reopened.get('actions', 'a-1'))).to.equal(!error);
+    }
+    expect(outcomes, 'a write under way finishes').to.include('kept');
+  });
+
   it('reads several records by id in one go, undefined where there is none, tombstones included', async () => {
     const store = await open();
     await store.put('actions', actionInput({ id: 'a-1' }), by);

@@ -82,6 +82,21 @@ describeEndpoints('SyncEngine', function (kind) {
     expect(await store.outbox()).to.have.length(0);
   });
 
+  it('a sync asked for while an offline sync is still finishing runs once back online (the online event, Retry)', async () => {
+    const endpoint = await createEndpoint({ data: { actions: [wire(actionInput({ id: 'a-1', title: 'Sanctuary scheme' }))] } });
+    const store = track(await ActionPlanStore.open(freshName('online-again')));
+    let online = false;
+    const engine = await started(engineFor(store, endpoint, { isOnline: () => online }));
+    open.push({ close: () => engine.stop() });
+    const offline = engine.syncNow();
+    // Back online before that sync has finished (it still reads the outbox): this one must not be dropped.
+    online = true;
+    await engine.syncNow();
+    await offline;
+    expect(engine.state.state).to.equal('idle');
+    expect((await store.get('actions', 'a-1'))?.title).to.equal('Sanctuary scheme');
+  });
+
   plainIt('works against plain json-server: pull, create, update and tombstone delete', async () => {
     const endpoint = await createEndpoint({ plain: true, data: { actions: [wire(actionInput({ id: 'a-1' })), wire(actionInput({ id: 'a-2' }))] } });
     const store = track(await ActionPlanStore.open(freshName('plain')));

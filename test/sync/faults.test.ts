@@ -1,6 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { ActionPlanStore } from '../../src/store/index.js';
-import { actionInput, freshName, PLAN } from '../helpers.js';
+import { actionInput, freshName, PLAN, waitUntil } from '../helpers.js';
 import { createEndpoint, describeEndpoints, engineFor, injectFaults, serverData, serverRecord, serverRequests, settled, started, wire, type Endpoint } from './sync-helpers.js';
 
 const by = { by: 'Officer' };

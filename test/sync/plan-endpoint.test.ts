@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
 import type { SyncStateDetail } from '../../src/events.js';
-import { actionInput, freshName, PLAN } from '../helpers.js';
+import { actionInput, freshName, PLAN, waitUntil } from '../helpers.js';
 import { createEndpoint, describeEndpoints, serverRecord, wire } from './sync-helpers.js';
 
 describeEndpoints('<ap-plan endpoint>', function () {

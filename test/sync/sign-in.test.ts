@@ -1,8 +1,8 @@
 // The sync engine with sign-in: who is asked before syncing and pushing, history left to the endpoint, 403s.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { ActionPlanStore } from '../../src/store/index.js';
 import { SyncHttpError, type PersonCheck } from '../../src/sync/index.js';
-import { actionInput, freshName } from '../helpers.js';
+import { actionInput, freshName, waitUntil } from '../helpers.js';
 import { createEndpoint, engineFor, injectFaults, serverData, serverRecord, serverRequests, settled, started, wire } from './sync-helpers.js';
 
 describe('SyncEngine with sign-in (real HTTP)', function () {

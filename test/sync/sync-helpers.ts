@@ -1,10 +1,9 @@
 // Sync test fixtures: a fresh real endpoint (behind the fault proxy), ours on PostgreSQL or json-server,
 // and engines on it.
 import { executeServerCommand } from '@web/test-runner-commands';
-import { waitUntil } from '@open-wc/testing';
 import { RestAdapter, SyncEngine, type SyncEngineOptions } from '../../src/sync/index.js';
 import type { ActionPlanStore } from '../../src/store/index.js';
-import { PLAN } from '../helpers.js';
+import { PLAN, waitUntil } from '../helpers.js';
 
 export interface Endpoint {
   id: string;
@@ -34,9 +33,10 @@ export function describeEndpoints(title: string, suite: (this: Mocha.Suite, kind
 
 /**
  * A fresh endpoint of the suite's kind (json-server outside describeEndpoints); `plain`: json-server as it comes;
- * `without`: json-server lacking those collections; `people`: json-server signing in by bearer token (token to `/me` answer).
+ * `without`: json-server lacking those collections; `people`: json-server signing in by bearer token (token to `/me` answer);
+ * `auth: 'dev'`: ours signing in its demo people, named by bearer token (test/server/browser-endpoints.ts), for pages of `origin`.
  */
-export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[]; people?: Record<string, unknown> } = {}) =>
+export const createEndpoint = (options: { kind?: EndpointKind; plain?: boolean; data?: Data; without?: string[]; people?: Record<string, unknown>; auth?: 'dev'; origin?: string } = {}) =>
   executeServerCommand<Endpoint, typeof options>('endpoint-create', { kind: options.plain ? 'json-server' : defaultKind, ...options });
 
 /** Faults the proxy applies to the next matching requests (see scripts/endpoint.mjs). */

@@ -1,10 +1,10 @@
 // Stateless servers: two processes of our endpoint on different ports over one PostgreSQL, a plan
 // syncing with each; an edit made through either server reaches both.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
-import { actionInput, freshName, PLAN } from '../helpers.js';
+import { actionInput, freshName, PLAN, waitUntil } from '../helpers.js';
 import { wire } from './sync-helpers.js';
 
 describe('two servers over one PostgreSQL', function () {

@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { ApAuditTracker } from '../../../src/components/audit-tracker/audit-tracker.js';
 import type { Person, Role } from '../../../src/model/index.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
-import { freshName } from '../../helpers.js';
+import { freshName, waitUntil } from '../../helpers.js';
 
 // The sample plans, as the demo serves them (the test server serves the repository).
 // Generous: Firefox and WebKit commit IndexedDB writes more slowly than Chromium.

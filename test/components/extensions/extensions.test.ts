@@ -1,12 +1,14 @@
-// Extension requests end to end: partners ask on the card and in the audit tracker, officers decide in plan admin,
-// everything synced through a real json-server endpoint (scripts/endpoint.mjs: 412 on a stale If-Match).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+// Extension requests end to end, as the demo people on our endpoint (AP_AUTH=dev, real server and PostgreSQL):
+// the police partner asks on the card and in the audit tracker, the CSP officer decides in plan admin, the
+// councillor reads; the server stamps who and when, and answers a stale decision with 412.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
-import type { Action, Recommendation, Role } from '../../../src/model/index.js';
-import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
-import { createEndpoint as createPlainEndpoint, injectFaults, serverRecord, wire, type Endpoint } from '../../sync/sync-helpers.js';
+import type { Action, Recommendation } from '../../../src/model/index.js';
+import { PLAN, actionInput, freshName, priorityInput, waitUntil } from '../../helpers.js';
+import { AGENCY, ROLE, createDemoEndpoint, demoMembers, demoToken, type Who } from '../../sync/sign-in-helpers.js';
+import { injectFaults, serverRecord, wire, type Endpoint } from '../../sync/sync-helpers.js';
 
 const TODAY = '2024-03-12';
 
@@ -22,30 +24,21 @@ const seedData = (approvals: 'required' | 'off' | undefined = 'required', extra:
   recommendations: [wire({ id: 'r-1', auditId: 'au-1', ref: 'R3', recommendation: 'Delivery plans to include estimated time scales.', ownerAgency: 'Essex Police', targetDate: '2024-03-31', status: 'in-progress' })],
 });
 
+/** Our endpoint in AP_AUTH=dev holding `data`, the police partner of Essex Police; `officers`: who else is an officer of the plan. */
+const createEndpoint = (data: ReturnType<typeof seedData>, officers: Who[] = []) =>
+  createDemoEndpoint({
+    ...data,
+    members: demoMembers({ ...AGENCY, police: ['Essex Police'] }, { ...ROLE, ...Object.fromEntries(officers.map((who) => [who, 'officer'])) }),
+  });
+
 interface Page {
   plan: ApPlan;
   root: (selector: string) => ShadowRoot;
 }
 
-// Who each endpoint signs in, by bearer token (the test plugin's sign-in on json-server).
-const peopleOf = new Map<string, Record<string, unknown>>();
-
-/** json-server with sign-in: `/me` says each page's role; a partner is Essex Police's. */
-async function createEndpoint(options: Parameters<typeof createPlainEndpoint>[0]): Promise<Endpoint> {
-  const endpoint = await createPlainEndpoint({ ...options, people: {} });
-  peopleOf.set(endpoint.id, {});
-  return endpoint;
-}
-
-/** A plan page on the endpoint, signed in as `user` in `role`, holding `widgets`. */
-async function page(endpoint: Endpoint, user: string, role: Role, widgets: ReturnType<typeof html>, locale = 'en-GB'): Promise<Page> {
-  const people = peopleOf.get(endpoint.id)!;
-  const token = `${user}-${role}`.replace(/\W/g, '-');
-  people[token] = { id: token, name: user, writesHistory: false, plans: { [PLAN]: { role, agencies: role === 'partner' ? ['Essex Police'] : [] } } };
-  await executeServerCommand('endpoint-people', { id: endpoint.id, people });
-  const plan = await fixture<ApPlan>(
-    html`<ap-plan name=${freshName('ext')} plan-id=${PLAN} today=${TODAY} user=${user} endpoint=${endpoint.url} locale=${locale} .tokenProvider=${async () => token}>${widgets}</ap-plan>`,
-  );
+/** A plan page on the endpoint as demo person `who`, holding `widgets`. */
+async function page(endpoint: Endpoint, who: Who, widgets: ReturnType<typeof html>, locale = 'en-GB'): Promise<Page> {
+  const plan = await fixture<ApPlan>(html`<ap-plan name=${freshName('ext')} plan-id=${PLAN} today=${TODAY} endpoint=${endpoint.url} locale=${locale} .tokenProvider=${async () => demoToken(who)}>${widgets}</ap-plan>`);
   await waitUntil(() => plan.context?.sync?.state.lastSynced, 'first sync', { timeout: 10_000 });
   return { plan, root: (selector) => plan.querySelector(selector)!.shadowRoot! };
 }
@@ -89,8 +82,8 @@ describe('extension requests', function () {
   this.timeout(60_000);
 
   it('a partner asks on the card: the date fields give way to the request, every bad request says why, a good one syncs', async () => {
-    const endpoint = await createEndpoint({ data: seedData() });
-    const { plan, root } = await page(endpoint, 'PC Jones', 'partner', html`<ap-action-card action-id="a-1"></ap-action-card>`);
+    const endpoint = await createEndpoint(seedData());
+    const { plan, root } = await page(endpoint, 'police', html`<ap-action-card action-id="a-1"></ap-action-card>`);
     const card = root('ap-action-card');
     await waitUntil(() => buttonIn(card, 'Request a new target date'), 'request offered');
     await expect(plan.querySelector('ap-action-card')!).to.be.accessible();
@@ -120,10 +113,10 @@ describe('extension requests', function () {
     await waitUntil(() => words(card).includes('Extension requested: 30 June 2024 (waiting for a decision)'), 'waiting shown');
     expect(changes).to.deep.equal([['extensionRequests']]);
     expect(card.activeElement?.getAttribute('data-request-for'), 'focus back on the button').to.equal('a-1');
-    expect(words(card)).to.contain('Asked by PC Jones on');
+    expect(words(card)).to.contain('Asked by Sam Patel on');
     await waitUntil(async () => (await onServer(endpoint, 'actions', 'a-1')).extensionRequests?.length === 1, 'request reached the server', { timeout: 10_000 });
     const stored = await onServer(endpoint, 'actions', 'a-1');
-    expect(stored.extensionRequests[0]).to.include({ requestedDate: '2024-06-30', reason: 'Waiting for the refuge provider', by: 'PC Jones' });
+    expect(stored.extensionRequests[0]).to.include({ requestedDate: '2024-06-30', reason: 'Waiting for the refuge provider', by: 'Sam Patel' });
     expect(stored.revisedTargetDate, 'a request changes no date').to.equal(undefined);
 
     await press(card, 'Request a new target date');
@@ -133,29 +126,29 @@ describe('extension requests', function () {
   });
 
   it('refuses a request on a complete action, and offers none where approvals are off or to an officer', async () => {
-    const endpoint = await createEndpoint({ data: seedData() });
-    const { root } = await page(endpoint, 'PC Jones', 'partner', html`<ap-action-card action-id="a-done"></ap-action-card>`);
+    const endpoint = await createEndpoint(seedData());
+    const { root } = await page(endpoint, 'police', html`<ap-action-card action-id="a-done"></ap-action-card>`);
     const card = root('ap-action-card');
     await press(card, 'Request a new target date');
     await ask(card, '2024-06-30', 'More time');
     await waitUntil(() => summary(card).includes('A new target date cannot be requested: this is complete'), 'closed record refused');
 
-    const off = await createEndpoint({ data: seedData('off') });
-    const partner = await page(off, 'PC Jones', 'partner', html`<ap-action-card action-id="a-1"></ap-action-card>`);
+    const off = await createEndpoint(seedData('off'));
+    const partner = await page(off, 'police', html`<ap-action-card action-id="a-1"></ap-action-card>`);
     await waitUntil(() => buttonIn(partner.root('ap-action-card'), 'Edit'), 'card shown');
     expect(buttonIn(partner.root('ap-action-card'), 'Request a new target date')).to.equal(null);
-    const officer = await page(endpoint, 'A. Patel', 'officer', html`<ap-action-card action-id="a-1"></ap-action-card>`);
+    const officer = await page(endpoint, 'officer', html`<ap-action-card action-id="a-1"></ap-action-card>`);
     await waitUntil(() => buttonIn(officer.root('ap-action-card'), 'Edit'), 'card shown');
     expect(buttonIn(officer.root('ap-action-card'), 'Request a new target date')).to.equal(null);
   });
 
   it('an officer approves with a reference: the revised date, one revision pointing at the request, shown on the card', async () => {
-    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Waiting for the refuge provider', by: 'PC Jones', at: '2024-03-11T09:00:00.000Z' };
-    const endpoint = await createEndpoint({ data: seedData('required', { extensionRequests: [request] }) });
-    const { plan, root } = await page(endpoint, 'A. Patel', 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin><ap-action-card action-id="a-1"></ap-action-card>`);
+    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Waiting for the refuge provider', by: 'Sam Patel', at: '2024-03-11T09:00:00.000Z' };
+    const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }));
+    const { plan, root } = await page(endpoint, 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin><ap-action-card action-id="a-1"></ap-action-card>`);
     const admin = root('ap-plan-admin');
     await waitUntil(() => words(admin).includes('Sanctuary scheme'), 'request listed');
-    expect(words(admin)).to.contain('Action: PC Jones asks to move the target from 31 March 2024 to 30 June 2024').and.contain('Asked by PC Jones on 11 March 2024: Waiting for the refuge provider');
+    expect(words(admin)).to.contain('Action: Sam Patel asks to move the target from 31 March 2024 to 30 June 2024').and.contain('Asked by Sam Patel on 11 March 2024: Waiting for the refuge provider');
     await expect(plan.querySelector('ap-plan-admin')!).to.be.accessible();
     await press(admin, 'Approve: Sanctuary scheme');
     await waitUntil(() => admin.querySelector('.error'), 'reason needed');
@@ -167,35 +160,38 @@ describe('extension requests', function () {
     await waitUntil(() => words(admin).includes('No requests are waiting for a decision.'), 'decided');
     expect(admin.querySelector('[part=status]')!.textContent).to.equal('Approved: Sanctuary scheme is now due 30 June 2024.');
     const card = root('ap-action-card');
-    await waitUntil(() => words(card).includes('Extension to 30 June 2024 approved by A. Patel'), 'card shows the decision');
+    await waitUntil(() => words(card).includes('Extension to 30 June 2024 approved by Alex Morgan'), 'card shows the decision');
     expect(words(card)).to.contain(': Agreed by the JSG (Reference: JSG 12 March 2024, minute 7)').and.contain('revised 1 time');
     await waitUntil(async () => (await onServer(endpoint, 'actions', 'a-1')).revisedTargetDate === '2024-06-30', 'approval synced', { timeout: 10_000 });
     const stored = await onServer(endpoint, 'actions', 'a-1');
     expect(stored.revisions.map((r) => [r.requestId, r.previousDate, r.date])).to.deep.equal([['x-1', '2024-03-31', '2024-06-30']]);
-    expect(stored.extensionRequests[0]!.decision).to.include({ outcome: 'approved', by: 'A. Patel', reference: 'JSG 12 March 2024, minute 7' });
+    expect(stored.extensionRequests[0]!.decision).to.include({ outcome: 'approved', by: 'Alex Morgan', reference: 'JSG 12 March 2024, minute 7' });
   });
 
-  it('a refusal records the decision only: no revision, the target stays', async () => {
-    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff shortage', by: 'PC Jones', at: '2024-03-11T09:00:00.000Z' };
-    const endpoint = await createEndpoint({ data: seedData('required', { extensionRequests: [request] }) });
-    const { root } = await page(endpoint, 'A. Patel', 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin><ap-action-card action-id="a-1"></ap-action-card>`);
+  it('a refusal records the decision only: no revision, the target stays; the requester sees it on their card', async () => {
+    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff shortage', by: 'Sam Patel', at: '2024-03-11T09:00:00.000Z' };
+    const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }));
+    const { root } = await page(endpoint, 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin><ap-action-card action-id="a-1"></ap-action-card>`);
     const admin = root('ap-plan-admin');
     await waitUntil(() => words(admin).includes('Sanctuary scheme'), 'request listed');
     await type(admin, '#request-0-reason', 'Statutory deadline');
     await press(admin, 'Refuse: Sanctuary scheme');
-    await waitUntil(() => words(root('ap-action-card')).includes('Extension to 30 June 2024 refused by A. Patel'), 'refusal on the card');
+    await waitUntil(() => words(root('ap-action-card')).includes('Extension to 30 June 2024 refused by Alex Morgan'), 'refusal on the card');
     expect(words(root('ap-action-card'))).not.to.contain('revised');
     await waitUntil(async () => (await onServer(endpoint, 'actions', 'a-1')).extensionRequests[0]?.decision?.outcome === 'refused', 'refusal synced', { timeout: 10_000 });
     const stored = await onServer(endpoint, 'actions', 'a-1');
     expect(stored.revisions).to.deep.equal([]);
     expect(stored.revisedTargetDate).to.equal(undefined);
+    const requester = (await page(endpoint, 'police', html`<ap-action-card action-id="a-1"></ap-action-card>`)).root('ap-action-card');
+    await waitUntil(() => words(requester).includes('Extension to 30 June 2024 refused by Alex Morgan'), `the requester does not see the refusal: ${words(requester)}`);
+    expect(words(requester)).to.contain('Statutory deadline').and.not.contain('revised');
   });
 
   it('two officers at once: the first decision wins, the second hears "Already approved by ..."', async () => {
-    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff shortage', by: 'PC Jones', at: '2024-03-11T09:00:00.000Z' };
-    const endpoint = await createEndpoint({ data: seedData('required', { extensionRequests: [request] }) });
-    const first = await page(endpoint, 'A. Patel', 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin>`);
-    const second = await page(endpoint, 'J. Jones', 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin>`);
+    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff shortage', by: 'Sam Patel', at: '2024-03-11T09:00:00.000Z' };
+    const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }), ['probation']);
+    const first = await page(endpoint, 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin>`);
+    const second = await page(endpoint, 'probation', html`<ap-plan-admin view="requests"></ap-plan-admin>`);
     const [a, b] = [first.root('ap-plan-admin'), second.root('ap-plan-admin')];
     await waitUntil(() => words(a).includes('Sanctuary scheme') && words(b).includes('Sanctuary scheme'), 'both see the request');
     await type(a, '#request-0-reason', 'Agreed');
@@ -205,20 +201,20 @@ describe('extension requests', function () {
     expect(words(b)).to.contain('Sanctuary scheme');
     await type(b, '#request-0-reason', 'Statutory deadline');
     await press(b, 'Refuse: Sanctuary scheme');
-    await waitUntil(() => b.querySelector('[role=alert]')?.textContent?.includes('Already approved by A. Patel on'), 'second officer told', { timeout: 15_000 });
+    await waitUntil(() => b.querySelector('[role=alert]')?.textContent?.includes('Already approved by Alex Morgan on'), 'second officer told', { timeout: 15_000 });
     await expect(second.plan.querySelector('ap-plan-admin')!).to.be.accessible();
     const stored = await onServer(endpoint, 'actions', 'a-1');
-    expect(stored.extensionRequests[0]!.decision).to.include({ outcome: 'approved', by: 'A. Patel' });
+    expect(stored.extensionRequests[0]!.decision).to.include({ outcome: 'approved', by: 'Alex Morgan' });
     expect(stored.revisions).to.have.length(1);
     expect(stored.revisedTargetDate).to.equal('2024-06-30');
     const local = await second.plan.store!.get('actions', 'a-1');
-    expect(local!.extensionRequests[0]!.decision?.by).to.equal('A. Patel');
+    expect(local!.extensionRequests[0]!.decision?.by).to.equal('Alex Morgan');
     expect(local!.revisions).to.have.length(1);
   });
 
   it('a request made offline waits in the outbox and syncs when the endpoint is back', async () => {
-    const endpoint = await createEndpoint({ data: seedData() });
-    const { plan, root } = await page(endpoint, 'PC Jones', 'partner', html`<ap-action-card action-id="a-1"></ap-action-card>`);
+    const endpoint = await createEndpoint(seedData());
+    const { plan, root } = await page(endpoint, 'police', html`<ap-action-card action-id="a-1"></ap-action-card>`);
     await injectFaults(endpoint, [{ kind: 'drop', times: 1000 }]);
     const card = root('ap-action-card');
     await press(card, 'Request a new target date');
@@ -233,8 +229,8 @@ describe('extension requests', function () {
   });
 
   it('the audit tracker: a partner asks for a recommendation in a dialog; the row shows it', async () => {
-    const endpoint = await createEndpoint({ data: seedData() });
-    const { plan, root } = await page(endpoint, 'PC Jones', 'partner', html`<ap-audit-tracker audit-id="au-1"></ap-audit-tracker>`);
+    const endpoint = await createEndpoint(seedData());
+    const { plan, root } = await page(endpoint, 'police', html`<ap-audit-tracker audit-id="au-1"></ap-audit-tracker>`);
     const tracker = root('ap-audit-tracker');
     await press(tracker, 'Request a new target date');
     expect(buttonIn(tracker, 'Request a new target date')!.getAttribute('aria-label')).to.equal('Request a new target date: R3');
@@ -252,18 +248,18 @@ describe('extension requests', function () {
 
   it('the report counts and lists the quarter’s requests and decisions, also in the minutes table, in Welsh too', async () => {
     const requests: Action['extensionRequests'] = [
-      { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff shortage', by: 'PC Jones', at: '2024-01-11T09:00:00.000Z', decision: { outcome: 'approved', reason: 'Agreed', reference: 'JSG 12 March 2024, minute 7', by: 'A. Patel', at: '2024-03-12T10:00:00.000Z' } },
-      { id: 'x-2', requestedDate: '2024-07-31', reason: 'New provider', by: 'PC Jones', at: '2024-03-01T09:00:00.000Z' },
+      { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff shortage', by: 'Sam Patel', at: '2024-01-11T09:00:00.000Z', decision: { outcome: 'approved', reason: 'Agreed', reference: 'JSG 12 March 2024, minute 7', by: 'Alex Morgan', at: '2024-03-12T10:00:00.000Z' } },
+      { id: 'x-2', requestedDate: '2024-07-31', reason: 'New provider', by: 'Sam Patel', at: '2024-03-01T09:00:00.000Z' },
     ];
-    const endpoint = await createEndpoint({ data: seedData('required', { extensionRequests: requests }) });
-    const { plan, root } = await page(endpoint, 'A. Patel', 'officer', html`<ap-report quarter="2023/24 Q4"></ap-report>`);
+    const endpoint = await createEndpoint(seedData('required', { extensionRequests: requests }));
+    const { plan, root } = await page(endpoint, 'officer', html`<ap-report quarter="2023/24 Q4"></ap-report>`);
     const report = root('ap-report');
     await waitUntil(() => words(report).includes('Extension requests this quarter'), 'report shown');
     expect(words(report)).to.contain('Requested 2, approved 1, refused 0; waiting for a decision now: 1.');
     const rows = [...report.querySelectorAll('section')].find((s) => s.querySelector('h3')!.textContent === 'Extension requests this quarter')!.querySelectorAll('tbody tr');
     expect([...rows].map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()))).to.deep.equal([
-      ['Sanctuary scheme', '30 June 2024', 'Staff shortage (PC Jones, 11 January 2024)', 'Approved by A. Patel, 12 March 2024: Agreed', 'JSG 12 March 2024, minute 7'],
-      ['Sanctuary scheme', '31 July 2024', 'New provider (PC Jones, 1 March 2024)', 'Waiting for a decision', ''],
+      ['Sanctuary scheme', '30 June 2024', 'Staff shortage (Sam Patel, 11 January 2024)', 'Approved by Alex Morgan, 12 March 2024: Agreed', 'JSG 12 March 2024, minute 7'],
+      ['Sanctuary scheme', '31 July 2024', 'New provider (Sam Patel, 1 March 2024)', 'Waiting for a decision', ''],
     ]);
     const minutes = report.querySelector('[part=minutes]') as HTMLTableElement;
     expect(minutes.rows[0]!.cells[7]!.textContent).to.equal('Extension');
@@ -277,11 +273,11 @@ describe('extension requests', function () {
   });
 
   it('a page opened with #action-{id} opens that card; #recommendation-{id} focuses its row', async () => {
-    const endpoint = await createEndpoint({ data: seedData() });
+    const endpoint = await createEndpoint(seedData());
     const before = location.hash;
     try {
       location.hash = '#action-a-1';
-      const { plan, root } = await page(endpoint, 'PC Jones', 'partner', html`<ap-audit-tracker audit-id="au-1"></ap-audit-tracker>`);
+      const { plan, root } = await page(endpoint, 'police', html`<ap-audit-tracker audit-id="au-1"></ap-audit-tracker>`);
       const dialog = () => plan.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]');
       await waitUntil(() => dialog()?.querySelector('ap-action-card')?.shadowRoot?.textContent?.includes('Sanctuary scheme'), 'card opened', { timeout: 10_000 });
       await expect(plan).to.be.accessible();
@@ -296,18 +292,18 @@ describe('extension requests', function () {
   });
 
   it('a compact card shows a waiting request', async () => {
-    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff', by: 'PC Jones', at: '2024-03-11T09:00:00.000Z' };
-    const endpoint = await createEndpoint({ data: seedData('required', { extensionRequests: [request] }) });
-    const { plan, root } = await page(endpoint, 'Cllr Brown', 'viewer', html`<ap-action-card compact action-id="a-1"></ap-action-card>`);
+    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff', by: 'Sam Patel', at: '2024-03-11T09:00:00.000Z' };
+    const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }));
+    const { plan, root } = await page(endpoint, 'councillor', html`<ap-action-card compact action-id="a-1"></ap-action-card>`);
     const card = root('ap-action-card');
     await waitUntil(() => card.querySelector('.extension')?.textContent === 'Extension requested: 30 June 2024 (waiting for a decision)', 'waiting line');
     await expect(plan.querySelector('ap-action-card')!).to.be.accessible();
   });
 
   it('speaks Welsh on the card and in the form', async () => {
-    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff', by: 'PC Jones', at: '2024-03-11T09:00:00.000Z' };
-    const endpoint = await createEndpoint({ data: seedData('required', { extensionRequests: [request] }) });
-    const { root } = await page(endpoint, 'PC Jones', 'partner', html`<ap-action-card action-id="a-1"></ap-action-card>`, 'cy');
+    const request = { id: 'x-1', requestedDate: '2024-06-30', reason: 'Staff', by: 'Sam Patel', at: '2024-03-11T09:00:00.000Z' };
+    const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }));
+    const { root } = await page(endpoint, 'police', html`<ap-action-card action-id="a-1"></ap-action-card>`, 'cy');
     const card = root('ap-action-card');
     await waitUntil(() => words(card).includes('Estyniad wedi’i geisio: 30 Mehefin 2024 (yn aros am benderfyniad)'), 'Welsh waiting line');
     await press(card, 'Gofyn am ddyddiad targed newydd');

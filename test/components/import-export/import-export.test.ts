@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import type { ApImportExport } from '../../../src/components/import-export/import-export.js';
-import { freshName, PLAN, priorityInput } from '../../helpers.js';
+import { freshName, PLAN, priorityInput, waitUntil } from '../../helpers.js';
 
 const shadow = (el: ApImportExport) => el.shadowRoot!;
 const text = (el: ApImportExport) => shadow(el).textContent!.replace(/\s+/g, ' ');

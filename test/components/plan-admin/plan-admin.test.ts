@@ -1,14 +1,11 @@
-import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import { ADMIN_VIEWS, type ApPlanAdmin } from '../../../src/components/plan-admin/plan-admin.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
-import { freshName } from '../../helpers.js';
+import { freshName, waitUntil } from '../../helpers.js';
 import { CPR, fillPack, isOpen, seedStore } from './sample.js';
-
-// Generous: Firefox and WebKit commit IndexedDB writes more slowly than Chromium.
-const waitUntil = (condition: () => unknown, message?: string) => waitFor(condition, message, { timeout: 8000 });
 
 let store: ActionPlanStore | undefined;
 afterEach(() => store?.close());

@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
-import { freshName } from '../../helpers.js';
+import { freshName, waitUntil } from '../../helpers.js';
 
 const PUBLISHED = '/demo/data/plan-2023-24.json';
 const PLAN_ID = 'castle-point-rochford-2023-24';

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import { PlanController } from '../../../src/controllers/plan.js';
 import { apEvent } from '../../../src/events.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
-import { PLAN, actionInput, createV1, freshName } from '../../helpers.js';
+import { PLAN, actionInput, createV1, freshName, waitUntil } from '../../helpers.js';
 
 // A minimal consumer, standing in for the real widgets: shows what the plan provides.
 class PlanProbe extends LitElement {

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPriorityBoard } from '../../../src/components/priority-board/priority-board.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import type { ActionChangeDetail } from '../../../src/events.js';
 import { generatePlan } from '../../../demo/data/generate.js';
-import { PLAN, actionInput, freshName, priorityInput } from '../../helpers.js';
+import { PLAN, actionInput, freshName, priorityInput, waitUntil } from '../../helpers.js';
 
 // Generous: Firefox and WebKit commit IndexedDB writes more slowly than Chromium.
 const until = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: 8000 });

@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { ApReport } from '../../../src/components/report/report.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import { COLLECTIONS } from '../../../src/model/index.js';
-import { freshName } from '../../helpers.js';
+import { freshName, waitUntil } from '../../helpers.js';
 
 const PLAN_ID = 'castle-point-rochford-2023-24';
 let sample: Record<string, { id: string; title?: string }[]>;

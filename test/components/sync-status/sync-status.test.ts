@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApPlan } from '../../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import type { SyncEngine } from '../../../src/sync/index.js';
 import type { ConflictDetail } from '../../../src/events.js';
-import { actionInput, freshName, PLAN } from '../../helpers.js';
+import { actionInput, freshName, PLAN, waitUntil } from '../../helpers.js';
 import { createEndpoint, engineFor, injectFaults, serverRecord, settled, wire, type Endpoint } from '../../sync/sync-helpers.js';
 
 const by = { by: 'Officer' };
