@@ -65,7 +65,7 @@ describe('extension requests on the endpoint', () => {
     assert.equal(answer.status, 200);
     const saved = answer.body.extensionRequests[0].decision;
     assert.deepEqual([saved.outcome, saved.by, saved.at, saved.reference], ['approved', CLAIMS.officer.name, answer.body.updatedAt, 'JSG minute 7']);
-    assert.equal(answer.body.revisions[0].requestId, 'x-1');
+    assert.deepEqual([answer.body.revisions[0].requestId, answer.body.revisions[0].by, answer.body.revisions[0].at], ['x-1', CLAIMS.officer.name, answer.body.updatedAt]);
     assert.equal(answer.body.revisedTargetDate, '2026-06-30');
   });
 
@@ -74,7 +74,14 @@ describe('extension requests on the endpoint', () => {
     assert.equal((await put('officer', 'plans', { ...plan, approvals: 'off' })).status, 200);
     try {
       const record = await action();
-      assert.equal((await put('partner', 'actions', { ...record, revisedTargetDate: '2026-06-30' })).status, 200);
+      const revision = { id: 'r-off', date: '2026-06-30', previousDate: '2026-03-31', reason: 'Funding late', by: '', at: FORGED_AT };
+      assert.equal((await put('partner', 'actions', { ...record, revisedTargetDate: '2026-06-30', revisions: [revision] })).status, 200);
+      const created = { ...fixture.draft('actions', 'ownAgency'), public: false, targetDate: '2026-03-31', revisedTargetDate: '2026-06-30', revisions: [revision] };
+      assert.equal((await fixture.as('lead', 'POST', '/api/actions', created)).status, 201, 'a lead sets them on a new action too');
+      const decided = { ...request, decision: { outcome: 'approved', reason: 'Fine by me', by: 'x', at: FORGED_AT } };
+      const answer = await put('partner', 'actions', { ...(await action({ extensionRequests: [request] })), revisedTargetDate: '2026-06-30', extensionRequests: [decided] });
+      assert.equal(answer.status, 403, 'but never decides');
+      assert.equal(answer.body.error, "Only the plan's officers decide extension requests.");
     } finally {
       const now = await stored('plans', P);
       await put('officer', 'plans', { ...now, approvals: undefined });

@@ -8,6 +8,7 @@ import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { describeExtension, extensionList } from '../shared/extensions.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
+import { whoCan } from '../shared/who-can.js';
 import { apEvent } from '../../events.js';
 import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {
@@ -337,7 +338,7 @@ export class ApActionCard extends HeadingLevel(LitElement) {
       ${plan.readonly
         ? nothing
         : !plan.rights.editAction(action, data?.priority)
-          ? html`<p part="who-can" class="hint">${action.leadAgency ? t(locale, 'rights.action-agency', { agency: action.leadAgency }) : t(locale, 'rights.action-officers')}</p>`
+          ? whoCan('action', action.leadAgency, locale)
           : this.editing
             ? this.#editor(action)
             : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>`}
@@ -429,7 +430,7 @@ export class ApActionCard extends HeadingLevel(LitElement) {
     this.draft = draftOf(this.#shown!);
     this.errors = [];
     this.editing = true;
-    this.#focusAfterRender = this.#locked.length ? '#status-input' : '#title-input';
+    this.#focusAfterRender = this.#locked.includes('leadAgency') ? '#status-input' : '#title-input';
   }
 
   #set<K extends keyof Draft>(field: K, value: Draft[K]): void {
@@ -534,6 +535,7 @@ export class ApActionCard extends HeadingLevel(LitElement) {
     const draft = this.draft!;
     const locked = this.#locked;
     // What a partner comes to do goes first: status, progress and the update.
+    const partner = locked.includes('leadAgency');
     const update = html`${this.#select(
         'status',
         t(locale, 'field.status'),
@@ -553,7 +555,7 @@ export class ApActionCard extends HeadingLevel(LitElement) {
             </ul>
           </div>`
         : nothing}
-      ${locked.length ? update : nothing} ${this.#field('title', 'field.title')}
+      ${partner ? update : nothing} ${this.#field('title', 'field.title')}
       ${locked.includes('leadAgency')
         ? html`<p class="locked"><strong>${t(locale, 'field.leadAgency')}:</strong> ${action.leadAgency || t(locale, 'card.none')} <span class="hint">${t(locale, 'rights.locked')}</span></p>`
         : this.#field('leadAgency', 'field.leadAgency')}
@@ -561,7 +563,13 @@ export class ApActionCard extends HeadingLevel(LitElement) {
       ${this.#extension.offered
         ? html`<p class="hint">${t(locale, 'extension.request-hint')}</p>`
         : html`${this.#field('targetDate', 'field.targetDate', 'date')} ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}`}
-      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${locked.length ? nothing : update}
+      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${partner ? nothing : update}
+      ${locked.includes('visibility')
+        ? html`<p class="locked">
+            ${t(locale, action.public ? 'rights.exposure-public' : 'rights.exposure-private')} ${t(locale, action.visibility === 'restricted' ? 'rights.exposure-restricted' : 'rights.exposure-partnership')}
+            <span class="hint">${t(locale, 'rights.locked')}</span>
+          </p>`
+        : nothing}
       <fieldset>
         <legend>${t(locale, 'field.milestones')}</legend>
         ${draft.milestones.map((m, i) => this.#milestoneEditor(m, i))}
