@@ -245,7 +245,10 @@ async function write(tx: Queryable, person: Person, collection: RecordKind, oper
 
 /** The server's who and when on a write; with no sign-in (AP_AUTH=none) the authors the client wrote stay, as before. */
 const stamped = (person: Person, record: WireRecord, stored: WireRecord | undefined): WireRecord =>
-  person.identity ? stampWho(record, stored, person.identity.name, record.updatedAt) : { ...record, updatedBy: stampedBy(person) };
+  person.identity ? stampWho(record, stored, person.identity.name, requesterKey(person.identity), record.updatedAt) : { ...record, updatedBy: stampedBy(person) };
+
+/** How a request names who asked: by email where sign-in gives one (a member who gets digests has one), else the user key. */
+const requesterKey = (identity: NonNullable<Person['identity']>) => identity.email ?? identity.id;
 
 /** With sign-in the endpoint writes the history; with none (AP_AUTH=none) the client still does, as before. */
 const writesHistory = (person: Person) => !person.open;

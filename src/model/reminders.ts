@@ -97,7 +97,7 @@ export function reminderDigest(member: ReminderMember, plan: PlanRecords, today:
     if (item) digest.items.push(item);
     const about = { collection: collectionOf(record), id: record.id, title: titleOf(record) };
     for (const request of record.extensionRequests) {
-      if (request.decision && isThem(member, request.by) && request.decision.at >= since) digest.decisions.push({ ...about, request: { ...request, decision: request.decision } });
+      if (request.decision && isThem(member, request.byUser ?? request.by) && request.decision.at >= since) digest.decisions.push({ ...about, request: { ...request, decision: request.decision } });
     }
     const waiting = member.role === 'officer' ? openRequest(record) : undefined;
     if (waiting) digest.waiting.push({ ...about, request: waiting });

@@ -3,7 +3,10 @@
 // before any content check) and asks instead; only officers decide; who and when are the server's.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CLAIMS, P, startFixture, type Fixture } from './permission-fixture.js';
+import { parseRecord } from '../../src/model/schemas.js';
+import { reminderDigest, type ReminderMember } from '../../src/model/reminders.js';
+import { CLAIMS, P, keyOf, startFixture, type Fixture } from './permission-fixture.js';
+
 
 const FORGED_AT = '2001-01-01T00:00:00.000Z';
 const request = { id: 'x-1', requestedDate: '2026-06-30', reason: 'The refuge provider changes', by: 'Chief Constable', at: FORGED_AT };
@@ -43,10 +46,24 @@ describe('extension requests on the endpoint', () => {
 
   test('a partner asks: the request is stored with the server’s who and when', async () => {
     const record = await action();
-    const answer = await put('partner', 'actions', { ...record, extensionRequests: [request] });
+    const answer = await put('partner', 'actions', { ...record, extensionRequests: [{ ...request, byUser: keyOf('officer') }] });
     assert.equal(answer.status, 200);
     const [asked] = answer.body.extensionRequests;
-    assert.deepEqual([asked.by, asked.at], [CLAIMS.partner.name, answer.body.updatedAt]);
+    assert.deepEqual([asked.by, asked.byUser, asked.at], [CLAIMS.partner.name, CLAIMS.partner.email, answer.body.updatedAt]);
+  });
+
+  test('the decision on a request made through the endpoint reaches the requester’s digest, and only theirs', async () => {
+    const record = await action();
+    const asked = (await put('partner', 'actions', { ...record, extensionRequests: [request] })).body;
+    const decision = { outcome: 'refused', reason: 'Statutory deadline', by: 'Forged', at: FORGED_AT };
+    const decided = await put('officer', 'actions', { ...asked, extensionRequests: [{ ...asked.extensionRequests[0], byUser: keyOf('viewer'), decision }] });
+    assert.equal(decided.status, 200);
+    assert.equal(decided.body.extensionRequests[0].byUser, CLAIMS.partner.email, 'who asked stays as stored');
+    const members: ReminderMember[] = (await fixture.as('officer', 'GET', `/api/members?planId=${P}`)).body;
+    const digestOf = (user: string) => reminderDigest(members.find((member) => member.user === user)!, { actions: [parseRecord('actions', decided.body)], recommendations: [] }, '2026-01-10', FORGED_AT);
+    // The membership names the partner by email in other letters' case than their sign-in.
+    assert.deepEqual(digestOf(CLAIMS.partner.email.toLowerCase())?.decisions.map((item) => item.request.decision.outcome), ['refused']);
+    assert.deepEqual(digestOf(keyOf('viewer'))?.decisions ?? [], []);
   });
 
   test('a partner cannot decide, their own request or another: 403', async () => {
