@@ -1,4 +1,4 @@
-// The fields of an action or recommendation that only the plan's officers set, in the write rules:
+// The fields of an action or recommendation that only the CSP officers set, in the write rules:
 // - dates (issue #18): under the plan's approvals (absent: required on this endpoint) a lead or partner
 //   does not change a target date, a revised target date or the revisions, they ask; only officers decide;
 // - exposure (issue #17): making an action public or changing its visibility (restricted work is
@@ -74,9 +74,9 @@ export function withoutOfficersFields(record: Values, stored: Values | undefined
     : { revisedTargetDate: undefined, revisions: [], extensionRequests: undecided, public: false };
   const exposure = stored ? (record.public === true) !== (stored.public === true) || (record.visibility ?? 'partnership') !== (stored.visibility ?? 'partnership') : record.public === true;
   const reason = exposure
-    ? 'Only the plan\'s officers can make an action public or change who may see it (restricted work is OFFICIAL-SENSITIVE).'
+    ? 'Only the CSP officers can make an action public or change who may see it (restricted work is OFFICIAL-SENSITIVE).'
     : changesDecision(record, stored)
-      ? 'Only the plan\'s officers decide extension requests.'
+      ? 'Only the CSP officers decide extension requests.'
       : 'Target dates in this plan change by request, as approvals are required: ask for a new target date with a reason, and a CSP officer or the committee decides.';
   return { record: { ...record, ...kept }, reason };
 }

@@ -201,18 +201,18 @@ export function refusalReason(table: RecordKind, operation: Operation | 'move', 
   if (!role) return `You are not a member of this plan, so you cannot change its ${many}: ask one of its officers to add you.`;
   if (operation === 'move') {
     return table === 'recommendations'
-      ? 'A partner cannot hand a recommendation to another agency or owner, or move it to another audit or plan: ask one of the plan\'s officers.'
-      : 'This change would move the action out of your reach (its lead agency, named owner, priority or plan): ask one of the plan\'s officers.';
+      ? 'A partner cannot hand a recommendation to another agency or owner, or move it to another audit or plan: ask one of the CSP officers.'
+      : 'This change would move the action out of your reach (its lead agency, named owner, priority or plan): ask one of the CSP officers.';
   }
-  if (table === 'members') return 'Only the plan\'s officers can add, change or remove its members.';
-  if (operation === 'delete') return `Only the plan's officers can remove ${many}.`;
+  if (table === 'members') return 'Only the CSP officers can add, change or remove its members.';
+  if (operation === 'delete') return `Only the CSP officers can remove ${many}.`;
   if (operation === 'create') {
-    return table === 'actions' ? 'Only the plan\'s officers, and the lead of a priority, can add actions to it.' : `Only the plan's officers can add ${many}.`;
+    return table === 'actions' ? 'Only the CSP officers, and the lead of a priority, can add actions to it.' : `Only the CSP officers can add ${many}.`;
   }
   const agency = table === 'actions' ? stored?.leadAgency : table === 'recommendations' ? stored?.ownerAgency : undefined;
-  if (typeof agency === 'string' && agency !== '') return `Only ${agency} and the plan's officers can update this ${one}.`;
-  if (table === 'actions') return 'Only the plan\'s officers, the lead of its priority and its named owner can update this action.';
-  return `Only the plan's officers can change this ${one}.`;
+  if (typeof agency === 'string' && agency !== '') return `Only ${agency} and the CSP officers can update this ${one}.`;
+  if (table === 'actions') return 'Only the CSP officers, the lead of its priority and its named owner can update this action.';
+  return `Only the CSP officers can change this ${one}.`;
 }
 
 /** The strongest of a person's roles in a plan. */

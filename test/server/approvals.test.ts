@@ -71,7 +71,7 @@ describe('extension requests on the endpoint', () => {
     const decided = { ...request, decision: { outcome: 'approved', reason: 'Fine by me', by: 'x', at: FORGED_AT } };
     const answer = await put('partner', 'actions', { ...record, extensionRequests: [decided] });
     assert.equal(answer.status, 403);
-    assert.equal(answer.body.error, "Only the plan's officers decide extension requests.");
+    assert.equal(answer.body.error, "Only the CSP officers decide extension requests.");
   });
 
   test('an officer approves: the revised date, the revision and the decision, stamped by the server', async () => {
@@ -98,7 +98,7 @@ describe('extension requests on the endpoint', () => {
       const decided = { ...request, decision: { outcome: 'approved', reason: 'Fine by me', by: 'x', at: FORGED_AT } };
       const answer = await put('partner', 'actions', { ...(await action({ extensionRequests: [request] })), revisedTargetDate: '2026-06-30', extensionRequests: [decided] });
       assert.equal(answer.status, 403, 'but never decides');
-      assert.equal(answer.body.error, "Only the plan's officers decide extension requests.");
+      assert.equal(answer.body.error, "Only the CSP officers decide extension requests.");
     } finally {
       const now = await stored('plans', P);
       await put('officer', 'plans', { ...now, approvals: undefined });

@@ -115,8 +115,8 @@ describe('attempts to get round the rules', () => {
   // The refusals that say which of the officers' fields was touched.
   const REASONS: Partial<Record<Name, RegExp>> = {
     'partner adds a revision to their agency\'s action without asking': /change by request, as approvals are required/,
-    'partner decides the request on their agency\'s recommendation': /^Only the plan's officers decide extension requests\.$/,
-    'lead creates an action with a decided extension request': /^Only the plan's officers decide extension requests\.$/,
+    'partner decides the request on their agency\'s recommendation': /^Only the CSP officers decide extension requests\.$/,
+    'lead creates an action with a decided extension request': /^Only the CSP officers decide extension requests\.$/,
     'lead creates an action with a revised target date': /change by request/,
     'lead creates an action with a revision': /change by request/,
     'lead creates an invalid action with a decided request (403 before 422)': /decide extension requests/,
