@@ -39,7 +39,8 @@ const chromium = /Chrome\//.test(navigator.userAgent);
 /** Sweeps share `part` (1 to `parts`) of the stories: every `parts`-th one, so each share mixes the elements. */
 export function sweep(part: number, parts: number): void {
   describe(`accessibility sweep: stories in Storybook, share ${part} of ${parts}`, function () {
-    this.timeout(40000);
+    // Rendering waits up to 20 s; axe over a full plan's markup can take as long again on a busy CI.
+    this.timeout(90000);
     afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
     if (part === 1) it('the index lists the stories', () => expect(stories.length).to.be.at.least(40));
