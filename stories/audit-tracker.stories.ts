@@ -39,6 +39,13 @@ export const ExtensionRequested: Story = {
   </ap-plan>`,
 };
 
+/** A partner of another agency: each row says who can update it. */
+export const PartnerOfAnotherAgency: Story = {
+  render: (args, { loaded }) => html`<ap-plan name=${loaded.name as string} plan-id="castle-point-rochford-2023-24" today="2024-01-15" user="PC Jones" .person=${samplePerson('partner', ['Essex Police'])}>
+    <ap-audit-tracker audit-id=${args['audit-id']}></ap-audit-tracker>
+  </ap-plan>`,
+};
+
 /** The request dialog open on a recommendation. */
 export const RequestDialog: Story = {
   ...ExtensionRequested,

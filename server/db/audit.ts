@@ -17,7 +17,7 @@ const entries = (value: unknown): Entry[] => (Array.isArray(value) ? value.filte
  * and a new or changed RAG override; `doneBy` and `doneAt` of a newly ticked milestone. Entries already
  * stored keep their stored author and time, whatever the client sent.
  */
-export function stampWho(record: WireRecord, stored: WireRecord | undefined, by: string, at: string): WireRecord {
+export function stampWho(record: WireRecord, stored: WireRecord | undefined, by: string, byUser: string, at: string): WireRecord {
   const stamped: WireRecord = { ...record, updatedBy: by };
   for (const list of AUTHORED_LISTS) {
     if (!Array.isArray(record[list])) continue;
@@ -33,7 +33,7 @@ export function stampWho(record: WireRecord, stored: WireRecord | undefined, by:
     const same = old && old.rag === override.rag && old.reason === override.reason;
     stamped.ragOverride = same ? { ...override, by: old.by, at: old.at } : { ...override, by, at };
   }
-  if (Array.isArray(record.extensionRequests)) stamped.extensionRequests = stampRequests(record.extensionRequests, stored?.extensionRequests, by, at);
+  if (Array.isArray(record.extensionRequests)) stamped.extensionRequests = stampRequests(record.extensionRequests, stored?.extensionRequests, by, byUser, at);
   if (Array.isArray(record.milestones)) {
     const before = new Map(entries(stored?.milestones).map((entry) => [entry.id, entry]));
     stamped.milestones = entries(record.milestones).map((milestone) => {
@@ -46,12 +46,17 @@ export function stampWho(record: WireRecord, stored: WireRecord | undefined, by:
   return stamped;
 }
 
-/** Extension requests: a new request, and a new or changed decision, are the signed-in person's, now. */
-function stampRequests(requests: unknown, stored: unknown, by: string, at: string): Entry[] {
+/**
+ * Extension requests: a new request, and a new or changed decision, are the signed-in person's, now. A new
+ * request also keeps who asked as a membership names people (`byUser`), so the reminder digest can find
+ * the requester: `by` is a name for people to read.
+ */
+function stampRequests(requests: unknown, stored: unknown, by: string, byUser: string, at: string): Entry[] {
   const before = new Map(entries(stored).map((entry) => [entry.id, entry]));
   return entries(requests).map((request) => {
     const old = before.get(request.id);
-    const stamped: Entry = old ? { ...request, by: old.by, at: old.at } : { ...request, by, at };
+    const { byUser: _claimed, ...asked } = request;
+    const stamped: Entry = old ? { ...asked, by: old.by, at: old.at, ...(old.byUser !== undefined && { byUser: old.byUser }) } : { ...asked, by, byUser, at };
     const decision = request.decision as Entry | undefined;
     if (!decision || typeof decision !== 'object') return stamped;
     const kept = old?.decision as Entry | undefined;

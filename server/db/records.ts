@@ -1,5 +1,6 @@
 // The records' SQL: pulls, reads and writes of one collection's table. Each write runs in one
 // transaction that first takes its plan's clock, so updatedAt order is commit order (exact checkpoints).
+import { personKey } from '../../src/model/rights.js';
 import type { RecordKind } from '../../src/model/schemas.js';
 import { Params } from './params.js';
 import type { Queryable } from './db.js';
@@ -70,6 +71,9 @@ interface Column {
   type: string;
 }
 
+/** `personKey` in SQL, of the text `user`: an email lower-cased, a user key as it is. */
+export const personKeySql = (user: string) => `CASE WHEN strpos(${user}, '@') > 0 THEN lower(${user}) ELSE ${user} END`;
+
 /** A record's row: the whole record as jsonb plus the columns that queries and rules read. */
 function columns(collection: RecordKind, record: WireRecord): Column[] {
   const row = [
@@ -81,8 +85,8 @@ function columns(collection: RecordKind, record: WireRecord): Column[] {
     { name: 'body', value: JSON.stringify(record), type: 'jsonb' },
   ];
   if (collection === 'members') {
-    // Emails compare without regard to case; user keys are lower-cased alike.
-    return [...row, { name: 'member_user', value: String(record.user).toLowerCase(), type: 'text' }, { name: 'role', value: record.role, type: 'text' }, { name: 'agencies', value: record.agencies ?? [], type: 'text[]' }];
+    // As the rules compare people: emails without regard to case, user keys exactly.
+    return [...row, { name: 'member_user', value: personKey(String(record.user)), type: 'text' }, { name: 'role', value: record.role, type: 'text' }, { name: 'agencies', value: record.agencies ?? [], type: 'text[]' }];
   }
   if (collection !== 'actions') return row;
   return [...row, { name: 'lead_agency', value: record.leadAgency ?? null, type: 'text' }, { name: 'priority_id', value: record.priorityId ?? null, type: 'text' }];
@@ -124,7 +128,7 @@ export const EXTRA_COLUMNS: Partial<Record<RecordKind, [string, string][]>> = {
     ['priority_id', "r->>'priorityId'"],
   ],
   members: [
-    ['member_user', "lower(r->>'user')"],
+    ['member_user', personKeySql("r->>'user'")],
     ['role', "r->>'role'"],
     ['agencies', "ARRAY(SELECT jsonb_array_elements_text(coalesce(r->'agencies', '[]'::jsonb)))"],
   ],

@@ -1,17 +1,18 @@
 // Who may do what (issue #17 "Roles, per plan"): the one place that turns (person, operation, kind of
 // record) into SQL conditions. Each goes into the statement it guards: the UPDATE with its version check,
 // the INSERT ... SELECT, the SELECT of a list, so nothing changes between a check and a write.
-import { PUBLIC_FIELDS, type RecordKind, type Role } from '../../src/model/index.js';
+import { personKey, PUBLIC_FIELDS, type RecordKind, type Role } from '../../src/model/index.js';
 import type { Identity } from '../auth/index.js';
 import type { Params } from '../db/params.js';
-import { keepsApprovals } from './approvals.js';
+import { personKeySql } from '../db/records.js';
+import { createsWithoutOfficersFields, keepsOfficersFields } from './approvals.js';
 
 export type Operation = 'create' | 'update' | 'delete';
 
 /** Who is asking, as the rules need it. */
 export interface Person {
   identity: Identity | undefined;
-  /** The names a membership may use for them, lower-cased: their user key and their email. */
+  /** The names a membership may use for them, as `personKey` writes them: their user key and their email. */
   names: string[];
   /** In AP_ADMINS: an officer of every plan. */
   admin: boolean;
@@ -20,8 +21,8 @@ export interface Person {
 }
 
 export function personOf(identity: Identity | undefined, { admins, open }: { admins: readonly string[]; open: boolean }): Person {
-  const names = identity ? [...new Set([identity.id, identity.email].filter((name): name is string => !!name).map((name) => name.toLowerCase()))] : [];
-  const adminNames = new Set(admins.map((admin) => admin.toLowerCase()));
+  const names = identity ? [...new Set([identity.id, identity.email].filter((name): name is string => !!name).map(personKey))] : [];
+  const adminNames = new Set(admins.map(personKey));
   return { identity, names, admin: names.some((name) => adminNames.has(name)), open };
 }
 
@@ -64,7 +65,7 @@ class Rules {
 
   /** `user` (a user key or an email, SQL text) names the person. */
   isPerson(user: string): string {
-    return this.person.names.length === 0 ? 'false' : `lower(${user}) = ANY(${this.names})`;
+    return this.person.names.length === 0 ? 'false' : `${personKeySql(user)} = ANY(${this.names})`;
   }
 
   /** The person is the `leadUser` of priority `priority` of plan `plan`. */
@@ -153,7 +154,7 @@ export function writeCondition(person: Person, table: RecordKind, operation: Ope
       case 'plans':
         return 'true'; // whoever starts a plan becomes its officer
       case 'actions':
-        return `(${rules.member(newPlan(), ['officer'])} OR (${rules.member(newPlan(), ['lead'])} AND ${rules.leadsPriority(newPlan(), rules.value(record.priorityId))}))`;
+        return `(${rules.member(newPlan(), ['officer'])} OR (${rules.member(newPlan(), ['lead'])} AND ${rules.leadsPriority(newPlan(), rules.value(record.priorityId))} AND ${createsWithoutOfficersFields(record, newPlan, params)}))`;
       default:
         return rules.member(newPlan(), ['officer']);
     }
@@ -163,19 +164,19 @@ export function writeCondition(person: Person, table: RecordKind, operation: Ope
   // Lead and partner edit in place: never retire (delete), and never move a record out of their reach.
   if (operation === 'delete' || record.deleted === true) return officer;
   const same = (stored: string, name: string) => `${rules.value(record[name])} IS NOT DISTINCT FROM ${stored}`;
-  const samePerson = (stored: string, name: string) => `lower(${rules.value(record[name])}) IS NOT DISTINCT FROM lower(${stored})`;
+  const samePerson = (stored: string, name: string) => `${personKeySql(rules.value(record[name]))} IS NOT DISTINCT FROM ${personKeySql(stored)}`;
   const stays = () => `${newPlan()} = ${plan}`;
   if (table === 'actions') {
     const priority = rules.column('priority_id');
     const lead = `(${rules.member(plan, ['lead'])} AND ${rules.seesAction(table)} AND ${rules.leadsPriority(plan, priority)} AND ${rules.leadsPriority(plan, rules.value(record.priorityId))} AND ${stays()})`;
     const theirs = `(${rules.column('lead_agency')} = ANY(m.agencies) OR ${rules.isPerson(rules.field('ownerUser'))})`;
     const partner = `(${rules.member(plan, ['partner'], theirs)} AND ${rules.seesAction(table)} AND ${stays()} AND ${same(rules.column('lead_agency'), 'leadAgency')} AND ${samePerson(rules.field('ownerUser'), 'ownerUser')} AND ${same(priority, 'priorityId')})`;
-    return `(${officer} OR ((${lead} OR ${partner}) AND ${keepsApprovals(table, record, params)}))`;
+    return `(${officer} OR ((${lead} OR ${partner}) AND ${keepsOfficersFields(table, record, params)}))`;
   }
   if (table === 'recommendations') {
     const theirs = `(${rules.field('ownerAgency')} = ANY(m.agencies) OR ${rules.isPerson(rules.field('ownerUser'))})`;
     const partner = `(${rules.member(plan, ['partner'], theirs)} AND ${stays()} AND ${same(rules.field('ownerAgency'), 'ownerAgency')} AND ${samePerson(rules.field('ownerUser'), 'ownerUser')} AND ${same(rules.field('auditId'), 'auditId')})`;
-    return `(${officer} OR (${partner} AND ${keepsApprovals(table, record, params)}))`;
+    return `(${officer} OR (${partner} AND ${keepsOfficersFields(table, record, params)}))`;
   }
   return officer;
 }
@@ -200,18 +201,18 @@ export function refusalReason(table: RecordKind, operation: Operation | 'move', 
   if (!role) return `You are not a member of this plan, so you cannot change its ${many}: ask one of its officers to add you.`;
   if (operation === 'move') {
     return table === 'recommendations'
-      ? 'A partner cannot hand a recommendation to another agency or owner, or move it to another audit or plan: ask one of the plan\'s officers.'
-      : 'This change would move the action out of your reach (its lead agency, named owner, priority or plan): ask one of the plan\'s officers.';
+      ? 'A partner cannot hand a recommendation to another agency or owner, or move it to another audit or plan: ask one of the CSP officers.'
+      : 'This change would move the action out of your reach (its lead agency, named owner, priority or plan): ask one of the CSP officers.';
   }
-  if (table === 'members') return 'Only the plan\'s officers can add, change or remove its members.';
-  if (operation === 'delete') return `Only the plan's officers can remove ${many}.`;
+  if (table === 'members') return 'Only the CSP officers can add, change or remove its members.';
+  if (operation === 'delete') return `Only the CSP officers can remove ${many}.`;
   if (operation === 'create') {
-    return table === 'actions' ? 'Only the plan\'s officers, and the lead of a priority, can add actions to it.' : `Only the plan's officers can add ${many}.`;
+    return table === 'actions' ? 'Only the CSP officers, and the lead of a priority, can add actions to it.' : `Only the CSP officers can add ${many}.`;
   }
   const agency = table === 'actions' ? stored?.leadAgency : table === 'recommendations' ? stored?.ownerAgency : undefined;
-  if (typeof agency === 'string' && agency !== '') return `Only ${agency} and the plan's officers can update this ${one}.`;
-  if (table === 'actions') return 'Only the plan\'s officers, the lead of its priority and its named owner can update this action.';
-  return `Only the plan's officers can change this ${one}.`;
+  if (typeof agency === 'string' && agency !== '') return `Only ${agency} and the CSP officers can update this ${one}.`;
+  if (table === 'actions') return 'Only the CSP officers, the lead of its priority and its named owner can update this action.';
+  return `Only the CSP officers can change this ${one}.`;
 }
 
 /** The strongest of a person's roles in a plan. */

@@ -9,7 +9,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { insert, judge, list, read, replace, stamp, type ListQuery, type ReadScope, type WireRecord } from '../db/records.js';
 import { Params as SqlParams } from '../db/params.js';
 import { HttpError } from '../errors.js';
-import { approvalReason, withoutApprovals } from '../policy/approvals.js';
+import { withoutOfficersFields } from '../policy/approvals.js';
 import { readBody, readCondition, refusalReason, strongest, writeCondition, type NewValues, type Operation, type Person } from '../policy/index.js';
 
 
@@ -132,8 +132,8 @@ async function mayChange(tx: Queryable, person: Person, collection: RecordKind, 
   if (!verdict?.visible) throw new HttpError(404, `There is no ${collection} record ${id}.`);
   if (verdict.allowed) return verdict.record;
   const inPlace = operation === 'update' && input.deleted !== true && (await judge(tx, collection, id, (params) => ({ may: writeCondition(person, collection, 'update', { ...verdict.record, deleted: false }, params) })))?.may;
-  const onlyDates = inPlace && (await judge(tx, collection, id, (params) => ({ may: writeCondition(person, collection, 'update', withoutApprovals(input, verdict.record), params) })))?.may;
-  if (onlyDates) throw new HttpError(403, approvalReason(input, verdict.record));
+  const officers = withoutOfficersFields(input, verdict.record);
+  if (inPlace && (await judge(tx, collection, id, (params) => ({ may: writeCondition(person, collection, 'update', officers.record, params) })))?.may) throw new HttpError(403, officers.reason);
   throw await refused(tx, person, collection, inPlace ? 'move' : input.deleted === true ? 'delete' : operation, verdict.record, verdict.record.planId);
 }
 
@@ -141,9 +141,15 @@ const sendJson = (reply: FastifyReply, status: number, json: string) => reply.co
 
 /** Checked before the content (403 before 422): the rules read the new record's plan, agency and priority. */
 async function mayCreate(db: Queryable, person: Person, collection: RecordKind, input: NewValues): Promise<void> {
-  const params = new SqlParams();
-  const { rows } = await db.query<{ allowed: boolean }>(`SELECT (${writeCondition(person, collection, 'create', input, params)}) AS allowed`, params.values);
-  if (!rows[0]?.allowed) throw await refused(db, person, collection, 'create', undefined, input.planId);
+  const allowed = async (record: NewValues) => {
+    const params = new SqlParams();
+    const { rows } = await db.query<{ allowed: boolean }>(`SELECT (${writeCondition(person, collection, 'create', record, params)}) AS allowed`, params.values);
+    return rows[0]?.allowed === true;
+  };
+  if (await allowed(input)) return;
+  const officers = withoutOfficersFields(input, undefined);
+  if (await allowed(officers.record)) throw new HttpError(403, officers.reason);
+  throw await refused(db, person, collection, 'create', undefined, input.planId);
 }
 
 /** 412 with the stored record, for a write made on an older version. */
@@ -239,7 +245,10 @@ async function write(tx: Queryable, person: Person, collection: RecordKind, oper
 
 /** The server's who and when on a write; with no sign-in (AP_AUTH=none) the authors the client wrote stay, as before. */
 const stamped = (person: Person, record: WireRecord, stored: WireRecord | undefined): WireRecord =>
-  person.identity ? stampWho(record, stored, person.identity.name, record.updatedAt) : { ...record, updatedBy: stampedBy(person) };
+  person.identity ? stampWho(record, stored, person.identity.name, requesterKey(person.identity), record.updatedAt) : { ...record, updatedBy: stampedBy(person) };
+
+/** How a request names who asked: by email where sign-in gives one (a member who gets digests has one), else the user key. */
+const requesterKey = (identity: NonNullable<Person['identity']>) => identity.email ?? identity.id;
 
 /** With sign-in the endpoint writes the history; with none (AP_AUTH=none) the client still does, as before. */
 const writesHistory = (person: Person) => !person.open;

@@ -2,6 +2,7 @@
 import { addDays, daysBetween, quarterBounds, financialQuarter, type IsoDate } from './dates.js';
 import { closedState, isAction, openRequest, type Extendable } from './extensions.js';
 import { effectiveTarget } from './rag.js';
+import { isOurAgency, isPerson } from './rights.js';
 import type { Action, Decision, ExtensionRequest, Recommendation } from './schemas.js';
 
 /** Days ahead a target date counts as due, and before quarter end an update counts as due. */
@@ -52,10 +53,9 @@ export interface PlanRecords {
   recommendations: readonly Recommendation[];
 }
 
-const same = (a: unknown, b: string | undefined) => typeof a === 'string' && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
-// A user key or an email names the member (emails compare case-insensitively).
-const isThem = (member: ReminderMember, who: unknown) => same(who, member.user) || same(who, member.email);
-const theirAgency = (member: ReminderMember, agency: unknown) => (member.agencies ?? []).some((a) => same(agency, a));
+// By the rules of rights.ts, as the endpoint's permissions compare them.
+const isThem = (member: ReminderMember, who: unknown) => typeof who === 'string' && isPerson({ id: member.user, email: member.email }, who);
+const theirAgency = (member: ReminderMember, agency: unknown) => typeof agency === 'string' && isOurAgency(member.agencies, agency);
 
 const titleOf = (record: Extendable) => (isAction(record) ? record.title : record.ref ? `${record.ref}: ${record.recommendation}` : record.recommendation);
 const collectionOf = (record: Extendable): DigestItem['collection'] => (isAction(record) ? 'actions' : 'recommendations');
@@ -97,7 +97,7 @@ export function reminderDigest(member: ReminderMember, plan: PlanRecords, today:
     if (item) digest.items.push(item);
     const about = { collection: collectionOf(record), id: record.id, title: titleOf(record) };
     for (const request of record.extensionRequests) {
-      if (request.decision && isThem(member, request.by) && request.decision.at >= since) digest.decisions.push({ ...about, request: { ...request, decision: request.decision } });
+      if (request.decision && isThem(member, request.byUser ?? request.by) && request.decision.at >= since) digest.decisions.push({ ...about, request: { ...request, decision: request.decision } });
     }
     const waiting = member.role === 'officer' ? openRequest(record) : undefined;
     if (waiting) digest.waiting.push({ ...about, request: waiting });

@@ -17,8 +17,10 @@ export interface Person {
   plans: Record<string, Membership>;
 }
 
-/** Fields a partner may not change: they would move the action out of (or into) their reach. */
-export const PARTNER_LOCKED = ['leadAgency', 'ownerUser', 'priorityId', 'planId'] as const;
+/** Fields only officers change: who may see the action (a restricted action made public leaks OFFICIAL-SENSITIVE work). */
+export const OFFICER_LOCKED = ['public', 'visibility'] as const;
+/** Fields a partner may not change: they would move the action out of (or into) their reach; and the officers'. */
+export const PARTNER_LOCKED = ['leadAgency', 'ownerUser', 'priorityId', 'planId', ...OFFICER_LOCKED] as const;
 
 /** What one person may do in one plan. */
 export interface PlanRights {
@@ -28,7 +30,7 @@ export interface PlanRights {
   /** Priorities, audits, members, imports, roll-over, creating and deleting anything. */
   officer: boolean;
   editAction(action: Action, priority?: Priority): boolean;
-  /** Fields of the action the person may change (all of them, or all but PARTNER_LOCKED). */
+  /** Fields of the action the person may not change: none for officers, OFFICER_LOCKED for a lead, PARTNER_LOCKED for a partner. */
   lockedActionFields(action: Action, priority?: Priority): readonly string[];
   /** Create an action in the priority (or move one into it). */
   createAction(priority?: Priority): boolean;
@@ -37,10 +39,24 @@ export interface PlanRights {
   editRecommendation(recommendation: Recommendation): boolean;
 }
 
-/** Compares user keys and emails; emails case-insensitively. */
-export function isPerson(person: Pick<Person, 'id' | 'email'>, user: string | undefined): boolean {
+/**
+ * A user key or an email as the rules compare it: an email (it has an @) without regard to case, a user
+ * key (`{tid}:{oid}`, `{iss}#{sub}`) exactly. The endpoint stores and compares memberships by this too.
+ */
+export function personKey(user: string): string {
+  return user.includes('@') ? user.toLowerCase() : user;
+}
+
+/** `user` (a user key or an email, as a membership or `ownerUser` names someone) is the person. */
+export function isPerson(person: { id: string; email?: string | undefined }, user: string | undefined): boolean {
   if (!user) return false;
-  return user === person.id || (!!person.email && user.includes('@') && user.toLowerCase() === person.email.toLowerCase());
+  const key = personKey(user);
+  return key === personKey(person.id) || (!!person.email && key === personKey(person.email));
+}
+
+/** `agency` is one of `agencies`: agencies are names, matched as written (the endpoint's rules do the same). */
+export function isOurAgency(agencies: readonly string[] | undefined, agency: string | undefined): boolean {
+  return !!agency && (agencies ?? []).includes(agency);
 }
 
 /** A `/me` answer checked for the fields the widgets rely on; anything else is undefined. */
@@ -81,7 +97,7 @@ export function rightsFor(person: Person | undefined, planId: string): PlanRight
   const agencies = membership?.agencies ?? [];
   if (role === 'officer') return { ...everything, role, agencies };
   const mine = (user: string | undefined) => isPerson(person, user);
-  const ours = (agency: string | undefined) => !!agency && agencies.some((a) => a.toLowerCase() === agency.toLowerCase());
+  const ours = (agency: string | undefined) => isOurAgency(agencies, agency);
   const leads = (priority: Priority | undefined) => role === 'lead' && mine(priority?.leadUser);
   const partners = (action: Action) => role === 'partner' && (ours(action.leadAgency) || mine(action.ownerUser));
   return {
@@ -89,7 +105,7 @@ export function rightsFor(person: Person | undefined, planId: string): PlanRight
     agencies,
     officer: false,
     editAction: (action, priority) => leads(priority) || partners(action),
-    lockedActionFields: (_action, priority) => (leads(priority) ? [] : PARTNER_LOCKED),
+    lockedActionFields: (_action, priority) => (leads(priority) ? OFFICER_LOCKED : PARTNER_LOCKED),
     createAction: leads,
     removeAction: (_action, priority) => leads(priority),
     editRecommendation: (recommendation) => role === 'partner' && (ours(recommendation.ownerAgency) || mine(recommendation.ownerUser)),

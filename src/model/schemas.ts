@@ -88,7 +88,8 @@ export const ProgressUpdateSchema = fields({
 // requestId: the extension request whose approval made this revision.
 export const RevisionSchema = fields({ id: requiredText, date: isoDate, previousDate: opt(isoDate), reason: requiredText, by: text, at: dateTime, requestId: opt(text) });
 export const DecisionSchema = fields({ outcome: oneOf(DECISION_OUTCOMES), reason: requiredText, by: text, at: dateTime, reference: opt(text) });
-export const ExtensionRequestSchema = fields({ id: requiredText, requestedDate: isoDate, reason: requiredText, by: text, at: dateTime, decision: opt(DecisionSchema) });
+// `byUser`: who asked, as a membership names people (a user key or an email); stamped by our endpoint for the reminder digest.
+export const ExtensionRequestSchema = fields({ id: requiredText, requestedDate: isoDate, reason: requiredText, by: text, byUser: opt(text), at: dateTime, decision: opt(DecisionSchema) });
 export const RagOverrideSchema = z.looseObject({ rag: oneOf(OVERRIDE_RAGS), reason: requiredText, by: text, at: dateTime });
 export const FundingSchema = fields({ allocatedPence: def(pence, 0), spentPence: def(pence, 0), source: opt(text), public: def(z.boolean(), false) });
 export const EvidenceSchema = z.looseObject({ label: requiredText, url: z.string().check(rule(isSafeUrl, 'invalid-url')) });

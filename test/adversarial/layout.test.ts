@@ -58,6 +58,35 @@ describe('320 px wide and forced colours', function () {
     expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
   });
 
+  it('on a phone (320 and 375 px) the People tab lists each person as a block, so nothing scrolls sideways, not even the list; on a desktop it is a table', async function () {
+    if (!(await setViewport({ width: 320, height: 640 }).then(() => true, () => false))) this.skip();
+    const store = await ActionPlanStore.open(freshName('layout-people'));
+    for (const collection of COLLECTIONS) await store.applyPulled(collection, sample[collection]);
+    const member = (id: string, fields: Record<string, unknown>) => ({ id, planId: SAMPLE_PLAN, version: 1, updatedAt: '2024-01-10T09:00:00.000Z', deleted: false, agencies: [], ...fields });
+    await store.applyPulled('members', [
+      member('m-1', { user: 'council-tenant:0f8fa9b2-6c1d-4e3a-9b7f-2d5c8e1a4b6f', role: 'officer', email: 'community.safety.officer@castlepoint.gov.uk' }),
+      member('m-2', { user: 'pat.police@essex.police.uk', role: 'partner', agencies: ['Essex Police', 'Essex County Fire and Rescue Service'], email: 'pat.police@essex.police.uk' }),
+      member('m-3', { user: 'cllr.viewer@rochford.gov.uk', role: 'viewer' }),
+    ]);
+    const officer = { id: 'council-tenant:officer', name: 'Officer', writesHistory: true, plans: { [SAMPLE_PLAN]: { role: 'officer' as const, agencies: [] } } };
+    const plan = await fixture<ApPlan>(html`<ap-plan .store=${store} plan-id=${SAMPLE_PLAN} today="2024-01-15" .person=${officer}><ap-plan-admin view="people"></ap-plan-admin></ap-plan>`);
+    await until(() => deepText(plan).includes('cllr.viewer@rochford.gov.uk'), 'people listed');
+    const table = () => deepElements(plan).find((el) => el.matches('table'))!;
+    for (const width of [320, 375]) {
+      await setViewport({ width, height: 640 });
+      await until(() => table().getBoundingClientRect().right <= width + 1, `the list fits ${width} px`);
+      const wide = deepElements(plan).filter((el) => visible(el) && el.getBoundingClientRect().right > width + 1).map(label);
+      expect(wide, `${width} px`).to.deep.equal([]);
+      const agencies = deepElements(plan).find((el) => el.matches('td[data-label]') && el.textContent === 'Essex Police, Essex County Fire and Rescue Service')!;
+      // Each cell says what it is: its column's name before it (Firefox gives the content unresolved).
+      expect([agencies.getAttribute('data-label'), getComputedStyle(agencies, '::before').content]).to.satisfy(([name, before]: [string, string]) => name === 'Agencies' && /Agencies|attr\(data-label\)/.test(before));
+    }
+    await setViewport({ width: 1280, height: 800 });
+    await until(() => getComputedStyle(table()).display === 'table', 'a table again on a desktop');
+    expect([...table().querySelectorAll('th[scope=col]')].map((th) => visible(th))).to.deep.equal([true, true, true, true]);
+    await expect(plan.querySelector('ap-plan-admin')).to.be.accessible();
+  });
+
   it('in forced colours every tag keeps a visible border and every focused control an outline', async function () {
     const { supported } = (await executeServerCommand('forced-colors', { active: true })) as { supported: boolean };
     // Forced-colours emulation exists in Chromium's DevTools protocol only; Firefox and WebKit have no such hook here.

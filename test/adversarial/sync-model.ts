@@ -31,6 +31,11 @@ export class World {
   faults: Record<Fault, number> = { '500': 0, timeout: 0, 'lost-response': 0, duplicate: 0, '412': 0 };
   names = { A: freshName('fuzz-a'), B: freshName('fuzz-b') };
   counter = 0;
+  /**
+   * Shared by every tab's adapter, which reads it per request: short while faults are injected (an
+   * injected hang must time out quickly), long once they are cleared (a busy machine's slow answer is no fault).
+   */
+  readonly adapterOptions = { timeoutMs: 800 };
 
   constructor(readonly endpoint: Endpoint) {}
 
@@ -38,7 +43,7 @@ export class World {
     const store = await ActionPlanStore.open(this.names[deviceOf(tab)]);
     const engine = new SyncEngine({
       store,
-      adapter: new RestAdapter(this.endpoint.url, { timeoutMs: 800 }),
+      adapter: new RestAdapter(this.endpoint.url, this.adapterOptions),
       planId: PLAN,
       scope: this.endpoint.url,
       user: tab,
@@ -205,6 +210,7 @@ const comparable = (record: Record<string, unknown> | undefined) =>
  */
 export async function settleAndCheck(world: World): Promise<void> {
   await injectFaults(world.endpoint, []);
+  world.adapterOptions.timeoutMs = 10_000;
   world.online = { A: true, B: true };
   const tabs = [...world.clients.values()];
   const blocked = async (c: Client) => new Set((await c.store.conflicts()).map((conflict) => conflict.recordId));

@@ -4,7 +4,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../src/store/index.js';
-import { evidenceLink, isSafeUrl, safeParseRecord } from '../../src/model/index.js';
+import { WorkflowError, evidenceLink, isSafeUrl, safeParseRecord } from '../../src/model/index.js';
+import { describeError } from '../../src/i18n/index.js';
 import { freshName } from '../helpers.js';
 import { ALL_ELEMENTS, COLLECTIONS, SAMPLE_AUDIT, SAMPLE_PLAN, deepElements, deepText, sample, until } from './dom.js';
 import { TEXT_PAYLOADS, URL_PAYLOADS } from './payloads.js';
@@ -125,9 +126,11 @@ describe('XSS: evidence links', function () {
   this.timeout(30000);
 
   it(`refuses ${URL_PAYLOADS.length} script and non-web addresses in the model, from the endpoint and in the tracker`, async () => {
+    // The person is told what to write instead.
+    expect(describeError(new WorkflowError('evidence-url'), 'en-GB')).to.match(/http/);
     for (const url of URL_PAYLOADS) {
       expect(isSafeUrl(url), url).to.equal(false);
-      expect(() => evidenceLink('Minutes', url), url).to.throw(/http/);
+      expect(() => evidenceLink('Minutes', url), url).to.throw(WorkflowError).with.property('code', 'evidence-url');
     }
     const store = await ActionPlanStore.open(freshName('xss-url'));
     const rec = sample.recommendations[0];

@@ -19,7 +19,7 @@ const officer: ReminderMember = { user: 'officer@council.example', role: 'office
 const plan = {
   actions: [
     action('soon', { leadAgency: 'Lancashire Police', targetDate: '2024-03-22' }),
-    action('today', { leadAgency: 'lancashire police', targetDate: TODAY }),
+    action('today', { leadAgency: 'Lancashire Police', targetDate: TODAY }),
     action('mine', { leadAgency: 'Probation', ownerUser: 'pc.jones@police.example', targetDate: '2024-02-29' }),
     action('later', { leadAgency: 'Lancashire Police', targetDate: '2024-05-31' }),
     action('revised', { leadAgency: 'Lancashire Police', targetDate: '2024-01-31', revisedTargetDate: '2024-05-31' }),
@@ -57,6 +57,20 @@ describe('reminder digest', () => {
     const digest = reminderDigest(police, { actions: [plan.actions[3]!, updatedNow], recommendations: [] }, '2024-03-18')!;
     expect(digest.items.map((item) => [item.id, item.due, item.updateDue])).to.deep.equal([['later', undefined, true]]);
     expect(reminderDigest(police, { actions: [plan.actions[3]!], recommendations: [] }, '2024-03-16')).to.equal(undefined);
+  });
+
+  it('names people and agencies as the permissions do: emails without regard to case, user keys and agencies exactly', () => {
+    const overdue = { targetDate: '2024-02-29' };
+    const records = {
+      actions: [
+        action('by-email', { ...overdue, leadAgency: 'Probation', ownerUser: 'PC.JONES@POLICE.EXAMPLE' }),
+        action('by-key-case', { ...overdue, leadAgency: 'Probation', ownerUser: 'TID:POLICE-OID' }),
+        action('by-agency-case', { ...overdue, leadAgency: 'lancashire police' }),
+        action('by-agency-space', { ...overdue, leadAgency: 'Lancashire Police ' }),
+      ],
+      recommendations: [recommendation('r-by-key', { ...overdue, ownerUser: 'tid:police-oid' })],
+    };
+    expect(reminderDigest(police, records, TODAY)!.items.map((item) => item.id)).to.deep.equal(['by-email', 'r-by-key']);
   });
 
   it('sends nothing when nothing is due, or when reminders are off', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isPerson, parsePerson, parseRecord, rightsFor, type Person } from '../../src/model/index.js';
+import { isOurAgency, isPerson, parsePerson, personKey, parseRecord, rightsFor, type Person } from '../../src/model/index.js';
 import { actionInput, PLAN, priorityInput } from '../helpers.js';
 
 const person = (plans: Person['plans'], id = 'tid:police-1'): Person => ({ id, name: 'Pat Police', email: 'Pat.Police@Lancashire.police.uk', writesHistory: true, plans });
@@ -27,24 +27,27 @@ describe('rights', () => {
   it("a partner edits their agency's actions and the ones they own, without moving them; creates and deletes nothing", () => {
     const rights = rightsFor(person({ [PLAN]: { role: 'partner', agencies: ['Lancashire Police'] } }), PLAN);
     expect([rights.editAction(policeAction), rights.editAction(probationAction), rights.editAction(ownedAction)]).to.deep.equal([true, false, true]);
-    expect(rights.lockedActionFields(policeAction)).to.deep.equal(['leadAgency', 'ownerUser', 'priorityId', 'planId']);
+    expect(rights.lockedActionFields(policeAction)).to.deep.equal(['leadAgency', 'ownerUser', 'priorityId', 'planId', 'public', 'visibility']);
     expect([rights.createAction(ledPriority), rights.removeAction(policeAction, ledPriority), rights.officer]).to.deep.equal([false, false, false]);
   });
 
   it('a partner edits recommendations their agency or they own', () => {
     const rights = rightsFor(person({ [PLAN]: { role: 'partner', agencies: ['Lancashire Police'] } }), PLAN);
     expect([
-      rights.editRecommendation(recommendation({ ownerAgency: 'lancashire police' })),
+      rights.editRecommendation(recommendation({ ownerAgency: 'Lancashire Police' })),
       rights.editRecommendation(recommendation({ ownerUser: 'tid:police-1' })),
       rights.editRecommendation(recommendation({ ownerAgency: 'Probation Service', owner: 'Lancashire Police' })),
-    ]).to.deep.equal([true, true, false]);
+      // Agencies match as written, as the endpoint's rules match them.
+      rights.editRecommendation(recommendation({ ownerAgency: 'lancashire police' })),
+    ]).to.deep.equal([true, true, false, false]);
   });
 
   it('a lead edits, creates and removes the actions of the priorities they lead, whatever the agency', () => {
     const rights = rightsFor(person({ [PLAN]: { role: 'lead', agencies: [] } }), PLAN);
     expect([rights.editAction(probationAction, ledPriority), rights.editAction(probationAction, otherPriority), rights.editAction(probationAction)]).to.deep.equal([true, false, false]);
     expect([rights.createAction(ledPriority), rights.createAction(otherPriority), rights.removeAction(probationAction, ledPriority)]).to.deep.equal([true, false, true]);
-    expect(rights.lockedActionFields(probationAction, ledPriority)).to.deep.equal([]);
+    // Who may see an action (public, restricted) is the officers' call.
+    expect(rights.lockedActionFields(probationAction, ledPriority)).to.deep.equal(['public', 'visibility']);
     expect(rights.editRecommendation(recommendation({ ownerAgency: 'Lancashire Police' }))).to.equal(false);
   });
 
@@ -58,6 +61,13 @@ describe('rights', () => {
   it('compares emails without case, user keys exactly', () => {
     const pat = person({});
     expect([isPerson(pat, 'PAT.police@lancashire.POLICE.uk'), isPerson(pat, 'tid:police-1'), isPerson(pat, 'TID:POLICE-1'), isPerson(pat, ''), isPerson(pat, undefined)]).to.deep.equal([true, true, false, false, false]);
+    // A user key that is an email (a proxy's sign-in name) is an email; a member may be named by either.
+    expect([isPerson({ id: 'Pat@Police.uk' }, 'pat@police.uk'), isPerson({ id: 'u-1', email: 'pat@police.uk' }, 'u-1'), isPerson({ id: 'u-1' }, 'U-1')]).to.deep.equal([true, true, false]);
+    expect([personKey('Pat@Police.UK'), personKey('Tid:Oid'), personKey('https://issuer/#Sub')]).to.deep.equal(['pat@police.uk', 'Tid:Oid', 'https://issuer/#Sub']);
+  });
+
+  it('matches agencies as written', () => {
+    expect([isOurAgency(['Lancashire Police'], 'Lancashire Police'), isOurAgency(['Lancashire Police'], 'lancashire police'), isOurAgency(['Lancashire Police'], ''), isOurAgency(undefined, 'Lancashire Police')]).to.deep.equal([true, false, false, false]);
   });
 
   it('reads a /me answer, dropping memberships it cannot use and refusing one without an id', () => {

@@ -22,7 +22,7 @@ const builds = [
   {
     output: 'storybook-static/index.json',
     sources: ['src', 'stories', '.storybook', 'package-lock.json'],
-    testedBy: ['test/adversarial/stories.test.ts'],
+    testedBy: ['test/adversarial/stories-1.test.ts', 'test/adversarial/stories-2.test.ts', 'test/adversarial/stories-3.test.ts'],
     command: ['npm', ['run', 'build-storybook']],
   },
 ];

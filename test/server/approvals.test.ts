@@ -3,7 +3,10 @@
 // before any content check) and asks instead; only officers decide; who and when are the server's.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CLAIMS, P, startFixture, type Fixture } from './permission-fixture.js';
+import { parseRecord } from '../../src/model/schemas.js';
+import { reminderDigest, type ReminderMember } from '../../src/model/reminders.js';
+import { CLAIMS, P, keyOf, startFixture, type Fixture } from './permission-fixture.js';
+
 
 const FORGED_AT = '2001-01-01T00:00:00.000Z';
 const request = { id: 'x-1', requestedDate: '2026-06-30', reason: 'The refuge provider changes', by: 'Chief Constable', at: FORGED_AT };
@@ -43,10 +46,24 @@ describe('extension requests on the endpoint', () => {
 
   test('a partner asks: the request is stored with the server’s who and when', async () => {
     const record = await action();
-    const answer = await put('partner', 'actions', { ...record, extensionRequests: [request] });
+    const answer = await put('partner', 'actions', { ...record, extensionRequests: [{ ...request, byUser: keyOf('officer') }] });
     assert.equal(answer.status, 200);
     const [asked] = answer.body.extensionRequests;
-    assert.deepEqual([asked.by, asked.at], [CLAIMS.partner.name, answer.body.updatedAt]);
+    assert.deepEqual([asked.by, asked.byUser, asked.at], [CLAIMS.partner.name, CLAIMS.partner.email, answer.body.updatedAt]);
+  });
+
+  test('the decision on a request made through the endpoint reaches the requester’s digest, and only theirs', async () => {
+    const record = await action();
+    const asked = (await put('partner', 'actions', { ...record, extensionRequests: [request] })).body;
+    const decision = { outcome: 'refused', reason: 'Statutory deadline', by: 'Forged', at: FORGED_AT };
+    const decided = await put('officer', 'actions', { ...asked, extensionRequests: [{ ...asked.extensionRequests[0], byUser: keyOf('viewer'), decision }] });
+    assert.equal(decided.status, 200);
+    assert.equal(decided.body.extensionRequests[0].byUser, CLAIMS.partner.email, 'who asked stays as stored');
+    const members: ReminderMember[] = (await fixture.as('officer', 'GET', `/api/members?planId=${P}`)).body;
+    const digestOf = (user: string) => reminderDigest(members.find((member) => member.user === user)!, { actions: [parseRecord('actions', decided.body)], recommendations: [] }, '2026-01-10', FORGED_AT);
+    // The membership names the partner by email in other letters' case than their sign-in.
+    assert.deepEqual(digestOf(CLAIMS.partner.email.toLowerCase())?.decisions.map((item) => item.request.decision.outcome), ['refused']);
+    assert.deepEqual(digestOf(keyOf('viewer'))?.decisions ?? [], []);
   });
 
   test('a partner cannot decide, their own request or another: 403', async () => {
@@ -54,7 +71,7 @@ describe('extension requests on the endpoint', () => {
     const decided = { ...request, decision: { outcome: 'approved', reason: 'Fine by me', by: 'x', at: FORGED_AT } };
     const answer = await put('partner', 'actions', { ...record, extensionRequests: [decided] });
     assert.equal(answer.status, 403);
-    assert.equal(answer.body.error, "Only the plan's officers decide extension requests.");
+    assert.equal(answer.body.error, "Only the CSP officers decide extension requests.");
   });
 
   test('an officer approves: the revised date, the revision and the decision, stamped by the server', async () => {
@@ -65,7 +82,7 @@ describe('extension requests on the endpoint', () => {
     assert.equal(answer.status, 200);
     const saved = answer.body.extensionRequests[0].decision;
     assert.deepEqual([saved.outcome, saved.by, saved.at, saved.reference], ['approved', CLAIMS.officer.name, answer.body.updatedAt, 'JSG minute 7']);
-    assert.equal(answer.body.revisions[0].requestId, 'x-1');
+    assert.deepEqual([answer.body.revisions[0].requestId, answer.body.revisions[0].by, answer.body.revisions[0].at], ['x-1', CLAIMS.officer.name, answer.body.updatedAt]);
     assert.equal(answer.body.revisedTargetDate, '2026-06-30');
   });
 
@@ -74,7 +91,14 @@ describe('extension requests on the endpoint', () => {
     assert.equal((await put('officer', 'plans', { ...plan, approvals: 'off' })).status, 200);
     try {
       const record = await action();
-      assert.equal((await put('partner', 'actions', { ...record, revisedTargetDate: '2026-06-30' })).status, 200);
+      const revision = { id: 'r-off', date: '2026-06-30', previousDate: '2026-03-31', reason: 'Funding late', by: '', at: FORGED_AT };
+      assert.equal((await put('partner', 'actions', { ...record, revisedTargetDate: '2026-06-30', revisions: [revision] })).status, 200);
+      const created = { ...fixture.draft('actions', 'ownAgency'), public: false, targetDate: '2026-03-31', revisedTargetDate: '2026-06-30', revisions: [revision] };
+      assert.equal((await fixture.as('lead', 'POST', '/api/actions', created)).status, 201, 'a lead sets them on a new action too');
+      const decided = { ...request, decision: { outcome: 'approved', reason: 'Fine by me', by: 'x', at: FORGED_AT } };
+      const answer = await put('partner', 'actions', { ...(await action({ extensionRequests: [request] })), revisedTargetDate: '2026-06-30', extensionRequests: [decided] });
+      assert.equal(answer.status, 403, 'but never decides');
+      assert.equal(answer.body.error, "Only the CSP officers decide extension requests.");
     } finally {
       const now = await stored('plans', P);
       await put('officer', 'plans', { ...now, approvals: undefined });

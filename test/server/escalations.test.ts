@@ -11,6 +11,8 @@ import { tally } from './tally.js';
 type Name = keyof typeof ATTEMPTS;
 const attempts = tally();
 const FORGED_AT = '2001-01-01T00:00:00.000Z';
+const REQUEST = { id: 'x-1', requestedDate: '2026-06-30', reason: 'The refuge provider changes', by: '', at: FORGED_AT };
+const REVISION = { id: 'r-1', date: '2026-06-30', previousDate: '2026-03-31', reason: 'Funding late', by: 'Mallory', at: FORGED_AT };
 
 describe('attempts to get round the rules', () => {
   const fixture = useFixture('escalation attempts', attempts);
@@ -19,6 +21,8 @@ describe('attempts to get round the rules', () => {
     fixture().as(who, 'PUT', `/api/${collection}/${encodeURIComponent(String(record.id))}`, record, { 'If-Match': `"${record.version ?? 1}"` });
   const action = (scope: 'ownAgency' | 'otherAgency' | 'otherPlan' = 'ownAgency', fields: Record<string, unknown> = {}) =>
     fixture().store('actions', { ...fixture().draft('actions', scope), ...fields });
+  /** A lead's new action under the priority they lead, not public unless `fields` says so. */
+  const post = (who: 'lead', fields: Record<string, unknown>) => fixture().as(who, 'POST', '/api/actions', { ...fixture().draft('actions', 'ownAgency'), public: false, ...fields });
 
   /** Each attempt: the request, then (for the stamped ones) what must hold of the answer. */
   const TRIES: Record<Name, () => Promise<Answer>> = {
@@ -48,16 +52,14 @@ describe('attempts to get round the rules', () => {
       assert.deepEqual([added?.by, added?.at], [CLAIMS.partner.name, answer.body.updatedAt]);
       return answer;
     },
-    'partner adds a revision, a RAG override and a milestone tick with forged authors': async () => {
+    'partner adds a RAG override and a milestone tick with forged authors': async () => {
       const stored = await action('ownAgency', { milestones: [{ id: 'm-1', title: 'Kick-off', dueDate: '2024-01-08' }] });
       const answer = await put('partner', {
         ...stored,
-        revisions: [{ id: 'r-1', date: '2024-06-30', previousDate: '2024-03-31', reason: 'Funding late', by: 'Mallory', at: FORGED_AT }],
         ragOverride: { rag: 'red', reason: 'Slipping', by: 'Mallory', at: FORGED_AT },
         milestones: [{ id: 'm-1', title: 'Kick-off', dueDate: '2024-01-08', doneDate: '2024-01-09', doneBy: 'Mallory', doneAt: FORGED_AT }],
       });
-      const { updatedAt, revisions, ragOverride, milestones } = answer.body;
-      assert.deepEqual([revisions[0].by, revisions[0].at], [CLAIMS.partner.name, updatedAt]);
+      const { updatedAt, ragOverride, milestones } = answer.body;
       assert.deepEqual([ragOverride.by, ragOverride.at], [CLAIMS.partner.name, updatedAt]);
       assert.deepEqual([milestones[0].doneBy, milestones[0].doneAt, milestones[0].doneDate], [CLAIMS.partner.name, updatedAt, '2024-01-09']);
       return answer;
@@ -90,6 +92,38 @@ describe('attempts to get round the rules', () => {
     'partner moves their agency\'s recommendation to another agency (ownerAgency)': async () =>
       put('partner', { ...(await fixture().store('recommendations', fixture().draft('recommendations', 'ownAgency'))), ownerAgency: OTHER_AGENCY }, 'recommendations'),
     'member named by email in other letter case updates their agency\'s action': async () => put('partner', edited('actions', await action())),
+    'partner named owner by their user key in other letter case updates another agency\'s action': async () =>
+      put('partner', edited('actions', await action('otherAgency', { ownerUser: keyOf('partner').toUpperCase() }))),
+    'partner adds a revision to their agency\'s action without asking': async () => put('partner', { ...(await action()), revisions: [REVISION] }),
+    'partner decides the request on their agency\'s recommendation': async () => {
+      const stored = await fixture().store('recommendations', { ...fixture().draft('recommendations', 'ownAgency'), extensionRequests: [REQUEST] });
+      return put('partner', { ...stored, extensionRequests: [{ ...REQUEST, decision: { outcome: 'approved', reason: 'Fine by us', by: '', at: FORGED_AT } }] }, 'recommendations');
+    },
+    'lead creates an action with a decided extension request': () => post('lead', { extensionRequests: [{ ...REQUEST, decision: { outcome: 'approved', reason: 'Agreed', by: '', at: FORGED_AT } }] }),
+    'lead creates an action with a revised target date': () => post('lead', { targetDate: '2026-03-31', revisedTargetDate: '2026-06-30' }),
+    'lead creates an action with a revision': () => post('lead', { targetDate: '2026-03-31', revisions: [REVISION] }),
+    'lead creates an invalid action with a decided request (403 before 422)': () => post('lead', { progress: 150, extensionRequests: [{ ...REQUEST, decision: { outcome: 'refused', reason: 'No', by: '', at: FORGED_AT } }] }),
+    'lead creates an action with a target date and an open request': () => post('lead', { targetDate: '2026-03-31', extensionRequests: [REQUEST] }),
+    'partner makes their agency\'s private action public': async () => put('partner', { ...(await action('ownAgency', { public: false })), public: true }),
+    'partner makes their agency\'s restricted action partnership-wide': async () => put('partner', { ...(await action('ownAgency', { visibility: 'restricted' })), visibility: 'partnership' }),
+    'lead makes an action of their priority public': async () => put('lead', { ...(await action('ownAgency', { public: false })), public: true }),
+    'lead creates a public action': () => post('lead', { public: true }),
+    'lead creates a restricted action under their priority': () => post('lead', { visibility: 'restricted' }),
+    'officer makes a restricted action public and partnership-wide': async () => put('officer', { ...(await action('ownAgency', { public: false, visibility: 'restricted' })), public: true, visibility: 'partnership' }),
+  };
+
+  // The refusals that say which of the officers' fields was touched.
+  const REASONS: Partial<Record<Name, RegExp>> = {
+    'partner adds a revision to their agency\'s action without asking': /change by request, as approvals are required/,
+    'partner decides the request on their agency\'s recommendation': /^Only the CSP officers decide extension requests\.$/,
+    'lead creates an action with a decided extension request': /^Only the CSP officers decide extension requests\.$/,
+    'lead creates an action with a revised target date': /change by request/,
+    'lead creates an action with a revision': /change by request/,
+    'lead creates an invalid action with a decided request (403 before 422)': /decide extension requests/,
+    'partner makes their agency\'s private action public': /make an action public or change who may see it/,
+    'partner makes their agency\'s restricted action partnership-wide': /make an action public or change who may see it/,
+    'lead makes an action of their priority public': /make an action public/,
+    'lead creates a public action': /make an action public/,
   };
 
   for (const [name, { who, expected }] of Object.entries(ATTEMPTS) as [Name, (typeof ATTEMPTS)[Name]][]) {
@@ -98,6 +132,8 @@ describe('attempts to get round the rules', () => {
       attempts.count(`${who}: ${name}`, expected, answer.status);
       assert.equal(answer.status, expected, JSON.stringify(answer.body));
       if (answer.status === 403) assert.ok(String(answer.body.error).length > 30, 'a reason a person can read');
+      const reason = REASONS[name];
+      if (reason) assert.match(String(answer.body.error), reason);
     });
   }
 

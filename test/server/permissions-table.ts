@@ -81,16 +81,17 @@ export const ANSWERS: Record<Subject, SubjectAnswers> = {
     delete: { ownAgency: OFFICERS_WRITE, otherAgency: OFFICERS_WRITE, otherPlan: ONLY_ADMIN_WRITES },
   },
   // Lead: creates and edits the actions of their priority. Partner: edits their agency's, never creates or deletes.
+  // Only officers make an action public (a lead's new action starts off the Publish export).
   actions: {
     read: { ownAgency: PUBLISHED, otherAgency: PUBLISHED, otherPlan: ONLY_PUBLISHED },
-    create: { ownAgency: [201, 201, 403, 403, 403, 401, 201], otherAgency: OFFICERS_CREATE, otherPlan: ONLY_ADMIN_CREATES },
+    create: { ownAgency: OFFICERS_CREATE, otherAgency: OFFICERS_CREATE, otherPlan: ONLY_ADMIN_CREATES },
     update: { ownAgency: [200, 200, 200, 403, 403, 401, 200], otherAgency: OFFICERS_WRITE, otherPlan: ONLY_ADMIN_WRITES },
     delete: { ownAgency: OFFICERS_WRITE, otherAgency: OFFICERS_WRITE, otherPlan: ONLY_ADMIN_WRITES },
   },
   // Not public: outsiders never learn it exists (404 to a write, not 403).
   'private actions': {
     read: { ownAgency: MEMBERS_ONLY, otherAgency: MEMBERS_ONLY, otherPlan: NOBODY_BUT_ADMIN_READS },
-    create: {},
+    create: { ownAgency: [201, 201, 403, 403, 403, 401, 201], otherAgency: OFFICERS_CREATE },
     update: { ownAgency: [200, 200, 200, 403, 404, 401, 200], otherAgency: [200, 403, 403, 403, 404, 401, 200], otherPlan: ONLY_ADMIN_WRITES_UNSEEN },
     delete: { ownAgency: [200, 403, 403, 403, 404, 401, 200], otherAgency: [200, 403, 403, 403, 404, 401, 200], otherPlan: ONLY_ADMIN_WRITES_UNSEEN },
   },
@@ -177,7 +178,7 @@ export const ATTEMPTS = {
   'signed-out client posts an invalid action (401 before 422)': { who: 'signedOut', expected: 401 },
   'officer sends a forged updatedBy': { who: 'officer', expected: 200, stamped: true },
   'partner adds a progress update with a forged author and time': { who: 'partner', expected: 200, stamped: true },
-  'partner adds a revision, a RAG override and a milestone tick with forged authors': { who: 'partner', expected: 200, stamped: true },
+  'partner adds a RAG override and a milestone tick with forged authors': { who: 'partner', expected: 200, stamped: true },
   'partner rewrites the author of an earlier update': { who: 'partner', expected: 200, stamped: true },
   'officer posts a history entry': { who: 'officer', expected: 403 },
   'admin posts a history entry': { who: 'admin', expected: 403 },
@@ -194,4 +195,22 @@ export const ATTEMPTS = {
   'partner updates a recommendation they are the named owner of': { who: 'partner', expected: 200 },
   'partner moves their agency\'s recommendation to another agency (ownerAgency)': { who: 'partner', expected: 403 },
   'member named by email in other letter case updates their agency\'s action': { who: 'partner', expected: 200 },
+  // People compare as src/model/rights.ts personKey says: emails without case (above), user keys exactly.
+  'partner named owner by their user key in other letter case updates another agency\'s action': { who: 'partner', expected: 403 },
+  // Extension requests (issue #18): under required approvals (the default here) only officers set target
+  // dates and revisions, and only officers decide, on a new record as on a stored one; 403 before 422.
+  'partner adds a revision to their agency\'s action without asking': { who: 'partner', expected: 403 },
+  'partner decides the request on their agency\'s recommendation': { who: 'partner', expected: 403 },
+  'lead creates an action with a decided extension request': { who: 'lead', expected: 403 },
+  'lead creates an action with a revised target date': { who: 'lead', expected: 403 },
+  'lead creates an action with a revision': { who: 'lead', expected: 403 },
+  'lead creates an invalid action with a decided request (403 before 422)': { who: 'lead', expected: 403 },
+  'lead creates an action with a target date and an open request': { who: 'lead', expected: 201 },
+  // Who may see an action (public, visibility) is the officers' call: a restricted action made public leaks.
+  'partner makes their agency\'s private action public': { who: 'partner', expected: 403 },
+  'partner makes their agency\'s restricted action partnership-wide': { who: 'partner', expected: 403 },
+  'lead makes an action of their priority public': { who: 'lead', expected: 403 },
+  'lead creates a public action': { who: 'lead', expected: 403 },
+  'lead creates a restricted action under their priority': { who: 'lead', expected: 201 },
+  'officer makes a restricted action public and partnership-wide': { who: 'officer', expected: 200 },
 } as const satisfies Record<string, Attempt>;

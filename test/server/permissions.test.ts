@@ -74,6 +74,6 @@ describe('permissions, from the table of expected answers', () => {
     const action = await fixture().fresh('actions', 'otherAgency');
     const refused: Answer = await fixture().as('partner', 'PUT', `/api/actions/${action.id}`, edited('actions', action as WireRecord), { 'If-Match': '"1"' });
     assert.equal(refused.status, 403);
-    assert.equal(refused.body.error, 'Only National Probation Service and the plan\'s officers can update this action.');
+    assert.equal(refused.body.error, 'Only National Probation Service and the CSP officers can update this action.');
   });
 });

@@ -8,6 +8,7 @@ import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { describeExtension, extensionList } from '../shared/extensions.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
+import { whoCan } from '../shared/who-can.js';
 import { apEvent } from '../../events.js';
 import { daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {
@@ -335,7 +336,7 @@ export class ApActionCard extends HeadingLevel(LitElement) {
       ${plan.readonly
         ? nothing
         : !plan.rights.editAction(action, data?.priority)
-          ? html`<p part="who-can" class="hint">${action.leadAgency ? t(locale, 'rights.action-agency', { agency: action.leadAgency }) : t(locale, 'rights.action-officers')}</p>`
+          ? whoCan('action', action.leadAgency, locale)
           : this.editor
             ? this.editor.render(action)
             : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>

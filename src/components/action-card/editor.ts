@@ -35,7 +35,7 @@ export class CardEditor {
 
   constructor(private readonly card: EditorCard) {
     this.#draft = draftOf(card.action());
-    card.focusAfterRender(card.locked().length ? '#status-input' : '#title-input');
+    card.focusAfterRender(card.locked().includes('leadAgency') ? '#status-input' : '#title-input');
   }
 
   get #locale(): Locale {
@@ -134,6 +134,7 @@ export class CardEditor {
     const locked = this.card.locked();
     const level = this.card.level();
     // What a partner comes to do goes first: status, progress and the update.
+    const partner = locked.includes('leadAgency');
     const update = html`${this.#select(
         'status',
         t(locale, 'field.status'),
@@ -153,7 +154,7 @@ export class CardEditor {
             </ul>
           </div>`
         : nothing}
-      ${locked.length ? update : nothing} ${this.#field('title', 'field.title')}
+      ${partner ? update : nothing} ${this.#field('title', 'field.title')}
       ${locked.includes('leadAgency')
         ? html`<p class="locked"><strong>${t(locale, 'field.leadAgency')}:</strong> ${action.leadAgency || t(locale, 'card.none')} <span class="hint">${t(locale, 'rights.locked')}</span></p>`
         : this.#field('leadAgency', 'field.leadAgency')}
@@ -161,7 +162,13 @@ export class CardEditor {
       ${this.card.extensionOffered()
         ? html`<p class="hint">${t(locale, 'extension.request-hint')}</p>`
         : html`${this.#field('targetDate', 'field.targetDate', 'date')} ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}`}
-      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${locked.length ? nothing : update}
+      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${partner ? nothing : update}
+      ${locked.includes('visibility')
+        ? html`<p class="locked">
+            ${t(locale, action.public ? 'rights.exposure-public' : 'rights.exposure-private')} ${t(locale, action.visibility === 'restricted' ? 'rights.exposure-restricted' : 'rights.exposure-partnership')}
+            <span class="hint">${t(locale, 'rights.locked')}</span>
+          </p>`
+        : nothing}
       <fieldset>
         <legend>${t(locale, 'field.milestones')}</legend>
         ${draft.milestones.map((m, i) => this.#milestoneEditor(m, i))}

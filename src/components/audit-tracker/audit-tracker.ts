@@ -6,6 +6,7 @@ import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { extensionList } from '../shared/extensions.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
+import { whoCan } from '../shared/who-can.js';
 import { apEvent } from '../../events.js';
 import {
   RATINGS,
@@ -64,7 +65,7 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  *
  * @summary Audit recommendations: status, targets and revisions, evidence, linked actions.
  * @event ap-action-change - The user created an action linked to a recommendation; `detail`: `{ action, fields }`.
- * @csspart who-can - Says the signed-in person can read but not change the plan.
+ * @csspart who-can - Says the signed-in person can read but not change the plan, or who can update a recommendation they may not.
  * @csspart summary - The "x of y implemented" line and the breakdown by rating.
  * @csspart filters - Status, rating and overdue filters.
  * @csspart table - The recommendations table.
@@ -167,6 +168,8 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
     if (!plan || !data) return html`${this.#announcer.region()}`;
     // Audits and new recommendations are the officers'; a partner updates the recommendations their agency owns.
     const editable = !plan.readonly && plan.rights.officer;
+    // Viewers and people outside the plan change nothing: one line says so, not one per row.
+    const readOnly = plan.rights.role === 'viewer' || plan.rights.role === 'public';
     if (!data.audit) {
       return html`<p>${this.#t('audit.no-audit', { id: this.auditId })}</p>
         ${editable ? html`<button part="button" type="button" class="primary" @click=${() => this.#openDialog({ kind: 'audit' })}>${this.#t('audit.create-audit')}</button>` : nothing}
@@ -188,7 +191,7 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
       </p>
       ${this.#renderSummary(recs)} ${this.#renderFilters()}
       <p class="hint">${this.#t('audit.showing', { shown: shown.length, total: recs.length })}</p>
-      ${plan.rights.role === 'viewer' || plan.rights.role === 'public' ? html`<p part="who-can" class="hint">${this.#t('rights.read-only')}</p>` : nothing}
+      ${readOnly ? html`<p part="who-can" class="hint">${this.#t('rights.read-only')}</p>` : nothing}
       <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
         <table part="table">
           <caption id="caption" class="ap-visually-hidden">${this.#t('audit.label')}: ${audit.title}</caption>
@@ -198,7 +201,7 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
             </tr>
           </thead>
           <tbody>
-            ${shown.length ? shown.map((rec) => this.#renderRow(rec, data.actions, !plan.readonly && plan.rights.editRecommendation(rec))) : html`<tr><td colspan=${COLUMNS.length}>${this.#t('audit.no-recommendations')}</td></tr>`}
+            ${shown.length ? shown.map((rec) => this.#renderRow(rec, data.actions, plan.readonly ? 'read' : plan.rights.editRecommendation(rec) ? 'edit' : readOnly ? 'read' : 'ask')) : html`<tr><td colspan=${COLUMNS.length}>${this.#t('audit.no-recommendations')}</td></tr>`}
           </tbody>
         </table>
       </div>
@@ -279,7 +282,9 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
     });
   }
 
-  #renderRow(rec: Recommendation, actions: Action[], editable: boolean) {
+  /** `ask`: the person may change other records but not this one, so the row says who can. */
+  #renderRow(rec: Recommendation, actions: Action[], rights: 'edit' | 'ask' | 'read') {
+    const editable = rights === 'edit';
     const locale = this.#locale;
     const today = this.#plan.plan!.today;
     const revisions = rec.revisions.length;
@@ -302,6 +307,7 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
               <p>${rec.finding}</p>
             </details>`
           : nothing}
+        ${rights === 'ask' ? whoCan('recommendation', rec.ownerAgency, locale) : nothing}
       </td>
       <td>${rec.rating ? html`<strong part="rating-tag" class="tag rag-${TAG_RAG[rec.rating]}">${this.#rating(rec.rating)}</strong>` : nothing}</td>
       <td>${rec.owner ?? ''}</td>

@@ -6,6 +6,8 @@ import type { PlanContext } from '../../context/index.js';
 import { heading } from '../../context/heading.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The table's columns; on a phone each row stacks, each cell named by its column (data-label).
+const COLUMNS = ['field.user', 'field.role', 'field.agencies', 'field.email'] as const;
 // Each language by its own name, as GOV.UK and Welsh government services show them.
 const LANGUAGES = [
   ['en-GB', 'English'],
@@ -102,10 +104,10 @@ export class PeopleTab {
     return html`${heading(level, t('admin.people.heading'))}
       <p>${t('admin.people.intro', { name: planName })}</p>
       ${people.length
-        ? html`<div class="table-wrap"><table>
+        ? html`<div class="table-wrap people"><table>
             <thead>
               <tr>
-                ${(['field.user', 'field.role', 'field.agencies', 'field.email'] as const).map((key) => html`<th scope="col">${t(key)}</th>`)}
+                ${COLUMNS.map((key) => html`<th scope="col">${t(key)}</th>`)}
                 <td></td>
               </tr>
             </thead>
@@ -135,9 +137,9 @@ export class PeopleTab {
     const { t } = this.context;
     return html`<tr>
         <th scope="row">${member.user}</th>
-        <td>${t(`role.${member.role}`)}</td>
-        <td>${member.agencies.join(', ')}</td>
-        <td>${member.email ?? ''}</td>
+        <td data-label=${t('field.role')}>${t(`role.${member.role}`)}</td>
+        <td data-label=${t('field.agencies')}>${member.agencies.join(', ')}</td>
+        <td data-label=${t('field.email')}>${member.email ?? ''}</td>
         <td class="buttons">
           <button part="button" class="secondary" id="change-${member.id}" @click=${() => this.#open(member)}>${t('admin.people.change-short')}<span class="ap-visually-hidden"> ${member.user}</span></button>
           <button part="button" class="secondary" id="remove-${member.id}" @click=${() => this.#askRemove(member)}>${t('admin.people.remove')}<span class="ap-visually-hidden"> ${member.user}</span></button>

@@ -147,6 +147,41 @@ export const styles = [
     .blank {
       height: 4rem;
     }
+    /* People: a table where it fits, one block per person on a phone (no sideways scrolling). */
+    .people {
+      container-type: inline-size;
+    }
+    @container (max-width: 40rem) {
+      .people :is(table, tbody, tr, th, td) {
+        display: block;
+      }
+      .people thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .people tbody tr {
+        border-top: 1px solid var(--ap-color-border, #b1b4b6);
+        padding: 0.5rem 0;
+      }
+      .people :is(th, td) {
+        padding: 0.125rem 0;
+        border: 0;
+      }
+      .people td:empty {
+        display: none;
+      }
+      .people td[data-label]::before {
+        content: attr(data-label) ': ';
+        font-weight: 700;
+      }
+      .people td.buttons {
+        white-space: normal;
+      }
+    }
     @media print {
       [role='tablist'],
       .status,

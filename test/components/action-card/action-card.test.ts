@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { ApActionCard } from '../../../src/components/action-card/action-card.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
-import type { Action } from '../../../src/model/index.js';
+import type { Action, Person, Role } from '../../../src/model/index.js';
 import { PLAN, actionInput, freshName, priorityInput, waitUntil } from '../../helpers.js';
 
 const TODAY = '2024-01-15';
@@ -16,8 +16,8 @@ async function seed(actions: Partial<Action>[], name = freshName('card')) {
   return store;
 }
 
-async function card(name: string, id: string, attrs: { readonly?: boolean; compact?: boolean } = {}) {
-  const plan = await fixture(html`<ap-plan name=${name} plan-id=${PLAN} today=${TODAY} user="J. Smith" ?readonly=${attrs.readonly}>
+async function card(name: string, id: string, attrs: { readonly?: boolean; compact?: boolean; person?: Person } = {}) {
+  const plan = await fixture(html`<ap-plan name=${name} plan-id=${PLAN} today=${TODAY} user="J. Smith" ?readonly=${attrs.readonly} .person=${attrs.person}>
     <ap-action-card action-id=${id} ?compact=${attrs.compact}></ap-action-card>
   </ap-plan>`);
   const el = plan.querySelector('ap-action-card')!;
@@ -65,6 +65,24 @@ describe('<ap-action-card>', () => {
     const store = await seed([actionInput({ id: 'a-1', owner: 'P. Jones', startDate: '2023-10-01', targetDate: '2024-03-31', status: 'in-progress', progress: 40 })], name);
     const el = await card(name, 'a-1');
     await expect(el).to.be.accessible();
+    store.close();
+  });
+
+  it('shows a partner who may see the action as text, not as a control; only officers change it', async function () {
+    // Two cards and axe: room for WebKit on a busy machine.
+    this.timeout(30000);
+    const name = freshName();
+    const store = await seed([actionInput({ id: 'a-1', priorityId: 'p-1', leadAgency: 'Essex Police', public: true, visibility: 'restricted' })], name);
+    const as = (role: Role): Person => ({ id: `tid:${role}`, name: role, writesHistory: true, plans: { [PLAN]: { role, agencies: ['Essex Police'] } } });
+    const exposure = 'On the public page. Seen only by the CSP officers and the lead agency (restricted). Only the CSP officers can change this.';
+    for (const role of ['partner', 'officer'] as const) {
+      const el = await card(name, 'a-1', { person: as(role) });
+      await openEditor(el);
+      const form = root(el).querySelector('form')!;
+      expect(form.querySelector('[name=public], [id^=public], [id^=visibility]'), 'no control for it').to.equal(null);
+      expect(form.textContent!.replace(/\s+/g, ' ').includes(exposure), role).to.equal(role === 'partner');
+      if (role === 'partner') await expect(el).to.be.accessible();
+    }
     store.close();
   });
 

@@ -1,21 +1,22 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { ApAuditTracker } from '../../../src/components/audit-tracker/audit-tracker.js';
+import type { Person, Role } from '../../../src/model/index.js';
 import { ActionPlanStore } from '../../../src/store/index.js';
 import { freshName, waitUntil } from '../../helpers.js';
 
 // The sample plans, as the demo serves them (the test server serves the repository).
 // Generous: Firefox and WebKit commit IndexedDB writes more slowly than Chromium.
 const until = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: 8000 });
-const db = (await (await fetch('/demo/data/db.json')).json()) as Record<'priorities' | 'actions' | 'audits', unknown[]> & { recommendations: { status: string }[] };
+const db = (await (await fetch('/demo/data/db.json')).json()) as Record<'priorities' | 'actions' | 'audits', unknown[]> & { recommendations: { id: string; status: string }[] };
 const PLAN = 'castle-point-rochford-2023-24';
 const AUDIT = 'light-touch-2023';
 
-async function mount(options: { attrs?: string; readonly?: boolean; auditId?: string; recommendations?: unknown[] } = {}) {
+async function mount(options: { attrs?: string; readonly?: boolean; auditId?: string; recommendations?: unknown[]; person?: Person } = {}) {
   const store = await ActionPlanStore.open(freshName('audit'));
   for (const collection of ['priorities', 'actions', 'audits'] as const) await store.applyPulled(collection, db[collection]);
   await store.applyPulled('recommendations', options.recommendations ?? db.recommendations);
-  const wrapper = await fixture<HTMLElement>(html`<div><ap-plan .store=${store} plan-id=${PLAN} today="2024-01-15" user="J. Smith" ?readonly=${options.readonly}></ap-plan></div>`);
+  const wrapper = await fixture<HTMLElement>(html`<div><ap-plan .store=${store} plan-id=${PLAN} today="2024-01-15" user="J. Smith" ?readonly=${options.readonly} .person=${options.person}></ap-plan></div>`);
   const plan = wrapper.querySelector('ap-plan')!;
   plan.innerHTML = `<ap-audit-tracker audit-id="${options.auditId ?? AUDIT}" ${options.attrs ?? ''}></ap-audit-tracker>`;
   const tracker = plan.querySelector('ap-audit-tracker') as ApAuditTracker;
@@ -244,6 +245,29 @@ describe('<ap-audit-tracker>', function () {
     await type(tracker, 'd-assurance', 'Reasonable');
     await save(tracker);
     await until(async () => (await store.get('audits', 'annual-2024'))!.assurance === 'Reasonable', 'edited');
+  });
+
+  it('says on each recommendation a partner may not update who can, and on none of their own', async () => {
+    const owners: Record<string, string | undefined> = { 'cpr-rec-1': 'Essex Police', 'cpr-rec-2': 'Castle Point Borough Council', 'cpr-rec-3': undefined };
+    const recommendations = db.recommendations.filter((rec) => rec.id in owners).map((rec) => ({ ...rec, ownerAgency: owners[rec.id] }));
+    const as = (role: Role): Person => ({ id: `tid:${role}`, name: role, writesHistory: true, plans: { [PLAN]: { role, agencies: ['Essex Police'] } } });
+    const { tracker } = await mount({ recommendations, person: as('partner') });
+    await until(() => refs(tracker).length === 3, 'three rows');
+    const row = (id: string) => root(tracker).querySelector<HTMLElement>(`tr[data-id="${id}"]`)!;
+    const whoCan = (id: string) => squash(row(id).querySelector('[part="who-can"]')?.textContent);
+    expect([whoCan('cpr-rec-1'), whoCan('cpr-rec-2'), whoCan('cpr-rec-3')]).to.deep.equal([
+      '',
+      'Only Castle Point Borough Council and the CSP officers can update this recommendation.',
+      'Only the CSP officers can update this recommendation.',
+    ]);
+    expect([...row('cpr-rec-1').querySelectorAll('button')].map((b) => squash(b.textContent))).to.include('Edit');
+    expect([...row('cpr-rec-2').querySelectorAll('button')].map((b) => squash(b.textContent))).not.to.include('Edit');
+    await expect(tracker).to.be.accessible();
+
+    // A viewer reads: one line for the page, none per row.
+    const viewer = (await mount({ recommendations, person: as('viewer') })).tracker;
+    await until(() => refs(viewer).length === 3, 'three rows for the viewer');
+    expect([...root(viewer).querySelectorAll('[part="who-can"]')].map((line) => squash(line.textContent))).to.deep.equal(['You can read this plan but not change it.']);
   });
 
   it('readonly: no editing controls, still accessible', async () => {

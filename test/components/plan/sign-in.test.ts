@@ -87,7 +87,7 @@ for (const kind of ENDPOINT_KINDS) {
         await endpoint.reassign('police', ['Probation Service']);
         button(card(plan, 'a-police'), 'Save')!.click();
         const status = plan.querySelector('ap-sync-status')!;
-        await waitUntil(() => shadowText(status).includes(`"Taxi marshals" was not saved: Only Lancashire Police and the plan's officers can update this action.`), shadowText(status), { timeout: 8000 });
+        await waitUntil(() => shadowText(status).includes(`"Taxi marshals" was not saved: Only Lancashire Police and the CSP officers can update this action.`), shadowText(status), { timeout: 8000 });
         await waitUntil(() => shadowText(status).includes('Progress: 90'), `the change is not shown: ${shadowText(status)}`, { timeout: 8000 });
         expect(shadowText(status)).to.include('Changes you may not make (1)');
         expect((await endpoint.record('actions', 'a-police'))?.progress).to.equal(20);

@@ -1,6 +1,8 @@
 // Accessibility sweep: axe (best practices too) over every story in Storybook's index (npm run
 // build-storybook writes it), each story loaded as Storybook shows it, in a same-origin iframe of the
 // test page, under the page <h1> the preview gives every story (heading-order checks the levels).
+// The stories-N.test.ts files each take a share, so a busy CI finishes each file within the runner's
+// per-file limit and Chromium's two pages sweep side by side.
 import { expect } from '@open-wc/testing';
 import { deepText, until } from './dom.js';
 import { loadAxe, open, type PageWindow } from '../dropin/page.js';
@@ -34,15 +36,19 @@ async function axe(page: PageWindow) {
 // element's own test file already runs axe in all three; 50-odd stories three times would cost CI minutes.
 const chromium = /Chrome\//.test(navigator.userAgent);
 
-describe('accessibility sweep: every story in Storybook', function () {
-  this.timeout(40000);
-  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+/** Sweeps share `part` (1 to `parts`) of the stories: every `parts`-th one, so each share mixes the elements. */
+export function sweep(part: number, parts: number): void {
+  describe(`accessibility sweep: stories in Storybook, share ${part} of ${parts}`, function () {
+    // Rendering waits up to 20 s; axe over a full plan's markup can take as long again on a busy CI.
+    this.timeout(90000);
+    afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('the index lists the stories', () => expect(stories.length).to.be.at.least(40));
+    if (part === 1) it('the index lists the stories', () => expect(stories.length).to.be.at.least(40));
 
-  for (const id of stories) {
-    (chromium ? it : it.skip)(`${id} passes axe`, async () => {
-      expect(await axe(await story(id))).to.deep.equal([]);
-    });
-  }
-});
+    for (const id of stories.filter((_, i) => i % parts === part - 1)) {
+      (chromium ? it : it.skip)(`${id} passes axe`, async () => {
+        expect(await axe(await story(id))).to.deep.equal([]);
+      });
+    }
+  });
+}

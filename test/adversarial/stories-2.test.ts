@@ -1,0 +1,3 @@
+import { sweep } from './story-sweep.js';
+
+sweep(2, 3);
