@@ -17,9 +17,10 @@ export const PAGE_BUDGET_BYTES = 55_000;
  * commit): 128.9 KB on 7 Dec 2026, when the report, plan administration, import and export, sync,
  * the snapshot reader and the Welsh catalogue became chunks (124.4 KB as one file and the Excel chunks);
  * 132.6 KB the same day, when the card's editor and the messages of the first-use parts did too
- * (each chunk gzips alone, and the Welsh chunk carries those messages' keys).
+ * (each chunk gzips alone, and the Welsh chunk carries those messages' keys); 133.2 KB with who may
+ * see an action shown to a lead or partner, and the People tab on a phone (main, 7 Dec 2026).
  */
-export const DROPIN_CEILING_BYTES = 133_000;
+export const DROPIN_CEILING_BYTES = 133_500;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
