@@ -15,10 +15,11 @@ export const DROPIN_BUDGET_BYTES = 60_000;
  * Where the drop-in file stands while it is over budget (80.1 KB on 23 Nov 2026; 82.8 KB on 7 Dec
  * 2026 with the Excel import's preview and messages, its readers and writers being chunks loaded on
  * use; 95.8 KB with extension requests and sign-in merged in: rights, the People tab, refused changes, their en-GB and cy
- * text): a test holds it here so it cannot grow unnoticed. Lower it with every trim (loading the
+ * text; 98.1 KB with heading levels, the who-can lines on audit rows, the People tab on a phone and
+ * the locked who-may-see fields): a test holds it here so it cannot grow unnoticed. Lower it with every trim (loading the
  * admin on first use moves the People tab out) until it meets the budget.
  */
-export const DROPIN_CEILING_BYTES = 96_000;
+export const DROPIN_CEILING_BYTES = 98_500;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
