@@ -85,6 +85,8 @@ class WebKitLauncher extends WebdriverLauncher {
         // WebKitWebDriver refuses a WebDriver BiDi session.
         'wdio:enforceWebDriverClassic': true,
         'webkitgtk:browserOptions': { binary: webkit.miniBrowser, args: ['--automation'] },
+        // The runner needs no load event (a test page reports over its web socket): a navigation waits for the DOM only.
+        pageLoadStrategy: 'eager',
       },
     });
     this.webkit = webkit;
@@ -109,6 +111,14 @@ class WebKitLauncher extends WebdriverLauncher {
     }
     this.options.port = port;
     await waitForPort(port, this.driverProcess);
+  }
+
+  // The base class starts a session without awaiting its navigation, so a navigation that failed (once
+  // in a full CI run, after 300 s without an answer from WebKitWebDriver) was an uncaught exception that
+  // stopped the whole run. Caught, it fails that one file: the runner's testsStartTimeout reports it.
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    this.driverManager.startSession(id, url).catch((error) => console.error(`WebKit could not open ${url}: ${error.message}`));
   }
 
   // webdriverio's keys() holds every key of a text down before releasing any, and WebKitWebDriver then
