@@ -1,5 +1,5 @@
 // Extension requests: an owner asks for a later target date, an officer or the committee decides (DOMAIN.md, issue 18).
-import { isIsoDate, type IsoDate } from './dates.js';
+import type { IsoDate } from './dates.js';
 import { effectiveTarget } from './rag.js';
 import type { PlanRights } from './rights.js';
 import type { Action, Decision, DecisionOutcome, ExtensionRequest, Plan, Recommendation } from './schemas.js';
@@ -48,43 +48,10 @@ export type ExtensionResult<T> = { ok: true; record: T } | { ok: false; problems
 
 export const isAction = (record: Extendable): record is Action => 'priorityId' in record;
 
-/** Why no request can be made on the record: complete, cancelled, carried forward, or a closed recommendation status. */
-export function closedState(record: Extendable): string | undefined {
-  if (record.deleted) return 'deleted';
-  if (isAction(record)) return record.carriedForwardTo ? 'carried-forward' : record.status === 'complete' || record.status === 'cancelled' ? record.status : undefined;
-  return record.status === 'open' || record.status === 'in-progress' ? undefined : record.status;
-}
-
 /** The request still waiting for a decision, if any (there is at most one). */
 export const openRequest = (record: Pick<Extendable, 'extensionRequests'>): ExtensionRequest | undefined =>
   // A page may hand a widget an action it built itself, without the list.
   record.extensionRequests?.find((request) => !request.decision);
-
-export interface RequestInput {
-  id: string;
-  requestedDate: string;
-  reason: string;
-  by: string;
-  at: string;
-}
-
-/** The record with a new request, or every problem with it: bad date, no reason, closed record, one already open. */
-export function requestExtension<T extends Extendable>(record: T, input: RequestInput, today: IsoDate): ExtensionResult<T> {
-  const problems: ExtensionProblem[] = [];
-  const state = closedState(record);
-  if (state) problems.push({ code: 'record-closed', params: { state } });
-  const open = openRequest(record);
-  if (open) problems.push({ code: 'request-open', params: { date: open.requestedDate } });
-  const target = effectiveTarget(record);
-  const date = input.requestedDate.trim();
-  if (!isIsoDate(date)) problems.push({ code: 'date-invalid', field: 'requestedDate' });
-  else if (date < today) problems.push({ code: 'date-past', field: 'requestedDate', params: { date: today } });
-  else if (target && date <= target) problems.push({ code: 'date-not-later', field: 'requestedDate', params: { date: target } });
-  if (!input.reason.trim()) problems.push({ code: 'reason-required', field: 'reason' });
-  if (problems.length > 0) return { ok: false, problems };
-  const request: ExtensionRequest = { id: input.id, requestedDate: date, reason: input.reason.trim(), by: input.by, at: input.at };
-  return { ok: true, record: { ...record, extensionRequests: [...record.extensionRequests, request] } };
-}
 
 export interface DecisionInput {
   outcome: DecisionOutcome;

@@ -1,6 +1,6 @@
 // Parts of an element loaded on first use: in the drop-in build each is a chunk beside the entry
 // file, so a page fetches the report, the admin tabs or import and export only where they are.
-import { LitElement, adoptStyles, html, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { LitElement, adoptStyles, html, supportsAdoptingStyleSheets, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { t } from '../../i18n/index.js';
 import { resolveLocale } from '../../i18n/page-locale.js';
 import { HeadingLevel } from '../../context/heading.js';
@@ -37,6 +37,15 @@ export class Lazy<T> {
 export function lazyStatus(host: Element, lazy: Lazy<unknown>) {
   const locale = resolveLocale(host);
   return lazy.error ? html`<p role="alert">${t(locale, 'lazy.failed')}</p>` : html`<p role="status">${t(locale, 'lazy.loading')}</p>`;
+}
+
+/** Adds a part's styles, when it has loaded, to those the element's shadow root already has (its own, other parts'). */
+export function addStyles(root: ShadowRoot, styles: CSSResultGroup): void {
+  const list = ([styles] as unknown[]).flat(Infinity) as CSSResultOrNative[];
+  // Without adoptable sheets, lit adds <style> elements after those already there.
+  if (!supportsAdoptingStyleSheets) return adoptStyles(root, list);
+  const sheets = list.map((style) => (style instanceof CSSStyleSheet ? style : style.styleSheet!));
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet))];
 }
 
 /**
