@@ -4,7 +4,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { PlanContext } from '../context/index.js';
 import { asksForExtensions, type Extendable } from '../model/index.js';
 import { t, type Locale } from '../i18n/index.js';
-import { Lazy, lazyStatus } from '../components/shared/lazy.js';
+import { Lazy, lazyStatus } from './lazy.js';
 import type { ExtensionForm, FormOwner } from './extension-form.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
