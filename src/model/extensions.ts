@@ -1,4 +1,6 @@
 // Extension requests: an owner asks for a later target date, an officer or the committee decides (DOMAIN.md, issue 18).
+// What the everyday widgets need of them is here; asking (request-extension.ts) and deciding
+// (decide-extension.ts) are apart, as only parts loaded on first use need those.
 import type { IsoDate } from './dates.js';
 import type { PlanRights } from './rights.js';
 import type { Action, Decision, DecisionOutcome, ExtensionRequest, Plan, Recommendation } from './schemas.js';

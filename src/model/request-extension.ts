@@ -1,6 +1,6 @@
 // Asking for a later target date: which records take a request, and the checks a request must pass.
-// Apart from extensions.ts (what the widgets show of requests), as only the request form needs it: a
-// chunk loaded when "Request a new target date" is first pressed, in the drop-in.
+// Apart from extensions.ts (what the widgets show of requests), as in the browser only the request form
+// needs it: a chunk loaded when "Request a new target date" is first pressed, in the drop-in.
 import { isIsoDate, type IsoDate } from './dates.js';
 import { isAction, openRequest, type Extendable, type ExtensionProblem, type ExtensionResult } from './extensions.js';
 import { effectiveTarget } from './rag.js';
