@@ -1,6 +1,7 @@
 // Extension requests: an owner asks for a later target date, an officer or the committee decides (DOMAIN.md, issue 18).
-import { isIsoDate, type IsoDate } from './dates.js';
-import { effectiveTarget } from './rag.js';
+// What the everyday widgets need of them is here; asking (request-extension.ts) and deciding
+// (decide-extension.ts) are apart, as only parts loaded on first use need those.
+import type { IsoDate } from './dates.js';
 import type { PlanRights } from './rights.js';
 import type { Action, Decision, DecisionOutcome, ExtensionRequest, Plan, Recommendation } from './schemas.js';
 
@@ -48,84 +49,13 @@ export type ExtensionResult<T> = { ok: true; record: T } | { ok: false; problems
 
 export const isAction = (record: Extendable): record is Action => 'priorityId' in record;
 
-/** Why no request can be made on the record: complete, cancelled, carried forward, or a closed recommendation status. */
-export function closedState(record: Extendable): string | undefined {
-  if (record.deleted) return 'deleted';
-  if (isAction(record)) return record.carriedForwardTo ? 'carried-forward' : record.status === 'complete' || record.status === 'cancelled' ? record.status : undefined;
-  return record.status === 'open' || record.status === 'in-progress' ? undefined : record.status;
-}
-
 /** The request still waiting for a decision, if any (there is at most one). */
 export const openRequest = (record: Pick<Extendable, 'extensionRequests'>): ExtensionRequest | undefined =>
   // A page may hand a widget an action it built itself, without the list.
   record.extensionRequests?.find((request) => !request.decision);
 
-export interface RequestInput {
-  id: string;
-  requestedDate: string;
-  reason: string;
-  by: string;
-  at: string;
-}
-
-/** The record with a new request, or every problem with it: bad date, no reason, closed record, one already open. */
-export function requestExtension<T extends Extendable>(record: T, input: RequestInput, today: IsoDate): ExtensionResult<T> {
-  const problems: ExtensionProblem[] = [];
-  const state = closedState(record);
-  if (state) problems.push({ code: 'record-closed', params: { state } });
-  const open = openRequest(record);
-  if (open) problems.push({ code: 'request-open', params: { date: open.requestedDate } });
-  const target = effectiveTarget(record);
-  const date = input.requestedDate.trim();
-  if (!isIsoDate(date)) problems.push({ code: 'date-invalid', field: 'requestedDate' });
-  else if (date < today) problems.push({ code: 'date-past', field: 'requestedDate', params: { date: today } });
-  else if (target && date <= target) problems.push({ code: 'date-not-later', field: 'requestedDate', params: { date: target } });
-  if (!input.reason.trim()) problems.push({ code: 'reason-required', field: 'reason' });
-  if (problems.length > 0) return { ok: false, problems };
-  const request: ExtensionRequest = { id: input.id, requestedDate: date, reason: input.reason.trim(), by: input.by, at: input.at };
-  return { ok: true, record: { ...record, extensionRequests: [...record.extensionRequests, request] } };
-}
-
-export interface DecisionInput {
-  outcome: DecisionOutcome;
-  reason: string;
-  /** The meeting and minute: "JSG 12 March 2024, minute 7". */
-  reference?: string;
-  by: string;
-  at: string;
-}
-
 /** The revision an approval adds: its id comes from the request, so two approvals of one request are one revision. */
 export const approvalRevisionId = (requestId: string) => `${requestId}-approved`;
-
-/**
- * The record with the request decided. Approval sets the revised target date to the date asked for
- * and adds a revision that points at the request; refusal only records the decision. A request
- * already decided keeps its first decision (`already-decided` says by whom and when).
- */
-export function decideExtension<T extends Extendable>(record: T, requestId: string, input: DecisionInput): ExtensionResult<T> {
-  const request = record.extensionRequests.find((r) => r.id === requestId);
-  if (!request) return { ok: false, problems: [{ code: 'request-unknown' }] };
-  if (request.decision) {
-    const { outcome, by, at } = request.decision;
-    return { ok: false, problems: [{ code: 'already-decided', params: { outcome, by, at } }] };
-  }
-  if (!input.reason.trim()) return { ok: false, problems: [{ code: 'decision-reason-required', field: 'reason' }] };
-  const decision: Decision = { outcome: input.outcome, reason: input.reason.trim(), by: input.by, at: input.at };
-  if (input.reference?.trim()) decision.reference = input.reference.trim();
-  const extensionRequests = record.extensionRequests.map((r) => (r.id === requestId ? { ...r, decision } : r));
-  if (input.outcome === 'refused') return { ok: true, record: { ...record, extensionRequests } };
-  const revision = {
-    id: approvalRevisionId(requestId),
-    date: request.requestedDate,
-    previousDate: effectiveTarget(record),
-    reason: request.reason,
-    by: input.by,
-    at: input.at,
-    requestId,
-  };
-  return { ok: true, record: { ...record, extensionRequests, revisedTargetDate: request.requestedDate, revisions: [...record.revisions, revision] } };
-}
 
 /**
  * Merges the requests of my copy and the server's by id (CONTRACT.md "Merging"). The first decision

@@ -9,5 +9,7 @@ export * from './rollover.js';
 export * from './due-soon.js';
 export * from './rights.js';
 export * from './extensions.js';
+export * from './request-extension.js';
+export * from './decide-extension.js';
 export * from './reminders.js';
 export * from './publish.js';

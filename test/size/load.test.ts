@@ -3,6 +3,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 
+// The store of the built <ap-plan> (the page imports dist/, not the sources).
+interface PlanStore {
+  get(collection: 'plans', id: string): Promise<object>;
+  put(collection: 'plans', record: object, options: { by: string }): Promise<unknown>;
+}
+
 interface Fetched {
   path: string;
   gzip: number;
@@ -44,7 +50,7 @@ describe('the drop-in, loaded from a real server', function () {
     const { budget, files: fetched } = (await server('requests')) as { budget: number; files: Fetched[] };
     const total = fetched.reduce((sum, file) => sum + file.gzip, 0);
     const split = fetched.map((file) => `${part(file.path)} ${(file.gzip / 1000).toFixed(1)} KB`).join(', ');
-    expect(fetched.map((file) => part(file.path))).to.include.members(['entry', 'sync']).and.not.include.members(['every-locale', 'editor']);
+    expect(fetched.map((file) => part(file.path))).to.include.members(['entry', 'sync']).and.not.include.members(['every-locale', 'editor', 'extension-form', 'sync-problems']);
     expect(total, `the page fetched ${(total / 1000).toFixed(1)} KB: ${split}`).to.be.within(1, budget);
     main.remove();
   });
@@ -73,6 +79,27 @@ describe('the drop-in, loaded from a real server', function () {
     await waitUntil(() => card.shadowRoot?.querySelector('#edit'), 'the card read from the device', { timeout: 10000 });
     card.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
     await waitUntil(() => text(card).includes('could not be loaded'), 'the card says its editor could not be loaded', { timeout: 20000 });
+    expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(card.shadowRoot!.querySelector('form')).to.equal(null);
+    plan.remove();
+  });
+
+  it('says the extension request form could not be loaded when it is asked for with the server gone', async () => {
+    await server('stop');
+    const plan = document.createElement('ap-plan') as HTMLElement & { context?: { store?: PlanStore } };
+    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
+    const card = document.createElement('ap-action-card');
+    card.setAttribute('action-id', 'cpr-a-crucial-crew');
+    plan.append(card);
+    document.body.append(plan);
+    // Target dates change by request: nobody signs in here, so only the plan's setting turns approvals on.
+    await waitUntil(() => plan.context?.store, 'the plan opened its store', { timeout: 10000 });
+    const store = plan.context!.store!;
+    await store.put('plans', { ...(await store.get('plans', 'castle-point-rochford-2023-24')), approvals: 'required' }, { by: 'Officer' });
+    const request = () => [...card.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Request a new target date');
+    await waitUntil(request, 'the card offers a request', { timeout: 10000 });
+    request()!.click();
+    await waitUntil(() => text(card).includes('could not be loaded'), 'the card says the form could not be loaded', { timeout: 20000 });
     expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
     expect(card.shadowRoot!.querySelector('form')).to.equal(null);
     plan.remove();

@@ -25,7 +25,7 @@ import {
   type Locale,
 } from '../../i18n/index.js';
 import type { ActionPlanStore } from '../../store/index.js';
-import { Lazy, lazyStatus } from '../shared/lazy.js';
+import { Lazy, addStyles, lazyStatus } from '../shared/lazy.js';
 import type { CardEditor, EditorCard } from './editor.js';
 import { styles } from './action-card.styles.js';
 
@@ -427,7 +427,8 @@ export class ApActionCard extends HeadingLevel(LitElement) {
 
   async #edit(): Promise<void> {
     try {
-      const { CardEditor } = await this.#editorCode.get();
+      const { CardEditor, styles } = await this.#editorCode.get();
+      addStyles(this.renderRoot as ShadowRoot, styles);
       this.editor = new CardEditor(this.#editing);
     } catch {
       // The card says the editor could not be loaded (render shows the load's failure).

@@ -6,7 +6,12 @@ import type { PlanContext } from '../../context/index.js';
 import { heading } from '../../context/heading.js';
 import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, type Action, type Milestone } from '../../model/index.js';
 import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { useAdminMessages } from '../../i18n/admin-messages.js';
 import { applyDraft, draftOf, validateDraft, type Draft, type DraftError } from './draft.js';
+
+export { editorStyles as styles } from './editor.styles.js';
+
+useAdminMessages();
 
 /** What the editor needs of its card. */
 export interface EditorCard {

@@ -1,42 +1,19 @@
 // Parts of an element loaded on first use: in the drop-in build each is a chunk beside the entry
 // file, so a page fetches the report, the admin tabs or import and export only where they are.
-import { LitElement, adoptStyles, html, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { t } from '../../i18n/index.js';
-import { resolveLocale } from '../../i18n/page-locale.js';
+import { LitElement, adoptStyles, supportsAdoptingStyleSheets, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { HeadingLevel } from '../../context/heading.js';
+import { Lazy, lazyStatus } from '../../controllers/lazy.js';
 
-/** A module loaded once, on first `get()`; the host renders again when it has come or failed. */
-export class Lazy<T> {
-  value?: T;
-  /** Why the load failed (offline, the file gone): kept, as the page must be reloaded to fetch it again. */
-  error?: Error;
-  #loading?: Promise<T>;
+// Elements find them here; they live a layer down, as a controller (the extension request form's) uses them too.
+export { Lazy, lazyStatus };
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly load: () => Promise<T>,
-  ) {}
-
-  get(): Promise<T> {
-    return (this.#loading ??= this.load().then(
-      (value) => {
-        this.value = value;
-        this.host.requestUpdate();
-        return value;
-      },
-      (error: unknown) => {
-        this.error = error instanceof Error ? error : new Error(String(error));
-        this.host.requestUpdate();
-        throw this.error;
-      },
-    ));
-  }
-}
-
-/** What an element shows while its part loads, or when it could not be loaded. */
-export function lazyStatus(host: Element, lazy: Lazy<unknown>) {
-  const locale = resolveLocale(host);
-  return lazy.error ? html`<p role="alert">${t(locale, 'lazy.failed')}</p>` : html`<p role="status">${t(locale, 'lazy.loading')}</p>`;
+/** Adds a part's styles, when it has loaded, to those the element's shadow root already has (its own, other parts'). */
+export function addStyles(root: ShadowRoot, styles: CSSResultGroup): void {
+  const list = ([styles] as unknown[]).flat(Infinity) as CSSResultOrNative[];
+  // Without adoptable sheets, lit adds <style> elements after those already there.
+  if (!supportsAdoptingStyleSheets) return adoptStyles(root, list);
+  const sheets = list.map((style) => (style instanceof CSSStyleSheet ? style : style.styleSheet!));
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet))];
 }
 
 /**
