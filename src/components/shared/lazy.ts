@@ -1,6 +1,6 @@
 // Parts of an element loaded on first use: in the drop-in build each is a chunk beside the entry
 // file, so a page fetches the report, the admin tabs or import and export only where they are.
-import { LitElement, adoptStyles, html, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { t } from '../../i18n/index.js';
 import { resolveLocale } from '../../i18n/page-locale.js';
 import { HeadingLevel } from '../../context/heading.js';
@@ -37,6 +37,66 @@ export class Lazy<T> {
 export function lazyStatus(host: Element, lazy: Lazy<unknown>) {
   const locale = resolveLocale(host);
   return lazy.error ? html`<p role="alert">${t(locale, 'lazy.failed')}</p>` : html`<p role="status">${t(locale, 'lazy.loading')}</p>`;
+}
+
+/** A dialog's content, made when it opens. */
+export interface DialogForm {
+  render(): unknown;
+}
+
+/**
+ * A modal dialog whose form is a module loaded when one is first opened (`load` gives what makes
+ * the form of the dialog `D`). The first time, it opens at once with the loading status (or the
+ * failure), and its first control takes focus when the form has come, as `showModal()` gives it;
+ * after that, it opens with its form.
+ */
+export class LazyDialog<D, F extends DialogForm> {
+  /** The open dialog's form, once its module has come. */
+  form?: F;
+  #open?: D;
+  readonly #code: Lazy<(dialog: D) => F>;
+
+  constructor(
+    private readonly host: LitElement,
+    load: () => Promise<(dialog: D) => F>,
+  ) {
+    this.#code = new Lazy(host, load);
+  }
+
+  async open(dialog: D): Promise<void> {
+    this.#open = dialog;
+    this.form = this.#code.value?.(dialog);
+    // Unless closed while it loads, or opened again for another record; a failure is shown by render().
+    const loading = !this.form && this.#code.get().then((make) => this.#open === dialog && (this.form = make(dialog)), () => false);
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.#element()?.showModal();
+    if (!(await loading)) return;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.#element()?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  close(): void {
+    this.#element()?.close();
+  }
+
+  #element(): HTMLDialogElement | null | undefined {
+    return this.#open && this.host.renderRoot.querySelector('dialog');
+  }
+
+  #closed = (): void => {
+    this.#open = this.form = undefined;
+    this.host.requestUpdate();
+  };
+
+  /** The dialog while open; until its form has come, the status names it. */
+  render() {
+    if (!this.#open) return nothing;
+    return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${this.#closed}>
+      ${this.form ? this.form.render() : html`<div id="dialog-heading">${lazyStatus(this.host, this.#code)}</div>`}
+    </dialog>`;
+  }
 }
 
 /**

@@ -258,7 +258,7 @@ describe('<ap-priority-board>', function () {
   it('adds an action from a column: required title refused, then saved with a rank at the end', async () => {
     const { board, store } = await mount();
     root(board).querySelector<HTMLButtonElement>('section .add')!.click();
-    await until(() => root(board).querySelector('dialog[open]'), 'dialog open');
+    await until(() => root(board).querySelector('dialog[open] form'), 'dialog open');
     const dialog = root(board).querySelector('dialog')!;
     dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await until(() => dialog.querySelector('.error-summary'), 'error shown');
@@ -279,7 +279,7 @@ describe('<ap-priority-board>', function () {
     const { board, store } = await mount();
     const buttons = () => [...root(board).querySelectorAll<HTMLButtonElement>('button')];
     buttons().find((b) => b.textContent!.trim() === 'Add priority')!.click();
-    await until(() => root(board).querySelector('dialog[open]'), 'dialog');
+    await until(() => root(board).querySelector('dialog[open] form'), 'dialog');
     root(board).querySelector<HTMLInputElement>('#d-title')!.focus();
     await sendKeys({ type: 'Serious violence' });
     root(board).querySelector<HTMLButtonElement>('dialog button[type=submit]')!.click();
@@ -289,7 +289,7 @@ describe('<ap-priority-board>', function () {
     await until(() => headings(board).join() === 'Domestic abuse,Serious violence,Hate crime', headings(board).join());
 
     buttons().find((b) => b.textContent!.trim() === 'Retire Domestic abuse')!.click();
-    await until(() => root(board).querySelector('dialog[open]'), 'retire dialog');
+    await until(() => root(board).querySelector('dialog[open] form'), 'retire dialog');
     expect(root(board).querySelector('dialog')!.textContent).to.contain('3 open actions are still in this priority');
     const destination = root(board).querySelector<HTMLSelectElement>('#d-destination')!;
     destination.value = 'p-2';
