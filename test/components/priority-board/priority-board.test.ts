@@ -73,6 +73,24 @@ describe('<ap-priority-board>', function () {
     await expect(board).to.be.accessible();
   });
 
+  // The first dialog this page opens: its code loads first, so the dialog shows its status until its form comes.
+  it('opens a dialog with its first field focused, the first time as after; Escape closes it and focus goes back', async () => {
+    const { board } = await mount();
+    const add = [...root(board).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Add priority')!;
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(board).activeElement?.id === 'd-title', 'the title field focused');
+    expect(root(board).querySelector('dialog')!.getAttribute('aria-labelledby')).to.equal('dialog-heading');
+    expect(root(board).querySelector('#dialog-heading')!.textContent).to.equal('Add priority');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !root(board).querySelector('dialog'), 'closed');
+    expect(root(board).activeElement).to.equal(add);
+    // Loaded now: the dialog opens with its form.
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(board).querySelector('dialog[open]'), 'open again');
+    expect(root(board).activeElement?.id).to.equal('d-title');
+  });
+
   it('shows columns by priority with lead, count and RAG breakdown, cards ordered by rank', async () => {
     const { board } = await mount();
     expect(headings(board)).to.deep.equal(['Domestic abuse', 'Hate crime']);
