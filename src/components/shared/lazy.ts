@@ -51,9 +51,9 @@ export interface DialogForm {
  * after that, it opens with its form.
  */
 export class LazyDialog<D, F extends DialogForm> {
-  /** The open dialog's form, once its module has come. */
-  form?: F;
   #open?: D;
+  /** The open dialog's form, once its module has come. */
+  #form?: F;
   readonly #code: Lazy<(dialog: D) => F>;
 
   constructor(
@@ -65,9 +65,9 @@ export class LazyDialog<D, F extends DialogForm> {
 
   async open(dialog: D): Promise<void> {
     this.#open = dialog;
-    this.form = this.#code.value?.(dialog);
-    // Unless closed while it loads, or opened again for another record; a failure is shown by render().
-    const loading = !this.form && this.#code.get().then((make) => this.#open === dialog && (this.form = make(dialog)), () => false);
+    this.#form = this.#code.value?.(dialog);
+    // The form once the code has come, unless the dialog was closed (or opened for another record) by then; render() shows a failure.
+    const loading = !this.#form && this.#code.get().then((make) => this.#open === dialog && (this.#form = make(dialog)), () => false);
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.#element()?.showModal();
@@ -82,11 +82,11 @@ export class LazyDialog<D, F extends DialogForm> {
   }
 
   #element(): HTMLDialogElement | null | undefined {
-    return this.#open && this.host.renderRoot.querySelector('dialog');
+    return this.#open ? this.host.renderRoot.querySelector('dialog') : undefined;
   }
 
   #closed = (): void => {
-    this.#open = this.form = undefined;
+    this.#open = this.#form = undefined;
     this.host.requestUpdate();
   };
 
@@ -94,7 +94,7 @@ export class LazyDialog<D, F extends DialogForm> {
   render() {
     if (!this.#open) return nothing;
     return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${this.#closed}>
-      ${this.form ? this.form.render() : html`<div id="dialog-heading">${lazyStatus(this.host, this.#code)}</div>`}
+      ${this.#form ? this.#form.render() : html`<div id="dialog-heading">${lazyStatus(this.host, this.#code)}</div>`}
     </dialog>`;
   }
 }
