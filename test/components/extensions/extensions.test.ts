@@ -48,6 +48,13 @@ async function page(endpoint: Endpoint, who: Who, widgets: ReturnType<typeof htm
 }
 
 const words = (root: ShadowRoot) => root.textContent!.replace(/\s+/g, ' ');
+
+/** Waits until `root` shows `text`; on time-out the error says what it showed instead. */
+async function shows(root: ShadowRoot, text: string, what: string, options?: { timeout: number }) {
+  await waitUntil(() => words(root).includes(text), what, options).catch((error: Error) => {
+    throw new Error(`${error.message}: it shows "${words(root).trim()}"`);
+  });
+}
 const buttonIn = (root: ShadowRoot | Element, label: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === label) ?? null;
 
@@ -114,7 +121,7 @@ describe('extension requests', function () {
     plan.addEventListener('ap-action-change', (event) => changes.push(event.detail.fields));
     await type(card, '#extension-reason-input', 'Waiting for the refuge provider');
     await press(card, 'Send request');
-    await waitUntil(() => words(card).includes('Extension requested: 30 June 2024 (waiting for a decision)'), 'waiting shown');
+    await shows(card, 'Extension requested: 30 June 2024 (waiting for a decision)', 'waiting shown');
     expect(changes).to.deep.equal([['extensionRequests']]);
     expect(card.activeElement?.getAttribute('data-request-for'), 'focus back on the button').to.equal('a-1');
     expect(words(card)).to.contain('Asked by Sam Patel on');
@@ -151,7 +158,7 @@ describe('extension requests', function () {
     const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }));
     const { plan, root } = await page(endpoint, 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin><ap-action-card action-id="a-1"></ap-action-card>`);
     const admin = root('ap-plan-admin');
-    await waitUntil(() => words(admin).includes('Sanctuary scheme'), 'request listed');
+    await shows(admin, 'Sanctuary scheme', 'request listed');
     expect(words(admin)).to.contain('Action: Sam Patel asks to move the target from 31 March 2024 to 30 June 2024').and.contain('Asked by Sam Patel on 11 March 2024: Waiting for the refuge provider');
     await expect(plan.querySelector('ap-plan-admin')!).to.be.accessible();
     await press(admin, 'Approve: Sanctuary scheme');
@@ -161,10 +168,10 @@ describe('extension requests', function () {
     await type(admin, '#request-0-reason', 'Agreed by the JSG');
     await type(admin, '#request-0-reference', 'JSG 12 March 2024, minute 7');
     await press(admin, 'Approve: Sanctuary scheme');
-    await waitUntil(() => words(admin).includes('No requests are waiting for a decision.'), 'decided');
+    await shows(admin, 'No requests are waiting for a decision.', 'decided');
     expect(admin.querySelector('[part=status]')!.textContent).to.equal('Approved: Sanctuary scheme is now due 30 June 2024.');
     const card = root('ap-action-card');
-    await waitUntil(() => words(card).includes('Extension to 30 June 2024 approved by Alex Morgan'), 'card shows the decision');
+    await shows(card, 'Extension to 30 June 2024 approved by Alex Morgan', 'card shows the decision');
     expect(words(card)).to.contain(': Agreed by the JSG (Reference: JSG 12 March 2024, minute 7)').and.contain('revised 1 time');
     await waitUntil(async () => (await onServer(endpoint, 'actions', 'a-1')).revisedTargetDate === '2024-06-30', 'approval synced', { timeout: SYNC_MS });
     const stored = await onServer(endpoint, 'actions', 'a-1');
@@ -177,17 +184,18 @@ describe('extension requests', function () {
     const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }));
     const { root } = await page(endpoint, 'officer', html`<ap-plan-admin view="requests"></ap-plan-admin><ap-action-card action-id="a-1"></ap-action-card>`);
     const admin = root('ap-plan-admin');
-    await waitUntil(() => words(admin).includes('Sanctuary scheme'), 'request listed');
+    await shows(admin, 'Sanctuary scheme', 'request listed');
     await type(admin, '#request-0-reason', 'Statutory deadline');
     await press(admin, 'Refuse: Sanctuary scheme');
-    await waitUntil(() => words(root('ap-action-card')).includes('Extension to 30 June 2024 refused by Alex Morgan'), 'refusal on the card');
+    await shows(admin, 'No requests are waiting for a decision.', 'decided');
+    await shows(root('ap-action-card'), 'Extension to 30 June 2024 refused by Alex Morgan', 'refusal on the card');
     expect(words(root('ap-action-card'))).not.to.contain('revised');
     await waitUntil(async () => (await onServer(endpoint, 'actions', 'a-1')).extensionRequests[0]?.decision?.outcome === 'refused', 'refusal synced', { timeout: SYNC_MS });
     const stored = await onServer(endpoint, 'actions', 'a-1');
     expect(stored.revisions).to.deep.equal([]);
     expect(stored.revisedTargetDate).to.equal(undefined);
     const requester = (await page(endpoint, 'police', html`<ap-action-card action-id="a-1"></ap-action-card>`)).root('ap-action-card');
-    await waitUntil(() => words(requester).includes('Extension to 30 June 2024 refused by Alex Morgan'), `the requester does not see the refusal: ${words(requester)}`);
+    await shows(requester, 'Extension to 30 June 2024 refused by Alex Morgan', 'the requester sees the refusal');
     expect(words(requester)).to.contain('Statutory deadline').and.not.contain('revised');
   });
 
@@ -224,7 +232,7 @@ describe('extension requests', function () {
     await press(card, 'Request a new target date');
     await ask(card, '2024-06-30', 'Waiting for the refuge provider');
     // Saved to IndexedDB with its outbox entry, then shown: no network involved, but more than the 1 s default on a busy engine.
-    await waitUntil(() => words(card).includes('Extension requested: 30 June 2024 (waiting for a decision)'), 'shown at once, offline', { timeout: 5000 });
+    await shows(card, 'Extension requested: 30 June 2024 (waiting for a decision)', 'shown at once, offline', { timeout: 5000 });
     await waitUntil(() => plan.context?.syncState?.pending, 'pending');
     expect((await onServer(endpoint, 'actions', 'a-1')).extensionRequests ?? []).to.have.length(0);
     await injectFaults(endpoint, []);
@@ -245,7 +253,7 @@ describe('extension requests', function () {
     await ask(tracker, '2024-09-30', 'Plan template under review');
     await waitUntil(() => !tracker.querySelector('dialog[open]'), 'dialog closed');
     expect(tracker.activeElement?.getAttribute('data-request-for'), 'focus back on the button').to.equal('r-1');
-    await waitUntil(() => words(tracker).includes('Extension requested: 30 September 2024 (waiting for a decision)'), 'row shows the request');
+    await shows(tracker, 'Extension requested: 30 September 2024 (waiting for a decision)', 'row shows the request');
     await expect(plan.querySelector('ap-audit-tracker')!).to.be.accessible();
     await waitUntil(async () => (await onServer(endpoint, 'recommendations', 'r-1')).extensionRequests?.length === 1, 'synced', { timeout: SYNC_MS });
   });
@@ -258,7 +266,7 @@ describe('extension requests', function () {
     const endpoint = await createEndpoint(seedData('required', { extensionRequests: requests }));
     const { plan, root } = await page(endpoint, 'officer', html`<ap-report quarter="2023/24 Q4"></ap-report>`);
     const report = root('ap-report');
-    await waitUntil(() => words(report).includes('Extension requests this quarter'), 'report shown');
+    await shows(report, 'Extension requests this quarter', 'report shown');
     expect(words(report)).to.contain('Requested 2, approved 1, refused 0; waiting for a decision now: 1.');
     const rows = [...report.querySelectorAll('section')].find((s) => s.querySelector('h3')!.textContent === 'Extension requests this quarter')!.querySelectorAll('tbody tr');
     expect([...rows].map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()))).to.deep.equal([
@@ -271,7 +279,7 @@ describe('extension requests', function () {
     expect(sanctuary().cells[7]!.textContent).to.equal('Extension requested: 31 July 2024 (waiting for a decision)');
     await expect(plan.querySelector('ap-report')!).to.be.accessible();
     plan.locale = 'cy';
-    await waitUntil(() => words(report).includes('Ceisiadau estyniad y chwarter hwn'), 'Welsh');
+    await shows(report, 'Ceisiadau estyniad y chwarter hwn', 'Welsh');
     expect(words(report)).to.contain('Gofynnwyd 2, cymeradwywyd 1, gwrthodwyd 0');
     expect(sanctuary().cells[7]!.textContent).to.equal('Estyniad wedi’i geisio: 31 Gorffennaf 2024 (yn aros am benderfyniad)');
   });
@@ -309,7 +317,7 @@ describe('extension requests', function () {
     const endpoint = await createEndpoint(seedData('required', { extensionRequests: [request] }));
     const { root } = await page(endpoint, 'police', html`<ap-action-card action-id="a-1"></ap-action-card>`, 'cy');
     const card = root('ap-action-card');
-    await waitUntil(() => words(card).includes('Estyniad wedi’i geisio: 30 Mehefin 2024 (yn aros am benderfyniad)'), 'Welsh waiting line');
+    await shows(card, 'Estyniad wedi’i geisio: 30 Mehefin 2024 (yn aros am benderfyniad)', 'Welsh waiting line');
     await press(card, 'Gofyn am ddyddiad targed newydd');
     await ask(card, '2024-07-31', 'Mwy o amser', 'Anfon y cais');
     await waitUntil(() => summary(card).includes('Mae cais am 30 Mehefin 2024 eisoes yn aros am benderfyniad'), 'Welsh problem');
