@@ -1,8 +1,9 @@
 // en-GB messages of the parts loaded on first use: the report, plan administration, import and
 // export, the files they read and write, the card's editor, the extension request form, the sync
-// status's lists of problems, and the reminder email. Kept out of en-GB.ts so a page of
-// the everyday widgets does not download them (a chunk with those parts in the drop-in); the
-// modules that use them import ./admin-messages.js, which adds them to `t`.
+// status's lists of problems, the dialogs of the board and the audit tracker, and the reminder
+// email. Kept out of en-GB.ts so a page of the everyday widgets does not download them (a chunk
+// with those parts in the drop-in); the modules that use them import ./admin-messages.js, which
+// adds them to `t`.
 export const enGBAdmin = {
   'csv.funding-allocated': 'Funding allocated (£)',
   'csv.funding-spent': 'Funding spent (£)',
@@ -280,4 +281,32 @@ export const enGBAdmin = {
   'reminder.waiting-item': '{by} asks for {date}: {reason}',
   'reminder.open': 'Open it: {url}',
   'reminder.footer': 'You get this email as a member of {plan}. To stop it, turn reminders off on your membership or ask a CSP officer.',
+  // The dialogs of the board and the audit tracker (board-dialog.ts, priority-dialog.ts, audit-dialog.ts) and
+  // the workflow checks they run (src/model/workflow.ts).
+  'widget.save': 'Save',
+  'widget.cancel': 'Cancel',
+  'widget.problem': 'There is a problem',
+  'board.add-action-to': 'Add an action to {column}',
+  'board.action-added': 'Added {title} to {column}.',
+  'board.retire-title': 'Retire priority “{title}”',
+  'board.retire-question': '{count} open actions are still in this priority. Choose where they go.',
+  'board.retire-destination': 'Move its open actions to',
+  'audit.audit-saved': 'Audit details saved.',
+  'audit.saved': 'Recommendation {ref} saved.',
+  'audit.evidence-add': 'Add evidence link',
+  'audit.revise-target': 'New target date (leave blank to keep)',
+  'audit.revision-reason': 'Reason for change',
+  'audit.linked-to': 'Linked actions',
+  'audit.create-action': 'Also create a linked action in priority',
+  'audit.no-new-action': 'No new action',
+  'audit.none': 'None',
+  'workflow.transition': 'A recommendation cannot go from {from} to {to}.',
+  'workflow.evidence-required': 'Verified needs at least one evidence link showing the auditor confirmed it.',
+  'workflow.reason-required': 'Not accepted needs a reason: say which risk is accepted.',
+  'workflow.superseded-by-required': 'Superseded needs the recommendation that replaces it.',
+  'workflow.superseded-by-unknown': 'The replacing recommendation must be another recommendation of this audit.',
+  'workflow.revision-reason-required': 'Revising a target date needs a reason.',
+  'workflow.revision-date-invalid': 'The new target date must be a real date.',
+  'workflow.evidence-label-required': 'An evidence link needs a label.',
+  'workflow.evidence-url': 'Evidence links must be web addresses starting http:// or https://.',
 };

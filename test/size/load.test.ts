@@ -1,7 +1,7 @@
 // What a page with the everyday widgets really fetches from a built dist/ served by a real HTTP
 // server (test/plugins/dropin-server.mjs), and what a page shows when a part cannot be fetched.
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 
 // The store of the built <ap-plan> (the page imports dist/, not the sources).
 interface PlanStore {
@@ -50,7 +50,10 @@ describe('the drop-in, loaded from a real server', function () {
     const { budget, files: fetched } = (await server('requests')) as { budget: number; files: Fetched[] };
     const total = fetched.reduce((sum, file) => sum + file.gzip, 0);
     const split = fetched.map((file) => `${part(file.path)} ${(file.gzip / 1000).toFixed(1)} KB`).join(', ');
-    expect(fetched.map((file) => part(file.path))).to.include.members(['entry', 'sync']).and.not.include.members(['every-locale', 'editor', 'extension-form', 'sync-problems']);
+    const parts = fetched.map((file) => part(file.path));
+    expect(parts).to.include.members(['entry', 'sync']);
+    // None of the parts loaded on first use (the Welsh catalogue, the card's editor, the extension request form, the sync status's problem lists, the board's and the tracker's dialogs).
+    expect(parts.filter((name) => ['every-locale', 'editor', 'extension-form', 'sync-problems', 'board-dialog', 'audit-dialog', 'form-dialog'].includes(name))).to.deep.equal([]);
     expect(total, `the page fetched ${(total / 1000).toFixed(1)} KB: ${split}`).to.be.within(1, budget);
     main.remove();
   });
@@ -102,6 +105,28 @@ describe('the drop-in, loaded from a real server', function () {
     await waitUntil(() => text(card).includes('could not be loaded'), 'the card says the form could not be loaded', { timeout: 20000 });
     expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
     expect(card.shadowRoot!.querySelector('form')).to.equal(null);
+    plan.remove();
+  });
+
+  it("says a dialog could not be loaded when it is opened with the server gone; Escape closes it", async () => {
+    await server('stop');
+    const plan = document.createElement('ap-plan');
+    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
+    const board = document.createElement('ap-priority-board');
+    plan.append(board);
+    document.body.append(plan);
+    const add = () => [...(board.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim() === 'Add priority');
+    await waitUntil(add, 'the board read from the device', { timeout: 10000 });
+    add()!.focus();
+    add()!.click();
+    await waitUntil(() => text(board).includes('could not be loaded'), 'the dialog says its form could not be loaded', { timeout: 20000 });
+    const dialog = board.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(dialog.querySelector('form')).to.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !board.shadowRoot!.querySelector('dialog'), 'closed');
+    expect(board.shadowRoot!.activeElement).to.equal(add());
     plan.remove();
   });
 });

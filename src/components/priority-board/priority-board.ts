@@ -8,12 +8,10 @@ import { apEvent } from '../../events.js';
 import {
   ACTION_STATUSES,
   RAGS,
-  ValidationError,
   effectiveTarget,
   financialQuarter,
   isEmptyFilter,
   matchesFilter,
-  parseRecord,
   quarterBounds,
   type Action,
   type ActionStatus,
@@ -22,19 +20,19 @@ import {
   type Priority,
   type Rag,
 } from '../../model/index.js';
-import { describeError, describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeError, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
 import { headingLevelContext } from '../../context/index.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
 import { ColumnWindowController, WINDOW_FROM } from './column-window.js';
-import { dialogInput, field, formDialog, optionalText, prioritySelect } from './form-dialog.js';
+import { field } from '../shared/fields.js';
+import { LazyDialog } from '../shared/lazy.js';
+import type { BoardDialog, BoardDialogForm, DialogBoard } from './board-dialog.js';
 import { KeyboardMovesController } from './keyboard-moves.js';
 import { positionOf, type BoardMoves, type Position } from './moves.js';
 import { PointerDragController } from './pointer-drag.js';
-import { priorityDialogContent, savePriorityDialog, type PriorityDialog } from './priority-dialog.js';
 import { styles } from './priority-board.styles.js';
 
-type Dialog = { kind: 'action'; column: string } | PriorityDialog;
 const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, MessageKey> = {
   rag: 'field.rag',
   status: 'field.status',
@@ -95,8 +93,6 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   @state() private focusId?: string;
   @state() private grab?: Grab;
   @state() private menuFor?: string;
-  @state() private dialog?: Dialog;
-  @state() private issues: string[] = [];
   @state() private error?: string;
   /** A card's title is one below its column's heading. */
   @provide({ context: headingLevelContext }) protected cardHeadingLevel = 3;
@@ -128,6 +124,10 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   });
   readonly #pointer = new PointerDragController(this, { ...this.#moves, mayMove: (id) => this.#movable && this.#mayMove(id) });
   readonly #window = new ColumnWindowController(this, (key) => this.#column(key));
+  readonly #dialog = new LazyDialog<BoardDialog, BoardDialogForm>(this, async () => {
+    const { BoardDialogForm } = await import('./board-dialog.js');
+    return (dialog) => new BoardDialogForm(this.#dialogBoard, dialog);
+  });
 
   get #locale(): Locale {
     return this.#plan.plan?.locale ?? 'en-GB';
@@ -188,12 +188,12 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       ${this.groupBy === 'rag' ? html`<p class="hint" part="rag-note">${this.#t('board.rag-fixed')}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.#grouping === 'priority' && !plan.readonly && plan.rights.officer
-        ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
+        ? html`<button part="button" type="button" class="secondary" @click=${() => this.#dialog.open({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
         : nothing}
       <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#keyboard.onKeydown} @pointerdown=${this.#pointer.onPointerDown}>
         ${repeat(this.#columns, (column) => column.key, (column, i) => this.#renderColumn(column, i, focusId))}
       </div>
-      ${this.#renderDialog(data.priorities)} ${this.#announcer.region()}`;
+      ${this.#dialog.render()} ${this.#announcer.region()}`;
   }
 
   #memo?: { inputs: unknown[]; shown: Action[]; quarterError: string };
@@ -389,7 +389,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
               ${repeat(column.actions, (a) => a.id, renderCard)}
             </ul>`}
       ${this.#movable && this.#accepts(column) && (this.#grouping === 'priority' || this.#plan.plan!.rights.officer)
-        ? html`<button part="button" type="button" class="secondary add" @click=${() => this.#openDialog({ kind: 'action', column: column.key })}>
+        ? html`<button part="button" type="button" class="secondary add" @click=${() => this.#dialog.open({ kind: 'action', column: column.key })}>
             ${this.#t('board.add-action')}<span class="ap-visually-hidden">: ${title}</span>
           </button>`
         : nothing}
@@ -399,7 +399,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   #renderPriorityTools(priority: Priority, title: string, index: number) {
     const last = this.#columns.filter((c) => c.priority).length - 1;
     return html`<div class="tools">
-      <button part="button" type="button" class="link" @click=${() => this.#openDialog({ kind: 'priority', priority })}>
+      <button part="button" type="button" class="link" @click=${() => this.#dialog.open({ kind: 'priority', priority })}>
         ${this.#t('board.edit-priority')}<span class="ap-visually-hidden">: ${title}</span>
       </button>
       <button part="button" type="button" class="link" ?disabled=${index === 0} @click=${() => this.#reorderPriority(index, -1)}>
@@ -554,87 +554,27 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     this.#cardElement(id)?.focus();
   }
 
-  // ---- Dialogs: add an action here; add, rename or retire a priority in priority-dialog.ts.
+  // ---- Dialogs (board-dialog.ts, loaded when one is first opened), retiring and ordering priorities.
 
-  #openDialog(dialog: Dialog): void {
-    this.dialog = dialog;
-    this.issues = [];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal());
-  }
-
-  #closeDialog(): void {
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  }
-
-  #renderDialog(priorities: Priority[]) {
-    const dialog = this.dialog;
-    if (!dialog) return nothing;
-    const { heading, fields, submit } = dialog.kind === 'action' ? this.#actionDialog(dialog.column, priorities) : priorityDialogContent(dialog, priorities, this.#locale);
-    return formDialog({
-      heading,
-      issues: this.issues,
-      fields,
-      labels: { problem: this.#t('widget.problem'), submit, cancel: this.#t('widget.cancel') },
-      onSubmit: (event) => void this.#onSubmit(event),
-      onClose: () => (this.dialog = undefined),
-    });
-  }
-
-  #actionDialog(columnKey: string, priorities: Priority[]) {
-    const input = (name: string, label: MessageKey, value = '', required = false, type = 'text') => dialogInput(name, this.#t(label), value, required, type);
-    const live = priorities.filter((p) => !p.retired);
-    return {
-      heading: this.#t('board.add-action-to', { column: this.#columnTitle(this.#column(columnKey)) }),
-      fields: html`${input('title', 'field.title', '', true)}
-        ${prioritySelect('priorityId', this.#t('field.priorityId'), live, this.#grouping === 'priority' ? columnKey : undefined)}
-        ${input('leadAgency', 'field.leadAgency', this.#grouping === 'lead' ? columnKey : '')} ${input('owner', 'field.owner')}
-        ${input('startDate', 'field.startDate', '', false, 'date')} ${input('targetDate', 'field.targetDate', '', false, 'date')}`,
-      submit: this.#t('widget.save'),
-    };
-  }
-
-  async #onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const plan = this.#plan.plan!;
-    const form = new FormData(event.target as HTMLFormElement);
-    const dialog = this.dialog!;
-    try {
-      if (dialog.kind === 'action') {
-        const column = this.#column(dialog.column);
-        const input = {
-          id: crypto.randomUUID(),
-          planId: plan.planId,
-          priorityId: String(form.get('priorityId') ?? ''),
-          title: String(form.get('title') ?? ''),
-          leadAgency: optionalText(form.get('leadAgency')),
-          owner: optionalText(form.get('owner')),
-          startDate: optionalText(form.get('startDate')),
-          targetDate: optionalText(form.get('targetDate')),
-          ...(this.#grouping === 'status' ? { status: dialog.column as ActionStatus } : {}),
-          rank: rankAt(column?.actions ?? [], column?.actions.length ?? 0),
-        };
-        parseRecord('actions', input);
-        const action = await plan.store!.put('actions', input, { by: plan.user });
-        this.dispatchEvent(apEvent('ap-action-change', { action, fields: ['created'] }));
-        this.#announcer.announce(this.#t('board.action-added', { title: action.title, column: this.#columnTitle(column) }));
-        this.focusId = action.id;
-      } else {
-        const destination = (id: string) => this.#column(id)?.actions ?? [];
-        this.#announcer.announce(await savePriorityDialog(dialog, form, { plan, priorities: this.#data.priorities, destination }));
-      }
-      this.#closeDialog();
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      this.issues = error.issues.map((issue) => describeIssue(issue, this.#locale));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    }
-  }
+  readonly #dialogBoard: DialogBoard = {
+    host: this,
+    plan: () => this.#plan.plan!,
+    priorities: () => this.#data.priorities,
+    grouping: () => this.#grouping,
+    column: (key) => this.#column(key),
+    columnTitle: (column) => this.#columnTitle(column),
+    announce: (text) => this.#announcer.announce(text),
+    added: (action) => {
+      this.dispatchEvent(apEvent('ap-action-change', { action, fields: ['created'] }));
+      this.focusId = action.id;
+    },
+    close: () => this.#dialog.close(),
+  };
 
   async #retire(priority: Priority): Promise<void> {
     const plan = this.#plan.plan!;
     const open = this.#data.actions.filter((a) => a.priorityId === priority.id && a.status !== 'complete' && a.status !== 'cancelled');
-    if (open.length) return this.#openDialog({ kind: 'retire', priority, open });
+    if (open.length) return this.#dialog.open({ kind: 'retire', priority, open });
     await plan.store!.put('priorities', { ...priority, retired: true }, { by: plan.user });
     this.#announcer.announce(this.#t('board.retired', { title: priority.title }));
   }

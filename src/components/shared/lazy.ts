@@ -1,6 +1,6 @@
 // Parts of an element loaded on first use: in the drop-in build each is a chunk beside the entry
 // file, so a page fetches the report, the admin tabs or import and export only where they are.
-import { LitElement, adoptStyles, supportsAdoptingStyleSheets, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { LitElement, adoptStyles, html, nothing, supportsAdoptingStyleSheets, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { HeadingLevel } from '../../context/heading.js';
 import { Lazy, lazyStatus } from '../../controllers/lazy.js';
 
@@ -14,6 +14,66 @@ export function addStyles(root: ShadowRoot, styles: CSSResultGroup): void {
   if (!supportsAdoptingStyleSheets) return adoptStyles(root, list);
   const sheets = list.map((style) => (style instanceof CSSStyleSheet ? style : style.styleSheet!));
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet))];
+}
+
+/** A dialog's content, made when it opens. */
+export interface DialogForm {
+  render(): unknown;
+}
+
+/**
+ * A modal dialog whose form is a module loaded when one is first opened (`load` gives what makes
+ * the form of the dialog `D`). The first time, it opens at once with the loading status (or the
+ * failure), and its first control takes focus when the form has come, as `showModal()` gives it;
+ * after that, it opens with its form.
+ */
+export class LazyDialog<D, F extends DialogForm> {
+  #open?: D;
+  /** The open dialog's form, once its module has come. */
+  #form?: F;
+  readonly #code: Lazy<(dialog: D) => F>;
+
+  constructor(
+    private readonly host: LitElement,
+    load: () => Promise<(dialog: D) => F>,
+  ) {
+    this.#code = new Lazy(host, load);
+  }
+
+  async open(dialog: D): Promise<void> {
+    this.#open = dialog;
+    this.#form = this.#code.value?.(dialog);
+    // The form once the code has come, unless the dialog was closed (or opened for another record) by then; render() shows a failure.
+    const loading = !this.#form && this.#code.get().then((make) => this.#open === dialog && (this.#form = make(dialog)), () => false);
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.#element()?.showModal();
+    if (!(await loading)) return;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.#element()?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  close(): void {
+    this.#element()?.close();
+  }
+
+  #element(): HTMLDialogElement | null | undefined {
+    return this.#open ? this.host.renderRoot.querySelector('dialog') : undefined;
+  }
+
+  #closed = (): void => {
+    this.#open = this.#form = undefined;
+    this.host.requestUpdate();
+  };
+
+  /** The dialog while open; until its form has come, the status names it. */
+  render() {
+    if (!this.#open) return nothing;
+    return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${this.#closed}>
+      ${this.#form ? this.#form.render() : html`<div id="dialog-heading">${lazyStatus(this.host, this.#code)}</div>`}
+    </dialog>`;
+  }
 }
 
 /**
