@@ -3,7 +3,7 @@
 // widgets under an <h1>, or in an <h2> section, reads as one outline.
 import type { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { html, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { headingLevelContext } from './index.js';
@@ -37,9 +37,14 @@ export const HeadingLevel = <T extends Constructor<LitElement>>(base: T) => {
      */
     @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
-    @consume({ context: headingLevelContext, subscribe: true })
     @state()
     private inheritedHeadingLevel?: number;
+
+    // A controller, not @consume: its decorator code would be in every page's download for one field.
+    constructor(...args: any[]) {
+      super(...args);
+      new ContextConsumer(this, { context: headingLevelContext, subscribe: true, callback: (level) => (this.inheritedHeadingLevel = level) });
+    }
 
     /** The level this element's top heading is at. */
     protected get level(): number {

@@ -1,6 +1,5 @@
 import { isIsoDate, todayInLondon, type IsoDate } from '../model/dates.js';
 import { ValidationError, WorkflowError, type FieldIssue } from '../model/errors.js';
-import type { ExtensionProblem } from '../model/extensions.js';
 import type { RagReason, RagResult } from '../model/rag.js';
 import type { ActionStatus, Rag, Rating, RecommendationStatus } from '../model/schemas.js';
 import { enGB, type MessageKey } from './en-GB.js';
@@ -43,11 +42,13 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
 }
 
 // The message for a key built from data (a field or option name), or `fallback` when there is none.
-const tOr = (locale: Locale, key: string, fallback: string, params?: MessageParams) => (isMessageKey(key) ? t(locale, key, params) : fallback);
+/** @internal */
+export const tOr = (locale: Locale, key: string, fallback: string, params?: MessageParams) => (isMessageKey(key) ? t(locale, key, params) : fallback);
 
 const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 // Keep acronyms such as "RAG" or "ID" as written.
-const lowerFirst = (s: string) => (/^.[A-Z]/.test(s) || /^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
+/** @internal */
+export const lowerFirst = (s: string) => (/^.[A-Z]/.test(s) || /^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
 
 // Browsers ship only some locales' data (Chromium may lack Welsh): fall back to en-GB patterns.
 const intlLocale = (locale: Locale) => (locale === 'cy' && Intl.DateTimeFormat.supportedLocalesOf('cy').length ? 'cy' : 'en-GB');
@@ -203,13 +204,4 @@ export function describeError(error: unknown, locale: Locale): string {
 export function formatDayOf(at: string, locale: Locale): string {
   const instant = new Date(at);
   return formatDate(/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(instant.getTime()) ? at.slice(0, 10) : todayInLondon(instant), locale);
-}
-
-/** An extension request problem as a sentence: "Already approved by A. Patel on 12 March 2024". */
-export function describeExtensionProblem({ code, params = {} }: ExtensionProblem, locale: Locale): string {
-  if (code === 'already-decided') {
-    return t(locale, params.outcome === 'refused' ? 'extension.already-refused' : 'extension.already-approved', { by: params.by, date: formatDayOf(params.at ?? '', locale) });
-  }
-  const state = params.state && lowerFirst(tOr(locale, `status.${params.state}`, tOr(locale, `rag.${params.state}`, t(locale, 'extension.state.deleted'))));
-  return t(locale, `extension.${code}`, { date: params.date && formatDate(params.date, locale), state });
 }

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { headingLevelContext, planContext, type PlanContext } from '../../context/index.js';
 import { HeadingLevel } from '../../context/heading.js';
 import { apEvent } from '../../events.js';
@@ -96,8 +96,14 @@ export class ApPlan extends HeadingLevel(LitElement) {
    */
   @property({ attribute: false }) person?: Person | null;
 
-  @provide({ context: planContext }) context?: PlanContext;
-  @provide({ context: headingLevelContext }) protected widgetHeadingLevel = 2;
+  // Controllers, not @provide: its decorator code would be in every page's download for three fields.
+  readonly #provider = new ContextProvider(this, { context: planContext });
+  readonly #widgetLevel = new ContextProvider(this, { context: headingLevelContext, initialValue: 2 });
+
+  /** What the widgets inside are given: the store, plan, today, the person and their rights, the filter, sync. */
+  get context(): PlanContext | undefined {
+    return this.#provider.value;
+  }
 
   #ownedStore?: ActionPlanStore;
   #ownedSync?: SyncEngine;
@@ -159,8 +165,8 @@ export class ApPlan extends HeadingLevel(LitElement) {
     // The widgets wait for their language (they show "Loading" without a store), not to flash English.
     const speaks = hasCatalogue(locale);
     if (!speaks) this.#load(this.#welsh).catch(() => undefined);
-    this.widgetHeadingLevel = this.level;
-    this.context = {
+    this.#widgetLevel.setValue(this.level);
+    this.#provider.setValue({
       store: speaks ? this.store : undefined,
       planId: this.planId,
       today: this.effectiveToday,
@@ -177,7 +183,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
       syncState: this.syncState,
       // A person known: the endpoint has sign-in (ours), where an absent setting reads required.
       approvalsRequired: approvalsRequired({ approvals: this.approvals }, !!this.person),
-    };
+    });
   }
 
   /** Keeps the plan's approvals setting as the store has it. */
