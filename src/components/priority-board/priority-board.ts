@@ -20,7 +20,7 @@ import {
   type Priority,
   type Rag,
 } from '../../model/index.js';
-import { describeError, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
 import { headingLevelContext } from '../../context/index.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
@@ -534,7 +534,8 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       this.error = undefined;
       this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
     } catch (error) {
-      this.error = describeError(error, this.#locale);
+      // The words for a refused write are fetched with the first one (a storage error says itself).
+      this.error = await import('../../i18n/issues.js').then(({ describeError }) => describeError(error, this.#locale), () => (error as Error).message);
     }
   }
 
