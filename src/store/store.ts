@@ -55,6 +55,14 @@ export class ActionPlanStore extends EventTarget {
     super();
   }
 
+  /**
+   * Fetches the code of the writes ahead of the first one (in the drop-in, a chunk): `<ap-plan>` asks
+   * when someone first uses the page, so a change made after the connection has gone still saves.
+   */
+  static async prepareWrites(): Promise<void> {
+    await writes();
+  }
+
   /** Opens (creating or upgrading) the database `name`. Rejects with a named error instead of hanging. */
   static async open(name: string, options: OpenOptions = {}): Promise<ActionPlanStore> {
     const store = new ActionPlanStore(name, options);

@@ -117,7 +117,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
   #unsubscribePlan?: () => void;
   #linked = new LinkedRecordController(this);
   // Sync code is fetched only where there is something to sync with; the snapshot reader only with `src`.
-  #syncCode = new Lazy(this, () => import('../../sync/index.js'));
+  #syncCode = new Lazy(this, () => import('../../sync/live.js'));
   #snapshotCode = new Lazy(this, () => import('../../io/snapshot.js'));
   // The Welsh messages, on a Welsh page only.
   #welsh = new Lazy(this, () => loadCatalogue('cy'));
@@ -125,6 +125,9 @@ export class ApPlan extends HeadingLevel(LitElement) {
   constructor() {
     super();
     this.addEventListener('ap-filter-change', (event) => (this.filter = { ...event.detail }));
+    // Someone is using the page: fetch the writes' code now, while there is a connection to fetch it with.
+    const prepare = () => void ActionPlanStore.prepareWrites().catch(() => undefined);
+    for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, prepare, { once: true });
     this.addEventListener('ap-show-conflict', (event) => this.querySelector('ap-sync-status')?.showConflict(event.detail.recordId));
   }
 
@@ -248,7 +251,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
     return !!this.endpoint && !this.adapter && !this.sync && !this.src;
   }
 
-  #newRestAdapter({ RestAdapter }: typeof import('../../sync/index.js')): RestAdapter {
+  #newRestAdapter({ RestAdapter }: typeof import('../../sync/live.js')): RestAdapter {
     return new RestAdapter(this.endpoint!, { headers: this.headers, tokenProvider: this.tokenProvider && ((options) => this.tokenProvider!(options)) });
   }
 
