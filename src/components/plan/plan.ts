@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { headingLevelContext, planContext, type PlanContext } from '../../context/index.js';
@@ -7,7 +7,7 @@ import { apEvent } from '../../events.js';
 import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type PlanFilter, type RagRules } from '../../model/index.js';
 import { hasCatalogue, loadCatalogue, t } from '../../i18n/index.js';
 import { resolveLocale } from '../../i18n/page-locale.js';
-import { LinkedRecordController } from '../../controllers/linked-record.js';
+import type { LinkedRecordController } from '../../controllers/linked-record.js';
 import { ActionPlanStore, DataClearedError } from '../../store/index.js';
 import type { PersonCheck, RestAdapter, SyncAdapter, SyncEngine, SyncState, TokenProvider } from '../../sync/index.js';
 import { Lazy } from '../shared/lazy.js';
@@ -115,7 +115,16 @@ export class ApPlan extends HeadingLevel(LitElement) {
   #srcLoad?: AbortController;
   #retryOpen?: ReturnType<typeof setTimeout>;
   #unsubscribePlan?: () => void;
-  #linked = new LinkedRecordController(this);
+  // A page opened on a link to one record (#action-{id}, #recommendation-{id}: the reminder emails'
+  // links) fetches the code that shows it; it then follows later links itself.
+  #linked?: LinkedRecordController;
+  #followLink = (): void => {
+    if (this.#linked || !/^#(action|recommendation)-./.test(location.hash)) return;
+    import('../../controllers/linked-record.js').then(
+      ({ LinkedRecordController }) => (this.#linked ??= new LinkedRecordController(this)),
+      () => this.#report(new Error(t(resolveLocale(this, this.locale), 'lazy.failed'))),
+    );
+  };
   // Sync code is fetched only where there is something to sync with; the snapshot reader only with `src`.
   #syncCode = new Lazy(this, () => import('../../sync/live.js'));
   #snapshotCode = new Lazy(this, () => import('../../io/snapshot.js'));
@@ -133,12 +142,15 @@ export class ApPlan extends HeadingLevel(LitElement) {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.#followLink);
+    this.#followLink();
     this.#needsOpen = true;
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#followLink);
     clearTimeout(this.#retryOpen);
     this.#stopSync();
     this.#unsubscribePlan?.();
@@ -384,6 +396,6 @@ export class ApPlan extends HeadingLevel(LitElement) {
     const locale = resolveLocale(this, this.locale);
     return html`<p part="message" role="alert" ?hidden=${!this.error}>${this.error?.message}</p>
       <slot></slot>
-      ${this.#linked.render(t(locale, 'card.close'), t(locale, 'plan.linked-action'))}`;
+      ${this.#linked?.render(t(locale, 'card.close'), t(locale, 'plan.linked-action')) ?? nothing}`;
   }
 }
