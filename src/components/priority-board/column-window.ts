@@ -1,12 +1,11 @@
 // Windowing of long columns: only the cards in view of the column's scroller, plus overscan, are in
 // the DOM; the list's ::before and ::after stand in for the cards above and below those rendered.
+// Loaded when the board first has a long column (a chunk of its own in the drop-in).
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Action } from '../../model/index.js';
 import type { Column } from './columns.js';
 
-/** Columns this long or longer are windowed. */
-export const WINDOW_FROM = 40;
 const OVERSCAN_PX = 120;
 /** A card's height until one has been measured. */
 const CARD_PX = 160;

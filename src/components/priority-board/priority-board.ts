@@ -20,18 +20,19 @@ import {
   type Priority,
   type Rag,
 } from '../../model/index.js';
-import { describeError, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
-import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
+import { ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { GROUP_BYS, buildColumns, editsBetween, patchColumns, type Column, type Grab, type GroupBy } from './columns.js';
 import { headingLevelContext } from '../../context/index.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
-import { ColumnWindowController, WINDOW_FROM } from './column-window.js';
 import { field } from '../shared/fields.js';
-import { LazyDialog } from '../shared/lazy.js';
+import { Lazy, LazyDialog, lazyStatus } from '../shared/lazy.js';
 import type { BoardDialog, BoardDialogForm, DialogBoard } from './board-dialog.js';
 import { KeyboardMovesController } from './keyboard-moves.js';
-import { positionOf, type BoardMoves, type Position } from './moves.js';
-import { PointerDragController } from './pointer-drag.js';
+import { LazyMoves, positionOf, type MovesBoard } from './moves.js';
 import { styles } from './priority-board.styles.js';
+
+/** Columns this long or longer show only the cards in view (column-window.ts). */
+const WINDOW_FROM = 40;
 
 const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, MessageKey> = {
   rag: 'field.rag',
@@ -101,29 +102,25 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   readonly #plan = this.#data.plan;
   readonly #announcer = new AnnounceController(this);
   #columns: Column[] = [];
-  // What the keyboard and the pointer do to the one grab.
-  readonly #moves: BoardMoves = {
-    columns: () => this.#columns,
-    grab: () => this.grab,
-    accepts: (column) => this.#accepts(column),
-    pickUp: (id, here) => this.#pickUp(id, here),
-    moveGrab: (to) => {
-      this.grab = { ...this.grab!, to };
-      this.#announceGrab('board.position');
-    },
-    drop: () => this.#drop(),
-    cancel: () => this.#cancel(),
-    focusCard: (id) => this.#focusCard(id),
-  };
   readonly #keyboard = new KeyboardMovesController(this, {
-    ...this.#moves,
+    columns: () => this.#columns,
+    focusCard: (id) => this.#focusCard(id),
+    pickUp: (id) => this.#pickUp(id),
+    moving: () => !!this.grab || this.#moves.waiting,
+    keyWhileMoving: (key) => {
+      // Tab leaves the board as usual; a card about to be picked up then stays where it is.
+      if (key === 'Tab' && !this.grab) this.#moves.forget();
+      else this.#moves.run((mover) => this.grab && mover.key(key));
+      return key !== 'Tab';
+    },
     closeMenu: () => {
       if (this.menuFor) this.#closeMenu();
     },
     openCard: (id) => this.#cardTitle(id)?.click(),
   });
-  readonly #pointer = new PointerDragController(this, { ...this.#moves, mayMove: (id) => this.#movable && this.#mayMove(id) });
-  readonly #window = new ColumnWindowController(this, (key) => this.#column(key));
+  readonly #moves = new LazyMoves(this, this.#movesBoard(), () => this.#announcer.announce(this.#t('lazy.failed')));
+  // Long columns show only the cards in view, once that code has come (a chunk of its own in the drop-in).
+  readonly #window = new Lazy(this, async () => new (await import('./column-window.js')).ColumnWindowController(this, (key) => this.#column(key)));
   readonly #dialog = new LazyDialog<BoardDialog, BoardDialogForm>(this, async () => {
     const { BoardDialogForm } = await import('./board-dialog.js');
     return (dialog) => new BoardDialogForm(this.#dialogBoard, dialog);
@@ -190,7 +187,16 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       ${this.#grouping === 'priority' && !plan.readonly && plan.rights.officer
         ? html`<button part="button" type="button" class="secondary" @click=${() => this.#dialog.open({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
         : nothing}
-      <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#keyboard.onKeydown} @pointerdown=${this.#pointer.onPointerDown}>
+      <div
+        part="columns"
+        class="columns"
+        role="group"
+        aria-label=${this.#t('board.label')}
+        @keydown=${this.#keyboard.onKeydown}
+        @pointerdown=${this.#onPointerDown}
+        @focusin=${this.#preload}
+        @pointerover=${this.#preload}
+      >
         ${repeat(this.#columns, (column) => column.key, (column, i) => this.#renderColumn(column, i, focusId))}
       </div>
       ${this.#dialog.render()} ${this.#announcer.region()}`;
@@ -383,8 +389,8 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       </header>
       ${count === 0
         ? html`<p class="empty">${this.#t('board.empty-column')}</p>`
-        : count >= WINDOW_FROM
-          ? this.#window.render(column, headingId, renderCard)
+        : count >= WINDOW_FROM && this.#longColumns()
+          ? this.#window.value!.render(column, headingId, renderCard)
           : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
               ${repeat(column.actions, (a) => a.id, renderCard)}
             </ul>`}
@@ -394,6 +400,12 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
           </button>`
         : nothing}
     </section>`;
+  }
+
+  /** The windowing of long columns, once it has come; asked for by the first long column, which shows all its cards until then (or if it cannot come). */
+  #longColumns(): boolean {
+    this.#window.get().catch(() => undefined);
+    return !!this.#window.value;
   }
 
   #renderPriorityTools(priority: Priority, title: string, index: number) {
@@ -436,21 +448,23 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
               tabindex=${active ? 0 : -1}
               aria-expanded=${menuOpen ? 'true' : 'false'}
               aria-controls="move-${action.id}"
-              @click=${() => (this.menuFor = menuOpen ? undefined : action.id)}
+              @click=${() => this.#toggleMenu(menuOpen ? undefined : action.id)}
             >
               ${this.#t('board.move-to')}<span class="ap-visually-hidden"> ${action.title}</span>
             </button>
             <ul part="move-menu" class="move-menu" id="move-${action.id}" ?hidden=${!menuOpen} aria-label=${this.#t('board.move-menu', { title: action.title })}>
-              ${menuOpen
-                ? this.#columns
-                    .filter((c) => c !== column && this.#accepts(c))
-                    .map(
-                      (c) =>
-                        html`<li>
-                          <button part="button" type="button" class="link" @click=${() => this.#moveTo(action, c.key)}>${this.#t('board.move-to-column', { column: this.#columnTitle(c) })}</button>
-                        </li>`,
-                    )
-                : nothing}
+              ${!menuOpen
+                ? nothing
+                : this.#moves.error
+                  ? html`<li>${lazyStatus(this, this.#moves)}</li>`
+                  : this.#columns
+                      .filter((c) => c !== column && this.#accepts(c))
+                      .map(
+                        (c) =>
+                          html`<li>
+                            <button part="button" type="button" class="link" @click=${() => this.#moveTo(action, c.key)}>${this.#t('board.move-to-column', { column: this.#columnTitle(c) })}</button>
+                          </li>`,
+                      )}
             </ul>`
         : nothing}
     </li>`;
@@ -466,43 +480,16 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     return this.#cardElement(id)?.querySelector('ap-action-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="title"]');
   }
 
-  #pickUp(id: string, here: Position): void {
+  #pickUp(id: string): void {
     if (!this.#movable) return this.#announcer.announce(this.#t(this.#plan.plan?.readonly ? 'board.readonly' : 'board.rag-fixed'));
     if (!this.#mayMove(id)) return this.#announcer.announce(this.#t('board.may-not-move'));
-    const from = { column: this.#columns[here.column]!.key, index: here.index };
-    this.grab = { id, from, to: { ...from } };
-    this.menuFor = undefined;
-    this.#announceGrab('board.picked-up');
-    void this.#focusCard(id);
+    this.#moves.run((mover) => mover.pickUp(id));
   }
 
-  #announceGrab(key: 'board.picked-up' | 'board.position' | 'board.dropped'): void {
-    const grab = this.grab!;
-    const column = this.#column(grab.to.column)!;
-    const count = column.actions.filter((a) => a.id !== grab.id).length + 1;
-    const title = this.#action(grab.id)?.title;
-    this.#announcer.announce(this.#t(key, { title, column: this.#columnTitle(column), position: grab.to.index + 1, count }));
-  }
-
-  #cancel(): void {
-    const grab = this.grab;
-    if (!grab) return;
-    this.grab = undefined;
-    const column = this.#column(grab.from.column);
-    const title = this.#action(grab.id)?.title;
-    this.#announcer.announce(this.#t('board.cancelled', { title, column: this.#columnTitle(column) }));
-    void this.#focusCard(grab.id);
-  }
-
-  async #drop(): Promise<void> {
-    const grab = this.grab!;
-    this.#announceGrab('board.dropped');
-    if (grab.to.column !== grab.from.column || grab.to.index !== grab.from.index) {
-      const column = this.#column(grab.to.column)!;
-      await this.#write(grab.id, grab.to.column, column.actions.filter((a) => a.id !== grab.id), grab.to.index);
-    }
-    this.grab = undefined;
-    await this.#focusCard(grab.id);
+  #toggleMenu(id?: string): void {
+    this.menuFor = id;
+    // Its moves, which a press that did not focus the button (Safari's) has not asked for yet.
+    if (id) this.#moves.preload();
   }
 
   #closeMenu(): void {
@@ -511,31 +498,53 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     void this.updateComplete.then(() => this.#cardElement(id)?.querySelector<HTMLElement>('.move-button')?.focus());
   }
 
-  async #moveTo(action: Action, columnKey: string): Promise<void> {
+  #moveTo(action: Action, columnKey: string): void {
     this.menuFor = undefined;
-    const column = this.#column(columnKey)!;
-    const others = column.actions.filter((a) => a.id !== action.id);
-    await this.#write(action.id, columnKey, others, others.length);
-    this.#announcer.announce(this.#t('board.dropped', { title: action.title, column: this.#columnTitle(column), position: others.length + 1, count: others.length + 1 }));
-    await this.#focusCard(action.id);
+    this.#moves.run((mover) => void mover.moveTo(action, columnKey));
   }
 
-  /** The one write a move makes: the moved action's column field and rank. */
-  async #write(id: string, columnKey: string, others: Action[], index: number): Promise<void> {
-    const plan = this.#plan.plan!;
-    const previous = this.#action(id)!;
-    const patch = { ...movePatch(this.#grouping, columnKey), rank: rankAt(others, index) };
-    const fields = Object.keys(patch).filter((field) => previous[field as keyof Action] !== patch[field as keyof typeof patch]);
-    try {
-      const action = await plan.store!.put('actions', { ...previous, ...patch }, { by: plan.user });
-      // Keep showing the move until the board has re-read the store, so the card never jumps back.
-      await this.#data.settled;
-      await this.updateComplete;
-      this.error = undefined;
-      this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
-    } catch (error) {
-      this.error = describeError(error, this.#locale);
-    }
+  /** A card someone may move, focused or pointed at: they may be about to move it. */
+  #preload = (event: Event): void => {
+    const id = this.#cardId(event);
+    if (id && this.#movable && this.#mayMove(id)) this.#moves.preload();
+  };
+
+  /** A press on a card may start a drag, but not one on its "Move to…" button or menu. */
+  #onPointerDown = (event: PointerEvent): void => {
+    const path = event.composedPath() as HTMLElement[];
+    const onButton = path.some((el) => el.classList?.contains('move-button') || el.parentElement?.classList?.contains('move-menu'));
+    const id = this.#cardId(event);
+    if (id && !onButton && event.button === 0 && this.#movable && this.#mayMove(id)) this.#moves.drag(id, event.clientX, event.clientY);
+  };
+
+  #cardId(event: Event): string | undefined {
+    return (event.composedPath() as HTMLElement[]).find((el) => el.localName === 'li' && el.dataset?.id)?.dataset.id;
+  }
+
+  #movesBoard(): MovesBoard {
+    return {
+      host: this,
+      plan: () => this.#plan.plan!,
+      columns: () => this.#columns,
+      column: (key) => this.#column(key),
+      columnTitle: (column) => this.#columnTitle(column),
+      grouping: () => this.#grouping,
+      accepts: (column): column is Column => this.#accepts(column),
+      action: (id) => this.#action(id),
+      grab: () => this.grab,
+      setGrab: (grab) => {
+        this.grab = grab;
+        if (grab) this.menuFor = undefined;
+      },
+      announce: (text) => this.#announcer.announce(text),
+      focusCard: (id) => this.#focusCard(id),
+      settled: () => this.#data.settled,
+      moved: (detail) => {
+        this.error = undefined;
+        this.dispatchEvent(apEvent('ap-action-change', detail));
+      },
+      failed: (problem) => (this.error = problem),
+    };
   }
 
   #cardElement(id: string): HTMLElement | null {
@@ -547,7 +556,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     this.focusId = id;
     await this.updateComplete;
     const at = positionOf(this.#columns, id);
-    if (at && !this.#cardElement(id) && this.#window.reveal(this.#columns[at.column]!, at.index)) {
+    if (at && !this.#cardElement(id) && this.#window.value?.reveal(this.#columns[at.column]!, at.index)) {
       this.requestUpdate();
       await this.updateComplete;
     }
