@@ -25,14 +25,20 @@ import { GROUP_BYS, buildColumns, editsBetween, patchColumns, type Column, type 
 import { headingLevelContext } from '../../context/index.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
 import { field } from '../shared/fields.js';
-import { Lazy, LazyDialog, lazyStatus } from '../shared/lazy.js';
+import { LazyDialog, lazyStatus } from '../shared/lazy.js';
 import type { BoardDialog, BoardDialogForm, DialogBoard } from './board-dialog.js';
+import type { ColumnWindowController } from './column-window.js';
 import { KeyboardMovesController } from './keyboard-moves.js';
 import { LazyMoves, positionOf, type MovesBoard } from './moves.js';
 import { styles } from './priority-board.styles.js';
 
 /** Columns this long or longer show only the cards in view (column-window.ts). */
 const WINDOW_FROM = 40;
+
+// The windowing of long columns, fetched when a board first has one (a chunk of its own in the
+// drop-in) and kept for every board: one made after it has come windows from its first render.
+let windowLoad: Promise<unknown> | undefined;
+let WindowController: typeof ColumnWindowController | undefined;
 
 const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, MessageKey> = {
   rag: 'field.rag',
@@ -119,8 +125,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     openCard: (id) => this.#cardTitle(id)?.click(),
   });
   readonly #moves = new LazyMoves(this, this.#movesBoard(), () => this.#announcer.announce(this.#t('lazy.failed')));
-  // Long columns show only the cards in view, once that code has come (a chunk of its own in the drop-in).
-  readonly #window = new Lazy(this, async () => new (await import('./column-window.js')).ColumnWindowController(this, (key) => this.#column(key)));
+  #window?: ColumnWindowController;
   readonly #dialog = new LazyDialog<BoardDialog, BoardDialogForm>(this, async () => {
     const { BoardDialogForm } = await import('./board-dialog.js');
     return (dialog) => new BoardDialogForm(this.#dialogBoard, dialog);
@@ -390,7 +395,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       ${count === 0
         ? html`<p class="empty">${this.#t('board.empty-column')}</p>`
         : count >= WINDOW_FROM && this.#longColumns()
-          ? this.#window.value!.render(column, headingId, renderCard)
+          ? this.#window!.render(column, headingId, renderCard)
           : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
               ${repeat(column.actions, (a) => a.id, renderCard)}
             </ul>`}
@@ -402,10 +407,15 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     </section>`;
   }
 
-  /** The windowing of long columns, once it has come; asked for by the first long column, which shows all its cards until then (or if it cannot come). */
+  /** Whether long columns are windowed: once the code has come; until then (or if it cannot come) they show all their cards. */
   #longColumns(): boolean {
-    this.#window.get().catch(() => undefined);
-    return !!this.#window.value;
+    windowLoad ??= import('./column-window.js').then(
+      (module) => (WindowController = module.ColumnWindowController),
+      () => undefined,
+    );
+    if (!WindowController) void windowLoad.then(() => WindowController && this.requestUpdate());
+    else this.#window ??= new WindowController(this, (key) => this.#column(key));
+    return !!this.#window;
   }
 
   #renderPriorityTools(priority: Priority, title: string, index: number) {
@@ -556,7 +566,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     this.focusId = id;
     await this.updateComplete;
     const at = positionOf(this.#columns, id);
-    if (at && !this.#cardElement(id) && this.#window.value?.reveal(this.#columns[at.column]!, at.index)) {
+    if (at && !this.#cardElement(id) && this.#window?.reveal(this.#columns[at.column]!, at.index)) {
       this.requestUpdate();
       await this.updateComplete;
     }
