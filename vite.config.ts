@@ -62,8 +62,9 @@ export default defineConfig(({ mode }) => {
           {
             preserveEntrySignatures: 'allow-extension',
             output: {
-              // Named for what they hold (sync, cy, report-view...), so tests and the bench can tell them apart.
-              chunkFileNames: ({ facadeModuleId }) => `action-plan-widgets-${/([\w-]+)\/index\.[jt]s$/.exec(facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
+              // Named for what they hold (sync, cy, report-view...), so tests and the bench can tell them apart: a
+              // folder's index, and the part of sync that <ap-plan> fetches (live.ts), by their folder.
+              chunkFileNames: ({ facadeModuleId }) => `action-plan-widgets-${/([\w-]+)\/(?:index|live)\.[jt]s$/.exec(facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
             },
           }
         : { external: (id: string) => /^(lit|@lit|idb|zod)(\/|$)/.test(id) },

@@ -3,7 +3,8 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { PlanContext } from '../context/index.js';
 import { requestExtension, type Extendable, type ExtensionProblem } from '../model/index.js';
-import { describeExtensionProblem, formatDate, t, type Locale } from '../i18n/index.js';
+import { formatDate, t, type Locale } from '../i18n/index.js';
+import { describeExtensionProblem } from '../i18n/extension-problems.js';
 import { useAdminMessages } from '../i18n/admin-messages.js';
 import { heading } from '../context/heading.js';
 

@@ -1,7 +1,8 @@
 // Reading a council's rows into actions: typed cells, timescales, section rows, RAG, updates and
 // partners, with per-row errors. Loaded with the spreadsheet readers once a file is chosen. No DOM.
 import { parseRecord, safeParseRecord, ACTION_STATUSES, OVERRIDE_RAGS, RAGS, type Action, type Priority } from '../model/index.js';
-import { LOCALES, describeIssue, ragLabel, statusLabel, t, type Locale } from '../i18n/index.js';
+import { LOCALES, ragLabel, statusLabel, t, type Locale } from '../i18n/index.js';
+import { describeIssue } from '../i18n/issues.js';
 import { useAdminMessages } from '../i18n/admin-messages.js';
 import { useEveryLocale } from '../i18n/every-locale.js';
 import { fromCsvCell } from './csv.js';

@@ -12,5 +12,7 @@ export * from './rights.js';
 export * from './extensions.js';
 export * from './request-extension.js';
 export * from './decide-extension.js';
+export * from './merge-extensions.js';
+export * from './extensions-between.js';
 export * from './reminders.js';
 export * from './publish.js';

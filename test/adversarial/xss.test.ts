@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../src/store/index.js';
 import { WorkflowError, evidenceLink, isSafeUrl, safeParseRecord } from '../../src/model/index.js';
-import { describeError } from '../../src/i18n/index.js';
+import { describeError } from '../../src/i18n/issues.js';
 import { useAdminMessages } from '../../src/i18n/admin-messages.js';
 import { freshName } from '../helpers.js';
 import { ALL_ELEMENTS, COLLECTIONS, SAMPLE_AUDIT, SAMPLE_PLAN, deepElements, deepText, sample, until } from './dom.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { describeExtensionProblem, loadCatalogue } from '../../src/i18n/index.js';
+import { loadCatalogue } from '../../src/i18n/index.js';
+import { describeExtensionProblem } from '../../src/i18n/extension-problems.js';
 import {
   approvalsRequired,
   decideExtension,

@@ -3,19 +3,8 @@ import { cy } from '../../src/i18n/cy.js';
 import { enGB } from '../../src/i18n/en-GB.js';
 import { enGBAdmin } from '../../src/i18n/en-GB-admin.js';
 import { resolveLocale } from '../../src/i18n/page-locale.js';
-import {
-  describeIssue,
-  describeReason,
-  formatDate,
-  formatDateTime,
-  formatMoney,
-  formatRelativeDays,
-  ragDescription,
-  ragLabel,
-  statusLabel,
-  t,
-  loadCatalogue,
-} from '../../src/i18n/index.js';
+import { describeReason, formatDate, formatDateTime, formatMoney, formatRelativeDays, ragDescription, ragLabel, statusLabel, t, loadCatalogue } from '../../src/i18n/index.js';
+import { describeIssue } from '../../src/i18n/issues.js';
 import { safeParseRecord, type RagReason } from '../../src/model/index.js';
 
 // The Welsh messages load on first use (a chunk of their own in the drop-in).

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { describeWorkflowError, loadCatalogue } from '../../src/i18n/index.js';
+import { loadCatalogue } from '../../src/i18n/index.js';
+import { describeWorkflowError } from '../../src/i18n/issues.js';
 import { useAdminMessages } from '../../src/i18n/admin-messages.js';
 import { WorkflowError, allowedStatuses, checkRecommendation, evidenceLink, parseRecord, reviseTarget, type Recommendation } from '../../src/model/index.js';
 

@@ -52,10 +52,24 @@ describe('the drop-in, loaded from a real server', function () {
     const split = fetched.map((file) => `${part(file.path)} ${(file.gzip / 1000).toFixed(1)} KB`).join(', ');
     const parts = fetched.map((file) => part(file.path));
     expect(parts).to.include.members(['entry', 'sync']);
-    // None of the parts loaded on first use (the Welsh catalogue, the card's editor, the extension request form, the sync status's problem lists, the board's and the tracker's dialogs, the board's moves and its long columns' windowing).
-    expect(parts.filter((name) => ['every-locale', 'editor', 'extension-form', 'sync-problems', 'board-dialog', 'audit-dialog', 'form-dialog', 'board-moves', 'column-window'].includes(name))).to.deep.equal([]);
+    // None of the parts loaded on first use (the Welsh catalogue, the card's editor, the extension request form, the sync status's problem lists, the board's and the tracker's dialogs, the store's writes, sync's merge, the board's moves and its long columns' windowing).
+    expect(parts.filter((name) => ['every-locale', 'editor', 'extension-form', 'sync-problems', 'board-dialog', 'audit-dialog', 'form-dialog', 'writes', 'merge', 'board-moves', 'column-window'].includes(name))).to.deep.equal([]);
     expect(total, `the page fetched ${(total / 1000).toFixed(1)} KB: ${split}`).to.be.within(1, budget);
     main.remove();
+  });
+
+  it('fetches the code that saves changes when someone first uses the page, so a change made offline later saves', async () => {
+    const plan = document.createElement('ap-plan');
+    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
+    const board = plan.appendChild(document.createElement('ap-priority-board'));
+    document.body.append(plan);
+    const wrote = async () => ((await server('requests')) as { files: Fetched[] }).files.some((file) => part(file.path) === 'writes');
+    await waitUntil(() => board.shadowRoot?.querySelector('button'), 'the board read from the device', { timeout: 10000 });
+    expect(await wrote(), 'not before anyone uses the page').to.equal(false);
+    board.shadowRoot!.querySelector('button')!.focus();
+    // The last test below writes with the server gone.
+    await waitUntil(wrote, 'the write code fetched on first use', { timeout: 10000 });
+    plan.remove();
   });
 
   it('says a part could not be loaded when the server has gone, rather than showing nothing', async () => {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
+import { StoreRead } from '../../controllers/store-read.js';
 import { PlanController } from '../../controllers/plan.js';
 import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
@@ -103,8 +103,6 @@ export class ApActionCard extends HeadingLevel(LitElement) {
   /** A compact card's dialog is in the page only while open: a board shows hundreds of cards that are never opened. */
   @state() private opened = false;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-
   readonly #plan = new PlanController(this, {
     collections: ['actions', 'priorities', 'history'],
     // A compact card given its action reads nothing from the store; any card ignores edits of other actions.
@@ -127,7 +125,7 @@ export class ApActionCard extends HeadingLevel(LitElement) {
   });
   #focusAfterRender?: string;
 
-  readonly #data = new Task(this, {
+  readonly #data = new StoreRead(this, {
     task: async ([store, id, compact, planId]): Promise<CardData> => {
       if (!store || !id || (compact && this.action)) return { history: [] };
       const readAfter = this.#written;
@@ -277,7 +275,8 @@ export class ApActionCard extends HeadingLevel(LitElement) {
     if (!id || !this.dispatchEvent(apEvent('ap-open-action', { actionId: id }, true))) return;
     this.opened = true;
     await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog?.open) dialog?.showModal();
   }
 
   #detail(term: string, value: unknown) {

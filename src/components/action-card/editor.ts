@@ -5,7 +5,8 @@ import { ragOf } from '../../controllers/actions.js';
 import type { PlanContext } from '../../context/index.js';
 import { heading } from '../../context/heading.js';
 import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, type Action, type Milestone } from '../../model/index.js';
-import { describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeIssue } from '../../i18n/issues.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import { applyDraft, draftOf, validateDraft, type Draft, type DraftError } from './draft.js';
 

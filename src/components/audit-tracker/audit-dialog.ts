@@ -19,7 +19,8 @@ import {
   type Rating,
   type Recommendation,
 } from '../../model/index.js';
-import { describeIssue, describeWorkflowError, formatDate, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { formatDate, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { describeIssue, describeWorkflowError } from '../../i18n/issues.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import type { PlanContext } from '../../context/index.js';
 import { apEvent } from '../../events.js';

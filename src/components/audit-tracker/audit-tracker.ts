@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { StoreRead } from '../../controllers/store-read.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
@@ -91,7 +91,7 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
   /** A recommendation a link named (`#recommendation-{id}`), shown once its row is in the table. */
   #linked?: string;
 
-  readonly #data = new Task(this, {
+  readonly #data = new StoreRead(this, {
     task: async ([store, planId, auditId]) => {
       if (!store || !auditId) return undefined;
       const [audit, recs, actions, priorities] = await Promise.all([

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
-import { describeError, t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { t, formatDate, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeError } from '../../i18n/issues.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import {
   ACTION_COLUMNS,

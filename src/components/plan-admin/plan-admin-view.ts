@@ -19,7 +19,8 @@ import {
   type Priority,
   type Recommendation,
 } from '../../model/index.js';
-import { describeError, formatDate, formatRelativeDays, statusLabel, t, type Locale, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { formatDate, formatRelativeDays, statusLabel, t, type Locale, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { describeError } from '../../i18n/issues.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import { clearPlanFromDevice } from '../../store/clear.js';
 import { toIcs } from '../../io/ics.js';

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { headingLevelContext, planContext, type PlanContext } from '../../context/index.js';
 import { HeadingLevel } from '../../context/heading.js';
 import { apEvent } from '../../events.js';
@@ -96,8 +96,14 @@ export class ApPlan extends HeadingLevel(LitElement) {
    */
   @property({ attribute: false }) person?: Person | null;
 
-  @provide({ context: planContext }) context?: PlanContext;
-  @provide({ context: headingLevelContext }) protected widgetHeadingLevel = 2;
+  // Controllers, not @provide: its decorator code would be in every page's download for three fields.
+  readonly #provider = new ContextProvider(this, { context: planContext });
+  readonly #widgetLevel = new ContextProvider(this, { context: headingLevelContext, initialValue: 2 });
+
+  /** What the widgets inside are given: the store, plan, today, the person and their rights, the filter, sync. */
+  get context(): PlanContext | undefined {
+    return this.#provider.value;
+  }
 
   #ownedStore?: ActionPlanStore;
   #ownedSync?: SyncEngine;
@@ -111,7 +117,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
   #unsubscribePlan?: () => void;
   #linked = new LinkedRecordController(this);
   // Sync code is fetched only where there is something to sync with; the snapshot reader only with `src`.
-  #syncCode = new Lazy(this, () => import('../../sync/index.js'));
+  #syncCode = new Lazy(this, () => import('../../sync/live.js'));
   #snapshotCode = new Lazy(this, () => import('../../io/snapshot.js'));
   // The Welsh messages, on a Welsh page only.
   #welsh = new Lazy(this, () => loadCatalogue('cy'));
@@ -119,6 +125,9 @@ export class ApPlan extends HeadingLevel(LitElement) {
   constructor() {
     super();
     this.addEventListener('ap-filter-change', (event) => (this.filter = { ...event.detail }));
+    // Someone is using the page: fetch the writes' code now, while there is a connection to fetch it with.
+    const prepare = () => void ActionPlanStore.prepareWrites().catch(() => undefined);
+    for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, prepare, { once: true });
     this.addEventListener('ap-show-conflict', (event) => this.querySelector('ap-sync-status')?.showConflict(event.detail.recordId));
   }
 
@@ -159,8 +168,8 @@ export class ApPlan extends HeadingLevel(LitElement) {
     // The widgets wait for their language (they show "Loading" without a store), not to flash English.
     const speaks = hasCatalogue(locale);
     if (!speaks) this.#load(this.#welsh).catch(() => undefined);
-    this.widgetHeadingLevel = this.level;
-    this.context = {
+    this.#widgetLevel.setValue(this.level);
+    this.#provider.setValue({
       store: speaks ? this.store : undefined,
       planId: this.planId,
       today: this.effectiveToday,
@@ -177,7 +186,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
       syncState: this.syncState,
       // A person known: the endpoint has sign-in (ours), where an absent setting reads required.
       approvalsRequired: approvalsRequired({ approvals: this.approvals }, !!this.person),
-    };
+    });
   }
 
   /** Keeps the plan's approvals setting as the store has it. */
@@ -242,7 +251,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
     return !!this.endpoint && !this.adapter && !this.sync && !this.src;
   }
 
-  #newRestAdapter({ RestAdapter }: typeof import('../../sync/index.js')): RestAdapter {
+  #newRestAdapter({ RestAdapter }: typeof import('../../sync/live.js')): RestAdapter {
     return new RestAdapter(this.endpoint!, { headers: this.headers, tokenProvider: this.tokenProvider && ((options) => this.tokenProvider!(options)) });
   }
 

@@ -2,7 +2,8 @@
 // action to a column here; add, rename or retire a priority in priority-dialog.ts.
 import { html, type ReactiveControllerHost } from 'lit';
 import { ValidationError, parseRecord, type Action, type ActionStatus, type Priority } from '../../model/index.js';
-import { describeIssue, t, type MessageKey } from '../../i18n/index.js';
+import { t, type MessageKey } from '../../i18n/index.js';
+import { describeIssue } from '../../i18n/issues.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import type { PlanContext } from '../../context/index.js';
 import type { Column, GroupBy } from './columns.js';

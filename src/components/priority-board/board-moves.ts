@@ -1,7 +1,7 @@
 // The board's moves, loaded when a card is first focused or pointed at (a chunk of its own in the
 // drop-in; moves.ts hands them what the user does): the one grab the keys and the pointer
 // (pointer-drag.ts) pick up, move and drop, the "Move to…" menu's moves, and the write a move makes.
-import { describeError, t, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { t, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import type { Action } from '../../model/index.js';
 import type { Grab } from './columns.js';
@@ -135,7 +135,8 @@ export class Mover {
       await board.host.updateComplete;
       board.moved({ action, previous, fields });
     } catch (error) {
-      board.failed(describeError(error, plan.locale));
+      // The words for a refused write are fetched with the first one (a storage error says itself).
+      board.failed(await import('../../i18n/issues.js').then(({ describeError }) => describeError(error, plan.locale), () => (error as Error).message));
     }
   }
 }

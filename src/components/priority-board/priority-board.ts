@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
@@ -101,8 +101,8 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   @state() private grab?: Grab;
   @state() private menuFor?: string;
   @state() private error?: string;
-  /** A card's title is one below its column's heading. */
-  @provide({ context: headingLevelContext }) protected cardHeadingLevel = 3;
+  // A card's title is one below its column's heading. A controller, not @provide: its decorator code would be in every page's download for one field.
+  readonly #cardLevel = new ContextProvider(this, { context: headingLevelContext, initialValue: 3 });
 
   readonly #data = new PlanActionsController(this);
   readonly #plan = this.#data.plan;
@@ -172,7 +172,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.cardHeadingLevel = Math.min(this.level + 1, 6);
+    this.#cardLevel.setValue(Math.min(this.level + 1, 6));
     if (changed.has('groupBy') && !GROUP_BYS.includes(this.groupBy)) {
       console.warn(`<ap-priority-board group-by="${this.groupBy}"> is not one of ${GROUP_BYS.join(', ')}; grouping by priority.`);
     }
