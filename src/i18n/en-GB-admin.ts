@@ -301,6 +301,7 @@ export const enGBAdmin = {
   'board.position': '{column}, position {position} of {count}.',
   'board.dropped': 'Moved {title} to {column}, position {position} of {count}.',
   'board.cancelled': 'Move cancelled: {title} is back in {column}.',
+  'board.priority-saved': 'Priority {title} saved.',
   'board.add-action-to': 'Add an action to {column}',
   'board.action-added': 'Added {title} to {column}.',
   'board.retire-title': 'Retire priority “{title}”',

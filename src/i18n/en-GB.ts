@@ -142,7 +142,6 @@ export const enGB = {
   'board.add-action': 'Add action',
   'board.add-priority': 'Add priority',
   'board.edit-priority': 'Rename priority',
-  'board.priority-saved': 'Priority {title} saved.',
   'board.move-left': 'Move {title} left',
   'board.move-right': 'Move {title} right',
   'board.retire-priority': 'Retire {title}',

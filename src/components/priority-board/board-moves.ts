@@ -1,6 +1,8 @@
 // The board's moves, loaded when a card is first focused or pointed at (a chunk of its own in the
 // drop-in; moves.ts hands them what the user does): the one grab the keys and the pointer
-// (pointer-drag.ts) pick up, move and drop, the "Move to…" menu's moves, and the write a move makes.
+// (pointer-drag.ts) pick up, move and drop, the "Move to…" menu's moves, the write a move makes, and
+// a priority column moved left or right.
+import { css } from 'lit';
 import { t, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import type { Action } from '../../model/index.js';
@@ -8,13 +10,23 @@ import type { Grab } from './columns.js';
 import { positionOf, type MovesBoard } from './moves.js';
 import { movePatch, rankAt } from './placing.js';
 import { PointerDragController } from './pointer-drag.js';
+import { addStyles } from '../shared/lazy.js';
 
 useAdminMessages();
+
+// The card on the move (no card is before this code has come).
+const styles = css`
+  .card.grabbed {
+    outline: 3px dashed var(--ap-color-text, #0b0c0c);
+    outline-offset: 2px;
+  }
+`;
 
 export class Mover {
   readonly #pointer: PointerDragController;
 
   constructor(private readonly board: MovesBoard) {
+    addStyles(board.host.renderRoot as ShadowRoot, styles);
     this.#pointer = new PointerDragController(board.host, {
       columns: () => board.columns(),
       grab: () => board.grab(),
@@ -119,6 +131,18 @@ export class Mover {
     await this.#write(action.id, columnKey, others, others.length);
     this.#say('board.dropped', { title: action.title, column: board.columnTitle(column), position: others.length + 1, count: others.length + 1 });
     await board.focusCard(action.id);
+  }
+
+  /** Moves the `index`th priority's column one place left (-1) or right (1). */
+  async reorderPriority(index: number, step: -1 | 1): Promise<void> {
+    const plan = this.board.plan();
+    const ordered = this.board.columns().flatMap((c) => (c.priority ? [c.priority] : []));
+    const orderAt = (i: number) => ordered[i]?.order ?? i + 1;
+    const moving = ordered[index]!;
+    // One write, as for ranks: halfway between the neighbour it passes and the one beyond.
+    const beyond = ordered[index + 2 * step] ? (orderAt(index + step) + orderAt(index + 2 * step)) / 2 : orderAt(index + step) + step;
+    await plan.store!.put('priorities', { ...moving, order: beyond }, { by: plan.user });
+    this.#say('board.priority-saved', { title: moving.title });
   }
 
   /** The one write a move makes: the moved action's column field and rank. */

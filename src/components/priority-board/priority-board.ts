@@ -424,10 +424,10 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       <button part="button" type="button" class="link" @click=${() => this.#dialog.open({ kind: 'priority', priority })}>
         ${this.#t('board.edit-priority')}<span class="ap-visually-hidden">: ${title}</span>
       </button>
-      <button part="button" type="button" class="link" ?disabled=${index === 0} @click=${() => this.#reorderPriority(index, -1)}>
+      <button part="button" type="button" class="link" ?disabled=${index === 0} @click=${() => this.#moves.run((mover) => void mover.reorderPriority(index, -1))}>
         <span aria-hidden="true">←</span><span class="ap-visually-hidden">${this.#t('board.move-left', { title })}</span>
       </button>
-      <button part="button" type="button" class="link" ?disabled=${index >= last} @click=${() => this.#reorderPriority(index, 1)}>
+      <button part="button" type="button" class="link" ?disabled=${index >= last} @click=${() => this.#moves.run((mover) => void mover.reorderPriority(index, 1))}>
         <span aria-hidden="true">→</span><span class="ap-visually-hidden">${this.#t('board.move-right', { title })}</span>
       </button>
       <button part="button" type="button" class="link" @click=${() => this.#retire(priority)}>${this.#t('board.retire-priority', { title })}</button>
@@ -596,16 +596,5 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     if (open.length) return this.#dialog.open({ kind: 'retire', priority, open });
     await plan.store!.put('priorities', { ...priority, retired: true }, { by: plan.user });
     this.#announcer.announce(this.#t('board.retired', { title: priority.title }));
-  }
-
-  async #reorderPriority(index: number, step: -1 | 1): Promise<void> {
-    const plan = this.#plan.plan!;
-    const ordered = this.#columns.flatMap((c) => (c.priority ? [c.priority] : []));
-    const orderAt = (i: number) => ordered[i]?.order ?? i + 1;
-    const moving = ordered[index]!;
-    // One write, as for ranks: halfway between the neighbour it passes and the one beyond.
-    const beyond = ordered[index + 2 * step] ? (orderAt(index + step) + orderAt(index + 2 * step)) / 2 : orderAt(index + step) + step;
-    await plan.store!.put('priorities', { ...moving, order: beyond }, { by: plan.user });
-    this.#announcer.announce(this.#t('board.priority-saved', { title: moving.title }));
   }
 }
