@@ -33,7 +33,7 @@ export class Lazy<T> {
 }
 
 /** What an element shows while its part loads, or when it could not be loaded. */
-export function lazyStatus(host: Element, lazy: Lazy<unknown>) {
+export function lazyStatus(host: Element, lazy: Pick<Lazy<unknown>, 'error'>) {
   const locale = resolveLocale(host);
   return lazy.error ? html`<p role="alert">${t(locale, 'lazy.failed')}</p>` : html`<p role="status">${t(locale, 'lazy.loading')}</p>`;
 }

@@ -1,9 +1,9 @@
 // en-GB messages of the parts loaded on first use: the report, plan administration, import and
 // export, the files they read and write, the card's editor, the extension request form, the sync
-// status's lists of problems, the dialogs of the board and the audit tracker, and the reminder
-// email. Kept out of en-GB.ts so a page of the everyday widgets does not download them (a chunk
-// with those parts in the drop-in); the modules that use them import ./admin-messages.js, which
-// adds them to `t`.
+// status's lists of problems, the board's moves, the dialogs of the board and the audit tracker,
+// and the reminder email. Kept out of en-GB.ts so a page of the everyday widgets does not download
+// them (a chunk with those parts in the drop-in); the modules that use them import
+// ./admin-messages.js, which adds them to `t`.
 export const enGBAdmin = {
   'csv.funding-allocated': 'Funding allocated (£)',
   'csv.funding-spent': 'Funding spent (£)',
@@ -297,6 +297,11 @@ export const enGBAdmin = {
   'widget.save': 'Save',
   'widget.cancel': 'Cancel',
   'widget.problem': 'There is a problem',
+  'board.picked-up': 'Picked up {title}: {column}, position {position} of {count}.',
+  'board.position': '{column}, position {position} of {count}.',
+  'board.dropped': 'Moved {title} to {column}, position {position} of {count}.',
+  'board.cancelled': 'Move cancelled: {title} is back in {column}.',
+  'board.priority-saved': 'Priority {title} saved.',
   'board.add-action-to': 'Add an action to {column}',
   'board.action-added': 'Added {title} to {column}.',
   'board.retire-title': 'Retire priority “{title}”',

@@ -4,6 +4,7 @@ export * from './rag.js';
 export * from './schemas.js';
 export * from './filter.js';
 export * from './rank.js';
+export * from './order.js';
 export * from './workflow.js';
 export * from './rollover.js';
 export * from './due-soon.js';

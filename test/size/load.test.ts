@@ -52,8 +52,8 @@ describe('the drop-in, loaded from a real server', function () {
     const split = fetched.map((file) => `${part(file.path)} ${(file.gzip / 1000).toFixed(1)} KB`).join(', ');
     const parts = fetched.map((file) => part(file.path));
     expect(parts).to.include.members(['entry', 'sync']);
-    // None of the parts loaded on first use (the Welsh catalogue, the card's editor, the extension request form, the sync status's problem lists, the board's and the tracker's dialogs, the store's writes, sync's merge).
-    expect(parts.filter((name) => ['every-locale', 'editor', 'extension-form', 'sync-problems', 'board-dialog', 'audit-dialog', 'form-dialog', 'writes', 'merge'].includes(name))).to.deep.equal([]);
+    // None of the parts loaded on first use (the Welsh catalogue, the card's editor, the extension request form, the sync status's problem lists, the board's and the tracker's dialogs, the store's writes, sync's merge, the board's moves and its long columns' windowing).
+    expect(parts.filter((name) => ['every-locale', 'editor', 'extension-form', 'sync-problems', 'board-dialog', 'audit-dialog', 'form-dialog', 'writes', 'merge', 'board-moves', 'column-window'].includes(name))).to.deep.equal([]);
     expect(total, `the page fetched ${(total / 1000).toFixed(1)} KB: ${split}`).to.be.within(1, budget);
     main.remove();
   });
@@ -119,6 +119,27 @@ describe('the drop-in, loaded from a real server', function () {
     await waitUntil(() => text(card).includes('could not be loaded'), 'the card says the form could not be loaded', { timeout: 20000 });
     expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
     expect(card.shadowRoot!.querySelector('form')).to.equal(null);
+    plan.remove();
+  });
+
+  it('says the moves could not be loaded when a card is picked up or its "Move to…" menu opened with the server gone', async () => {
+    await server('stop');
+    const plan = document.createElement('ap-plan');
+    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
+    const board = document.createElement('ap-priority-board');
+    plan.append(board);
+    document.body.append(plan);
+    const card = () => board.shadowRoot?.querySelector<HTMLElement>('li.card[data-id]');
+    await waitUntil(card, 'the board read from the device', { timeout: 10000 });
+    const status = () => board.shadowRoot!.querySelector('.ap-visually-hidden[role=status]')!.textContent;
+    card()!.focus();
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => status() === 'This part of the page could not be loaded: check your connection, then reload the page.', 'Space says the moves could not be loaded', { timeout: 20000 });
+    expect(card()!.classList.contains('grabbed')).to.equal(false);
+    card()!.querySelector<HTMLButtonElement>('.move-button')!.click();
+    await waitUntil(() => card()!.querySelector('.move-menu [role=alert]'), 'the menu says so');
+    expect(card()!.querySelector('.move-menu [role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(card()!.querySelector('.move-menu button')).to.equal(null);
     plan.remove();
   });
 

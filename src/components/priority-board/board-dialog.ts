@@ -6,7 +6,8 @@ import { t, type MessageKey } from '../../i18n/index.js';
 import { describeIssue } from '../../i18n/issues.js';
 import { useAdminMessages } from '../../i18n/admin-messages.js';
 import type { PlanContext } from '../../context/index.js';
-import { rankAt, type Column, type GroupBy } from './columns.js';
+import type { Column, GroupBy } from './columns.js';
+import { rankAt } from './placing.js';
 import { dialogInput, formDialog, optionalText, prioritySelect } from './form-dialog.js';
 import { priorityDialogContent, savePriorityDialog, type PriorityDialog } from './priority-dialog.js';
 
