@@ -4,7 +4,7 @@ import { SourceMapConsumer } from 'source-map-js';
 import { readFileSync } from 'node:fs';
 const root = '/work/lazy';
 const plugin = dropinServerPlugin(root);
-const origin = await plugin.executeCommand({ command: 'dropin-server', payload: { action: 'start' } });
+const origin = await plugin.executeCommand({ command: 'dropin-server', payload: { action: 'start' }, session: { id: 'cov' } });
 const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
 const page = await browser.newPage();
 await page.coverage.startJSCoverage({ includeRawScriptCoverage: true });
@@ -56,4 +56,4 @@ for (const entry of cov) {
   for (const [s, n] of Object.entries(bySource).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log('  ', String(n).padStart(6), s);
 }
 await browser.close();
-await plugin.executeCommand({ command: 'dropin-server', payload: { action: 'stop' } });
+await plugin.executeCommand({ command: 'dropin-server', payload: { action: 'stop' }, session: { id: 'cov' } });

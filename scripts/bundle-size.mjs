@@ -14,13 +14,11 @@ export const PAGE_BUDGET_BYTES = 55_000;
 /**
  * Every file of the drop-in build together (the entry and every chunk loaded on first use, the
  * Excel readers and writers among them), gzipped. It rises only with a new feature (say so in the
- * commit): 128.9 KB on 7 Dec 2026, when the report, plan administration, import and export, sync,
- * the snapshot reader and the Welsh catalogue became chunks (124.4 KB as one file and the Excel chunks);
- * 132.6 KB the same day, when the card's editor and the messages of the first-use parts did too
- * (each chunk gzips alone, and the Welsh chunk carries those messages' keys); 133.2 KB with who may
- * see an action shown to a lead or partner, and the People tab on a phone (main, 7 Dec 2026).
+ * commit). Set at 142.5 KB on 7 Dec 2026, when load on first use was finished: 142.1 KB in 26 files
+ * against 124.4 KB as one file and its Excel chunks (each chunk gzips alone, and the Welsh chunk
+ * spells out the keys of the messages that moved out of the entry).
  */
-export const DROPIN_CEILING_BYTES = 133_500;
+export const DROPIN_CEILING_BYTES = 142_500;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
