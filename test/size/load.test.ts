@@ -32,6 +32,18 @@ describe('the drop-in, loaded from a real server', function () {
 
   after(() => server('stop'));
 
+  const FAILED = 'This part of the page could not be loaded: check your connection, then reload the page.';
+
+  /** A plan on the budget page's database (read from this device), holding `widget`. */
+  function planWith<K extends keyof HTMLElementTagNameMap>(widget: K, attributes: Record<string, string> = {}) {
+    const plan = document.createElement('ap-plan') as HTMLElement & { context?: { store?: PlanStore } };
+    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
+    const element = plan.appendChild(document.createElement(widget));
+    for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, value);
+    document.body.append(plan);
+    return { plan, element };
+  }
+
   // The budget (scripts/bundle-size.mjs, 55 KB): each file gzipped at level 9, 1 KB = 1,000 bytes.
   it('fetches no more JavaScript than its budget for a synced page of the everyday widgets, with no user action', async () => {
     const main = document.createElement('main');
@@ -59,10 +71,7 @@ describe('the drop-in, loaded from a real server', function () {
   });
 
   it('fetches the code that saves changes when someone first uses the page, so a change made offline later saves', async () => {
-    const plan = document.createElement('ap-plan');
-    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
-    const board = plan.appendChild(document.createElement('ap-priority-board'));
-    document.body.append(plan);
+    const { plan, element: board } = planWith('ap-priority-board');
     const wrote = async () => ((await server('requests')) as { files: Fetched[] }).files.some((file) => part(file.path) === 'writes');
     await waitUntil(() => board.shadowRoot?.querySelector('button'), 'the board read from the device', { timeout: 10000 });
     expect(await wrote(), 'not before anyone uses the page').to.equal(false);
@@ -81,34 +90,24 @@ describe('the drop-in, loaded from a real server', function () {
     document.body.append(plan);
     const report = plan.querySelector('ap-report')!;
     await waitUntil(() => text(report).includes('could not be loaded'), 'the report says it could not be loaded', { timeout: 20000 });
-    expect(report.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(report.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(FAILED);
     plan.remove();
   });
 
   it('says the editor could not be loaded when Edit is pressed with the server gone', async () => {
     await server('stop');
-    const plan = document.createElement('ap-plan');
-    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
-    const card = document.createElement('ap-action-card');
-    card.setAttribute('action-id', 'cpr-a-crucial-crew');
-    plan.append(card);
-    document.body.append(plan);
+    const { plan, element: card } = planWith('ap-action-card', { 'action-id': 'cpr-a-crucial-crew' });
     await waitUntil(() => card.shadowRoot?.querySelector('#edit'), 'the card read from the device', { timeout: 10000 });
     card.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
     await waitUntil(() => text(card).includes('could not be loaded'), 'the card says its editor could not be loaded', { timeout: 20000 });
-    expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(FAILED);
     expect(card.shadowRoot!.querySelector('form')).to.equal(null);
     plan.remove();
   });
 
   it('says the extension request form could not be loaded when it is asked for with the server gone', async () => {
     await server('stop');
-    const plan = document.createElement('ap-plan') as HTMLElement & { context?: { store?: PlanStore } };
-    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
-    const card = document.createElement('ap-action-card');
-    card.setAttribute('action-id', 'cpr-a-crucial-crew');
-    plan.append(card);
-    document.body.append(plan);
+    const { plan, element: card } = planWith('ap-action-card', { 'action-id': 'cpr-a-crucial-crew' });
     // Target dates change by request: nobody signs in here, so only the plan's setting turns approvals on.
     await waitUntil(() => plan.context?.store, 'the plan opened its store', { timeout: 10000 });
     const store = plan.context!.store!;
@@ -117,39 +116,31 @@ describe('the drop-in, loaded from a real server', function () {
     await waitUntil(request, 'the card offers a request', { timeout: 10000 });
     request()!.click();
     await waitUntil(() => text(card).includes('could not be loaded'), 'the card says the form could not be loaded', { timeout: 20000 });
-    expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(FAILED);
     expect(card.shadowRoot!.querySelector('form')).to.equal(null);
     plan.remove();
   });
 
   it('says the moves could not be loaded when a card is picked up or its "Move to…" menu opened with the server gone', async () => {
     await server('stop');
-    const plan = document.createElement('ap-plan');
-    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
-    const board = document.createElement('ap-priority-board');
-    plan.append(board);
-    document.body.append(plan);
+    const { plan, element: board } = planWith('ap-priority-board');
     const card = () => board.shadowRoot?.querySelector<HTMLElement>('li.card[data-id]');
     await waitUntil(card, 'the board read from the device', { timeout: 10000 });
     const status = () => board.shadowRoot!.querySelector('.ap-visually-hidden[role=status]')!.textContent;
     card()!.focus();
     await sendKeys({ press: ' ' });
-    await waitUntil(() => status() === 'This part of the page could not be loaded: check your connection, then reload the page.', 'Space says the moves could not be loaded', { timeout: 20000 });
+    await waitUntil(() => status() === FAILED, 'Space says the moves could not be loaded', { timeout: 20000 });
     expect(card()!.classList.contains('grabbed')).to.equal(false);
     card()!.querySelector<HTMLButtonElement>('.move-button')!.click();
     await waitUntil(() => card()!.querySelector('.move-menu [role=alert]'), 'the menu says so');
-    expect(card()!.querySelector('.move-menu [role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(card()!.querySelector('.move-menu [role=alert]')!.textContent).to.equal(FAILED);
     expect(card()!.querySelector('.move-menu button')).to.equal(null);
     plan.remove();
   });
 
   it("says a dialog could not be loaded when it is opened with the server gone; Escape closes it", async () => {
     await server('stop');
-    const plan = document.createElement('ap-plan');
-    for (const [attribute, value] of Object.entries({ name, 'plan-id': 'castle-point-rochford-2023-24', today: '2024-01-15', user: 'Officer' })) plan.setAttribute(attribute, value);
-    const board = document.createElement('ap-priority-board');
-    plan.append(board);
-    document.body.append(plan);
+    const { plan, element: board } = planWith('ap-priority-board');
     const add = () => [...(board.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim() === 'Add priority');
     await waitUntil(add, 'the board read from the device', { timeout: 10000 });
     add()!.focus();
@@ -157,7 +148,7 @@ describe('the drop-in, loaded from a real server', function () {
     await waitUntil(() => text(board).includes('could not be loaded'), 'the dialog says its form could not be loaded', { timeout: 20000 });
     const dialog = board.shadowRoot!.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
-    expect(dialog.querySelector('[role=alert]')!.textContent).to.equal('This part of the page could not be loaded: check your connection, then reload the page.');
+    expect(dialog.querySelector('[role=alert]')!.textContent).to.equal(FAILED);
     expect(dialog.querySelector('form')).to.equal(null);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !board.shadowRoot!.querySelector('dialog'), 'closed');
