@@ -57,8 +57,16 @@ export default defineConfig(({ mode }) => {
         ? { entry: { 'action-plan-widgets': 'src/action-plan-widgets.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rollupOptions: dropin
-        ? // One file, and beside it the parts loaded on first use (the Excel readers and writers).
-          { output: { chunkFileNames: 'action-plan-widgets-[name]-[hash].js' } }
+        ? // The entry, and beside it the parts loaded on first use. The entry exports nothing, so
+          // the code the chunks share with it may be exported from it rather than split off.
+          {
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              // Named for what they hold (sync, cy, report-view...), so tests and the bench can tell them apart: a
+              // folder's index, and the part of sync that <ap-plan> fetches (live.ts), by their folder.
+              chunkFileNames: ({ facadeModuleId }) => `action-plan-widgets-${/([\w-]+)\/(?:index|live)\.[jt]s$/.exec(facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
+            },
+          }
         : { external: (id: string) => /^(lit|@lit|idb|zod)(\/|$)/.test(id) },
     },
   };

@@ -17,6 +17,7 @@ import { endpointPlugin } from './test/plugins/endpoint.mjs';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
 import { fflateInThread } from './scripts/fflate-in-thread.mjs';
 import { builtPlugin } from './test/plugins/built.mjs';
+import { dropinServerPlugin } from './test/plugins/dropin-server.mjs';
 
 // Loading a test page (its modules transformed on demand) on a busy 2-core machine can take longer than
 // Puppeteer's 30 s navigation default; the runner's own limits below allow 60 s.
@@ -57,7 +58,7 @@ export default {
   testsStartTimeout: 60 * 1000,
   // The drop-in test pages requested with ?csp get the strict Content-Security-Policy header.
   middleware: [cspHeader, rawFixtures],
-  plugins: [builtPlugin(dirname(fileURLToPath(import.meta.url))), fflateInThread(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin()],
+  plugins: [builtPlugin(dirname(fileURLToPath(import.meta.url))), fflateInThread(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), storagePlugin(), forcedColorsPlugin(), endpointPlugin(), bundleSizePlugin(), dropinServerPlugin(dirname(fileURLToPath(import.meta.url)))],
   browsers: Object.values(browsers),
   // Without --group the root runs every file in every engine; a group picks one engine.
   groups: process.argv.includes('--group') ? Object.entries(browsers).map(([name, browser]) => ({ name, browsers: [browser] })) : [],

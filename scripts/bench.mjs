@@ -121,7 +121,8 @@ const lines = [];
 const sizes = bundle ?? previous.bundle;
 if (sizes) {
   const { dropin, entries } = sizes;
-  lines.push(`| 1 | drop-in ${dropin.file}, min + gzip | ${kb(dropin.gzip)} | budget ${kb(dropin.budget)} | ${(dropin.gzip / dropin.budget).toFixed(2)}x | at most 1.00x | ${dropin.gzip <= dropin.budget ? 'yes' : 'NO'} |`);
+  lines.push(`| 1 | drop-in: the everyday page (entry + sync), min + gzip | ${kb(dropin.page)} | budget ${kb(dropin.budget)} | ${(dropin.page / dropin.budget).toFixed(2)}x | at most 1.00x | ${dropin.page <= dropin.budget ? 'yes' : 'NO'} |`);
+  lines.push(`| 1 | drop-in: every file together, min + gzip | ${kb(dropin.gzip)} | ceiling ${kb(dropin.ceiling)} | | | ${dropin.gzip <= dropin.ceiling ? 'yes' : 'NO'} |`);
   for (const entry of entries) lines.push(`| 1 | entry \`${entry.name}\` with its dependencies | ${kb(entry.gzip)} | | | | |`);
 }
 for (const row of rowsKept) {
@@ -136,7 +137,10 @@ const table = ['| row | measure | ours (median) | baseline (median); reference r
 
 console.log(`\n${table}\n`);
 for (const row of rowsKept.filter((row) => row.note)) console.log(`Row ${row.row}: ${row.note}`);
-if (sizes) console.log(`Drop-in by part (each minified + gzipped on its own):\n${sizes.dropin.modules.map((part) => `  ${part.name.padEnd(28)} ${kb(part.gzip)}`).join('\n')}\n`);
+if (sizes) {
+  console.log(`Drop-in files (each gzipped):\n${sizes.dropin.files.map((file) => `  ${file.part.padEnd(28)} ${kb(file.gzip)}`).join('\n')}\n`);
+  console.log(`Drop-in entry by part (each minified + gzipped on its own):\n${sizes.dropin.modules.map((part) => `  ${part.name.padEnd(28)} ${kb(part.gzip)}`).join('\n')}\n`);
+}
 for (const [row, trace] of traces) console.log(`Trace of row ${row} (bench/traces/${row}.json), self time:\n${trace.selfTime.map((entry) => `  ${String(entry.ms).padStart(8)} ms  ${entry.name}`).join('\n')}\n`);
 
 const seconds = Math.round((Date.now() - started) / 1000);

@@ -1,6 +1,6 @@
-// Bundle sizes, minified + gzipped, from real Vite builds kept in memory: the drop-in file (split
-// by module) and each per-module entry with its dependencies. Used by `npm run bench` and, through
-// the Web Test Runner plugin below, by the size-budget test in `npm test`.
+// Bundle sizes, minified + gzipped, from real Vite builds kept in memory: the drop-in build (every
+// file, the entry split by module) and each per-module entry with its dependencies. Used by `npm run
+// bench` and, through the Web Test Runner plugin below, by the size ceiling test in `npm test`.
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -8,18 +8,17 @@ import { build, loadConfigFromFile, transformWithEsbuild } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The whole drop-in file (every element, store, sync, model, both catalogues), gzipped: 1 KB = 1,000 bytes. */
-export const DROPIN_BUDGET_BYTES = 60_000;
+/** The everyday page (plan with endpoint, RAG summary, board, card, audit tracker, sync status): test/size/load.test.ts measures what it fetches. */
+export const PAGE_BUDGET_BYTES = 55_000;
 
 /**
- * Where the drop-in file stands while it is over budget (80.1 KB on 23 Nov 2026; 82.8 KB on 7 Dec
- * 2026 with the Excel import's preview and messages, its readers and writers being chunks loaded on
- * use; 95.8 KB with extension requests and sign-in merged in: rights, the People tab, refused changes, their en-GB and cy
- * text; 98.1 KB with heading levels, the who-can lines on audit rows, the People tab on a phone and
- * the locked who-may-see fields): a test holds it here so it cannot grow unnoticed. Lower it with every trim (loading the
- * admin on first use moves the People tab out) until it meets the budget.
+ * Every file of the drop-in build together (the entry and every chunk loaded on first use, the
+ * Excel readers and writers among them), gzipped. It rises only with a new feature (say so in the
+ * commit). Set at 142.5 KB on 7 Dec 2026, when load on first use was finished: 142.1 KB in 26 files
+ * against 124.4 KB as one file and its Excel chunks (each chunk gzips alone, and the Welsh chunk
+ * spells out the keys of the messages that moved out of the entry).
  */
-export const DROPIN_CEILING_BYTES = 98_500;
+export const DROPIN_CEILING_BYTES = 142_500;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
@@ -34,12 +33,15 @@ function partOf(id) {
 
 const chunks = (result) => [result].flat().flatMap((output) => output.output).filter((file) => file.type === 'chunk');
 
-/** The drop-in build exactly as `npm run build` makes it, measured whole and split by module. */
+// The part of the library a chunk holds: action-plan-widgets-sync-AbC123.js -> sync.
+const chunkPart = (file) => /^action-plan-widgets(?:-(.+)-[\w-]{8})?\.js$/.exec(file)?.[1] ?? 'entry';
+
+/** The drop-in build exactly as `npm run build` makes it: every file, and the entry split by module. */
 export async function measureDropin() {
-  // The file a page loads; the parts it loads on first use are measured by themselves.
-  const chunk = chunks(await build({ root, mode: 'dropin', logLevel: 'silent', build: { write: false, sourcemap: false } })).find((file) => file.isEntry);
+  const files = chunks(await build({ root, mode: 'dropin', logLevel: 'silent', build: { write: false, sourcemap: false } }));
+  const entry = files.find((file) => file.isEntry);
   const parts = new Map();
-  for (const [id, module] of Object.entries(chunk.modules)) parts.set(partOf(id), (parts.get(partOf(id)) ?? '') + (module.code ?? '') + '\n');
+  for (const [id, module] of Object.entries(entry.modules)) parts.set(partOf(id), (parts.get(partOf(id)) ?? '') + (module.code ?? '') + '\n');
   const modules = [];
   for (const [name, code] of parts) {
     // Each part minified and gzipped on its own: a little more than its share of the whole file.
@@ -47,7 +49,11 @@ export async function measureDropin() {
     if (minified.trim()) modules.push({ name, minified: minified.length, gzip: gzipBytes(minified) });
   }
   modules.sort((a, b) => b.gzip - a.gzip);
-  return { file: chunk.fileName, minified: chunk.code.length, gzip: gzipBytes(chunk.code), budget: DROPIN_BUDGET_BYTES, ceiling: DROPIN_CEILING_BYTES, modules };
+  const all = files.map((file) => ({ file: file.fileName, part: chunkPart(file.fileName), gzip: gzipBytes(file.code) })).sort((a, b) => b.gzip - a.gzip);
+  // What the everyday page loads by the build's graph (the entry and sync); the load test measures it for real.
+  const page = all.filter((file) => file.part === 'entry' || file.part === 'sync');
+  const sum = (list) => list.reduce((total, file) => total + file.gzip, 0);
+  return { file: entry.fileName, gzip: sum(all), page: sum(page), budget: PAGE_BUDGET_BYTES, ceiling: DROPIN_CEILING_BYTES, files: all, modules };
 }
 
 /** Each entry of vite.config.ts on its own (minified, dependencies bundled): what importing only it costs. */
@@ -80,15 +86,19 @@ export async function measureEntries() {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Web Test Runner plugin: the `bundle-size` command builds the drop-in once per run and returns its sizes. */
+/**
+ * Web Test Runner plugin: the `bundle-size` command starts the drop-in build once per run and
+ * answers false until its sizes are ready (a build outlasts a command's 20 s on a busy machine).
+ */
 export function bundleSizePlugin() {
+  let measuring;
   let measured;
   return {
     name: 'ap-bundle-size',
     executeCommand({ command }) {
       if (command !== 'bundle-size') return undefined;
-      measured ??= measureDropin();
-      return measured;
+      measuring ??= measureDropin().then((size) => (measured = size));
+      return measured ?? false;
     },
   };
 }

@@ -1,3 +1,4 @@
-// The drop-in file: registers every element and exposes the public API, with nothing left to load.
+// The drop-in file: registers every element. Each element's heavy parts (editors, import and
+// export, the report, plan administration, the Welsh catalogue, sync) are chunks beside this
+// file, loaded on first use. The public API is for builds: import it from the package.
 import './define.js';
-export * from './index.js';

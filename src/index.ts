@@ -21,4 +21,6 @@ export * from './events.js';
 export * from './model/index.js';
 export * from './store/index.js';
 export * from './i18n/index.js';
+export * from './i18n/issues.js';
 export { resolveLocale } from './i18n/page-locale.js';
+export { describeExtensionProblem } from './i18n/extension-problems.js';

@@ -1,6 +1,6 @@
 // Loads a json-server db.json or our JSON export into the database: every record validated, its
 // version kept, updatedAt stamped now (so every client pulls it), ids already there skipped.
-import { describeValidation } from '../../src/i18n/index.js';
+import { describeValidation } from '../../src/i18n/issues.js';
 import { RECORD_KINDS, safeParseRecord, type RecordKind } from '../../src/model/schemas.js';
 import type { Db } from './db.js';
 import { insertMany, stamp, type WireRecord } from './records.js';

@@ -2,7 +2,7 @@
 // Thin: parse and check the request, call the records' SQL in one transaction, answer.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { describeValidation, wordIssues } from '../../src/i18n/index.js';
+import { describeValidation, wordIssues } from '../../src/i18n/issues.js';
 import { RECORD_KINDS, safeParseRecord, type RecordKind, type Role } from '../../src/model/schemas.js';
 import { stampWho, writeHistory } from '../db/audit.js';
 import type { Db, Queryable } from '../db/db.js';

@@ -1,19 +1,26 @@
 // Headings that fit the page: an element's headings start at its heading level (its own
 // `heading-level`, else the one its <ap-plan> or board provides, else 2), so a page that puts the
 // widgets under an <h1>, or in an <h2> section, reads as one outline.
-import type { LitElement } from 'lit';
+import { html, type LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { html, unsafeStatic, type StaticValue } from 'lit/static-html.js';
+import { ContextConsumer } from '@lit/context';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { headingLevelContext } from './index.js';
 
-const TAGS: StaticValue[] = [1, 2, 3, 4, 5, 6].map((level) => unsafeStatic(`h${level}`));
+type HeadingAttributes = { id?: string; class?: string; part?: string };
 
-/** A real `<h1>`–`<h6>` (levels past 6 stay at 6: a screen reader has none deeper). */
-export function heading(level: number, content: unknown, attributes: { id?: string; class?: string; part?: string } = {}) {
-  const tag = TAGS[Math.min(level, 6) - 1];
-  return html`<${tag} id=${ifDefined(attributes.id)} class=${ifDefined(attributes.class)} part=${ifDefined(attributes.part)}>${content}</${tag}>`;
+// One template per level (lit's static html would do it in one, but its code is in every page's download).
+const LEVELS = [
+  (a: HeadingAttributes, content: unknown) => html`<h2 id=${ifDefined(a.id)} class=${ifDefined(a.class)} part=${ifDefined(a.part)}>${content}</h2>`,
+  (a: HeadingAttributes, content: unknown) => html`<h3 id=${ifDefined(a.id)} class=${ifDefined(a.class)} part=${ifDefined(a.part)}>${content}</h3>`,
+  (a: HeadingAttributes, content: unknown) => html`<h4 id=${ifDefined(a.id)} class=${ifDefined(a.class)} part=${ifDefined(a.part)}>${content}</h4>`,
+  (a: HeadingAttributes, content: unknown) => html`<h5 id=${ifDefined(a.id)} class=${ifDefined(a.class)} part=${ifDefined(a.part)}>${content}</h5>`,
+  (a: HeadingAttributes, content: unknown) => html`<h6 id=${ifDefined(a.id)} class=${ifDefined(a.class)} part=${ifDefined(a.part)}>${content}</h6>`,
+];
+
+/** A real `<h2>`–`<h6>` (levels past 6 stay at 6: a screen reader has none deeper; an element's headings start at 2). */
+export function heading(level: number, content: unknown, attributes: HeadingAttributes = {}) {
+  return LEVELS[Math.min(Math.max(level, 2), 6) - 2]!(attributes, content);
 }
 
 const valid = (level: unknown): level is number => Number.isInteger(level) && (level as number) >= 2 && (level as number) <= 6;
@@ -37,9 +44,14 @@ export const HeadingLevel = <T extends Constructor<LitElement>>(base: T) => {
      */
     @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
-    @consume({ context: headingLevelContext, subscribe: true })
     @state()
     private inheritedHeadingLevel?: number;
+
+    // A controller, not @consume: its decorator code would be in every page's download for one field.
+    constructor(...args: any[]) {
+      super(...args);
+      new ContextConsumer(this, { context: headingLevelContext, subscribe: true, callback: (level) => (this.inheritedHeadingLevel = level) });
+    }
 
     /** The level this element's top heading is at. */
     protected get level(): number {

@@ -650,4 +650,6 @@ export const cy: Record<MessageKey, string> = {
   'reminder.open': 'Ei agor: {url}',
   'reminder.footer': 'Rydych yn cael yr e-bost hwn fel aelod o {plan}. I’w atal, diffoddwch nodiadau atgoffa ar eich aelodaeth neu gofynnwch i swyddog y PDC.',
   'plan.linked-action': 'Y cam gweithredu cysylltiedig',
+  'lazy.loading': 'Wrthi’n llwytho…',
+  'lazy.failed': 'Nid oedd modd llwytho’r rhan hon o’r dudalen: gwiriwch eich cysylltiad, yna ail-lwythwch y dudalen.',
 };

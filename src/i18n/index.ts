@@ -1,9 +1,6 @@
 import { isIsoDate, todayInLondon, type IsoDate } from '../model/dates.js';
-import { ValidationError, WorkflowError, type FieldIssue } from '../model/errors.js';
-import type { ExtensionProblem } from '../model/extensions.js';
 import type { RagReason, RagResult } from '../model/rag.js';
 import type { ActionStatus, Rag, Rating, RecommendationStatus } from '../model/schemas.js';
-import { cy } from './cy.js';
 import { enGB, type MessageKey } from './en-GB.js';
 
 export type { MessageKey };
@@ -12,22 +9,47 @@ export const LOCALES = ['en-GB', 'cy'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type MessageParams = Record<string, string | number | undefined>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'en-GB': enGB, cy };
+// en-GB always (the messages of the parts loaded on first use once one of them has come: see
+// admin-messages.ts); Welsh once loaded (a chunk of its own in the drop-in: only Welsh pages fetch it).
+const english: Partial<Record<MessageKey, string>> = { ...enGB };
+const catalogues: Partial<Record<Locale, Partial<Record<MessageKey, string>>>> = { 'en-GB': english };
 
-const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(enGB, key);
+/** Adds en-GB messages kept out of the entry file (en-GB-admin.ts). */
+export function addEnglish(messages: Partial<Record<MessageKey, string>>): void {
+  Object.assign(english, messages);
+}
+
+/** Makes `locale`'s messages available to `t`; code that reads every language calls `useEveryLocale`. */
+export function addCatalogue(locale: Locale, messages: Record<MessageKey, string>): void {
+  catalogues[locale] = messages;
+}
+
+/** Whether `t` speaks `locale` yet (until then it answers in en-GB). */
+export const hasCatalogue = (locale: Locale): boolean => !!catalogues[locale];
+
+/** Loads `locale`'s messages, if `t` does not have them yet. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (!hasCatalogue(locale)) (await import('./every-locale.js')).useEveryLocale();
+}
+
+/** @internal */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(english, key);
 
 /** The message `key` in `locale` with `{param}` placeholders filled in. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = (catalogues[locale] ?? enGB)[key] ?? enGB[key] ?? key;
+  const template = (catalogues[locale] ?? english)[key] ?? english[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
 }
 
 // The message for a key built from data (a field or option name), or `fallback` when there is none.
-const tOr = (locale: Locale, key: string, fallback: string, params?: MessageParams) => (isMessageKey(key) ? t(locale, key, params) : fallback);
+/** @internal */
+export const tOr = (locale: Locale, key: string, fallback: string, params?: MessageParams) => (isMessageKey(key) ? t(locale, key, params) : fallback);
 
-const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+/** @internal */
+export const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 // Keep acronyms such as "RAG" or "ID" as written.
-const lowerFirst = (s: string) => (/^.[A-Z]/.test(s) || /^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
+/** @internal */
+export const lowerFirst = (s: string) => (/^.[A-Z]/.test(s) || /^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
 
 // Browsers ship only some locales' data (Chromium may lack Welsh): fall back to en-GB patterns.
 const intlLocale = (locale: Locale) => (locale === 'cy' && Intl.DateTimeFormat.supportedLocalesOf('cy').length ? 'cy' : 'en-GB');
@@ -111,85 +133,12 @@ export function describeReason(reason: RagReason, locale: Locale): string {
   }
 }
 
-function optionLabel(value: string, locale: Locale): string {
-  const key = [`status.${value}`, `rating.${value}`, `rag.${value}`].find(isMessageKey);
-  return key ? lowerFirst(t(locale, key)) : value;
-}
-
 export function fieldLabel(name: string, locale: Locale): string {
   return tOr(locale, `field.${name}`, name);
-}
-
-// "milestones.0.dueDate" -> ["Milestone 1", "Due date"]
-function pathLabels(path: string, locale: Locale): string[] {
-  const segments = path.split('.');
-  const labels: string[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const index = /^\d+$/.test(segments[i + 1] ?? '') ? Number(segments[i + 1]) + 1 : 0;
-    if (!index) labels.push(fieldLabel(segments[i], locale));
-    else labels.push(tOr(locale, `item.${segments[i]}`, `${fieldLabel(segments[i], locale)} ${index}`, { n: index })), i++;
-  }
-  return labels;
-}
-
-/** A validation issue as a sentence: "Milestone 1: Due date must be a real date written YYYY-MM-DD." */
-export function describeIssue(issue: Pick<FieldIssue, 'code' | 'path' | 'params'>, locale: Locale): string {
-  const labels = pathLabels(issue.path, locale);
-  const label = labels.pop() ?? '';
-  const params = issue.params ?? {};
-  let key: MessageKey = `issue.${issue.code}`;
-  if (params.same) key = 'issue.same';
-  else if (issue.code === 'out-of-range' && params.max === undefined) key = 'issue.out-of-range-min';
-  const message = t(locale, key, {
-    Field: upperFirst(label),
-    field: lowerFirst(label),
-    min: params.min,
-    max: params.max,
-    options: params.options?.map((option) => optionLabel(option, locale)).join(', '),
-    expected: tOr(locale, `type.${params.expected}`, t(locale, 'type.other')),
-    other: params.same && lowerFirst(fieldLabel(params.same, locale)),
-  });
-  return labels.length ? t(locale, 'issue.in', { context: labels.join(', '), message }) : message;
-}
-
-/** An issue with its sentence, as the endpoint's 422 answers and the store's quarantine keep them. */
-export interface WordedIssue extends FieldIssue {
-  message: string;
-}
-
-export function wordIssues(issues: readonly FieldIssue[], locale: Locale): WordedIssue[] {
-  return issues.map((issue) => ({ ...issue, message: describeIssue(issue, locale) }));
-}
-
-/** A ValidationError as a paragraph: "The action is not valid: Title is required. Progress must be …" (the opening stays English). */
-export function describeValidation({ subject, issues }: ValidationError, locale: Locale): string {
-  return `The ${subject} is not valid: ${issues.map((issue) => describeIssue(issue, locale)).join(' ')}`;
-}
-
-/** A workflow error as a sentence in `locale`: "Verified needs at least one evidence link." */
-export function describeWorkflowError({ code, params }: Pick<WorkflowError, 'code' | 'params'>, locale: Locale): string {
-  const words = code === 'transition' ? { from: statusLabel(params.from as RecommendationStatus, locale), to: statusLabel(params.to as RecommendationStatus, locale) } : params;
-  return t(locale, `workflow.${code}` as MessageKey, words);
-}
-
-/** Any error as what to tell the person: the model's worded in `locale`, others by their message. */
-export function describeError(error: unknown, locale: Locale): string {
-  if (error instanceof ValidationError) return describeValidation(error, locale);
-  if (error instanceof WorkflowError) return describeWorkflowError(error, locale);
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The London date of an instant ("2024-03-12T09:30:00Z" -> "12 March 2024"); a bare date as it is. */
 export function formatDayOf(at: string, locale: Locale): string {
   const instant = new Date(at);
   return formatDate(/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(instant.getTime()) ? at.slice(0, 10) : todayInLondon(instant), locale);
-}
-
-/** An extension request problem as a sentence: "Already approved by A. Patel on 12 March 2024". */
-export function describeExtensionProblem({ code, params = {} }: ExtensionProblem, locale: Locale): string {
-  if (code === 'already-decided') {
-    return t(locale, params.outcome === 'refused' ? 'extension.already-refused' : 'extension.already-approved', { by: params.by, date: formatDayOf(params.at ?? '', locale) });
-  }
-  const state = params.state && lowerFirst(tOr(locale, `status.${params.state}`, tOr(locale, `rag.${params.state}`, t(locale, 'extension.state.deleted'))));
-  return t(locale, `extension.${code}`, { date: params.date && formatDate(params.date, locale), state });
 }

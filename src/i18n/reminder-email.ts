@@ -1,6 +1,13 @@
 // A reminder digest worded as a plain-text email, in the member's language, each item with its link.
 import { financialQuarter, quarterBounds, type IsoDate, type ReminderDigest } from '../model/index.js';
 import { formatDate, formatDayOf, formatRelativeDays, t, type Locale } from './index.js';
+import { useAdminMessages } from './admin-messages.js';
+import { useEveryLocale } from './every-locale.js';
+
+useAdminMessages();
+
+// Files and emails may be in any language: every catalogue is needed at once.
+useEveryLocale();
 
 export interface ReminderEmailOptions {
   planName: string;

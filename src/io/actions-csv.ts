@@ -1,7 +1,14 @@
 // Actions to and from the spreadsheet a council already keeps: columns, header mapping, export. No DOM.
 import type { Action, Priority } from '../model/index.js';
 import { formatMoney, statusLabel, t, type Locale, type MessageKey } from '../i18n/index.js';
+import { useAdminMessages } from '../i18n/admin-messages.js';
+import { useEveryLocale } from '../i18n/every-locale.js';
 import { toCsv } from './csv.js';
+
+useAdminMessages();
+
+// Files and emails may be in any language: every catalogue is needed at once.
+useEveryLocale();
 
 /** Columns an action CSV can have, in export order. */
 export const ACTION_COLUMNS = [

@@ -1,11 +1,19 @@
 // Reading a council's rows into actions: typed cells, timescales, section rows, RAG, updates and
 // partners, with per-row errors. Loaded with the spreadsheet readers once a file is chosen. No DOM.
 import { parseRecord, safeParseRecord, ACTION_STATUSES, OVERRIDE_RAGS, RAGS, type Action, type Priority } from '../model/index.js';
-import { LOCALES, describeIssue, ragLabel, statusLabel, t, type Locale } from '../i18n/index.js';
+import { LOCALES, ragLabel, statusLabel, t, type Locale } from '../i18n/index.js';
+import { describeIssue } from '../i18n/issues.js';
+import { useAdminMessages } from '../i18n/admin-messages.js';
+import { useEveryLocale } from '../i18n/every-locale.js';
 import { fromCsvCell } from './csv.js';
 import { MissingColumnsError, REQUIRED_COLUMNS, columnLabel, normalise, type ActionColumn, type ColumnMapping, type CsvRowError } from './actions-csv.js';
 import { cellText, isBlankRow, type Cell } from './sheet.js';
 import { readTimescale, type Timescale } from './timescale.js';
+
+useAdminMessages();
+
+// Files and emails may be in any language: every catalogue is needed at once.
+useEveryLocale();
 
 // Everything the import needs once a file is chosen, in one chunk.
 export { cellText, findHeadingRow, readSpreadsheet } from './sheet.js';

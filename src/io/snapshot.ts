@@ -1,6 +1,6 @@
 // Plan snapshots (CONTRACT.md "Publishing"): the full JSON export, its re-import, and the public Publish export.
 import { isPublished, PUBLIC_FIELDS, safeParseRecord, type Action, type Audit, type Collection, type HistoryEntry, type Plan, type Priority, type Recommendation } from '../model/index.js';
-import { describeValidation } from '../i18n/index.js';
+import { describeValidation } from '../i18n/issues.js';
 import type { ActionPlanStore } from '../store/index.js';
 
 export interface Snapshot {

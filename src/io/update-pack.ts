@@ -2,7 +2,14 @@
 // reading the filled pack back as a preview of changes.
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../model/schemas.js';
 import { LOCALES, statusLabel, t, type Locale } from '../i18n/index.js';
+import { useAdminMessages } from '../i18n/admin-messages.js';
+import { useEveryLocale } from '../i18n/every-locale.js';
 import { fromCsvCell, parseCsv, toCsv } from './csv.js';
+
+useAdminMessages();
+
+// Files and emails may be in any language: every catalogue is needed at once.
+useEveryLocale();
 
 /** The pack's columns, in order; a filled pack is matched by heading in either language, so partners may reorder columns. */
 export const PACK_COLUMNS = ['id', 'title', 'leadAgency', 'owner', 'status', 'progress', 'targetDate', 'lastChanged', 'partner', 'newStatus', 'newProgress', 'update'] as const;

@@ -1,8 +1,9 @@
 // Extension requests: an owner asks for a later target date, an officer or the committee decides (DOMAIN.md, issue 18).
-import { isIsoDate, type IsoDate } from './dates.js';
-import { effectiveTarget } from './rag.js';
+// What the everyday widgets need of them is here; asking (request-extension.ts) and deciding
+// (decide-extension.ts) are apart, as only parts loaded on first use need those.
+import type { IsoDate } from './dates.js';
 import type { PlanRights } from './rights.js';
-import type { Action, Decision, DecisionOutcome, ExtensionRequest, Plan, Recommendation } from './schemas.js';
+import type { Action, DecisionOutcome, ExtensionRequest, Plan, Recommendation } from './schemas.js';
 
 /** A record that takes extension requests. */
 export type Extendable = Action | Recommendation;
@@ -48,115 +49,10 @@ export type ExtensionResult<T> = { ok: true; record: T } | { ok: false; problems
 
 export const isAction = (record: Extendable): record is Action => 'priorityId' in record;
 
-/** Why no request can be made on the record: complete, cancelled, carried forward, or a closed recommendation status. */
-export function closedState(record: Extendable): string | undefined {
-  if (record.deleted) return 'deleted';
-  if (isAction(record)) return record.carriedForwardTo ? 'carried-forward' : record.status === 'complete' || record.status === 'cancelled' ? record.status : undefined;
-  return record.status === 'open' || record.status === 'in-progress' ? undefined : record.status;
-}
-
 /** The request still waiting for a decision, if any (there is at most one). */
 export const openRequest = (record: Pick<Extendable, 'extensionRequests'>): ExtensionRequest | undefined =>
   // A page may hand a widget an action it built itself, without the list.
   record.extensionRequests?.find((request) => !request.decision);
 
-export interface RequestInput {
-  id: string;
-  requestedDate: string;
-  reason: string;
-  by: string;
-  at: string;
-}
-
-/** The record with a new request, or every problem with it: bad date, no reason, closed record, one already open. */
-export function requestExtension<T extends Extendable>(record: T, input: RequestInput, today: IsoDate): ExtensionResult<T> {
-  const problems: ExtensionProblem[] = [];
-  const state = closedState(record);
-  if (state) problems.push({ code: 'record-closed', params: { state } });
-  const open = openRequest(record);
-  if (open) problems.push({ code: 'request-open', params: { date: open.requestedDate } });
-  const target = effectiveTarget(record);
-  const date = input.requestedDate.trim();
-  if (!isIsoDate(date)) problems.push({ code: 'date-invalid', field: 'requestedDate' });
-  else if (date < today) problems.push({ code: 'date-past', field: 'requestedDate', params: { date: today } });
-  else if (target && date <= target) problems.push({ code: 'date-not-later', field: 'requestedDate', params: { date: target } });
-  if (!input.reason.trim()) problems.push({ code: 'reason-required', field: 'reason' });
-  if (problems.length > 0) return { ok: false, problems };
-  const request: ExtensionRequest = { id: input.id, requestedDate: date, reason: input.reason.trim(), by: input.by, at: input.at };
-  return { ok: true, record: { ...record, extensionRequests: [...record.extensionRequests, request] } };
-}
-
-export interface DecisionInput {
-  outcome: DecisionOutcome;
-  reason: string;
-  /** The meeting and minute: "JSG 12 March 2024, minute 7". */
-  reference?: string;
-  by: string;
-  at: string;
-}
-
 /** The revision an approval adds: its id comes from the request, so two approvals of one request are one revision. */
 export const approvalRevisionId = (requestId: string) => `${requestId}-approved`;
-
-/**
- * The record with the request decided. Approval sets the revised target date to the date asked for
- * and adds a revision that points at the request; refusal only records the decision. A request
- * already decided keeps its first decision (`already-decided` says by whom and when).
- */
-export function decideExtension<T extends Extendable>(record: T, requestId: string, input: DecisionInput): ExtensionResult<T> {
-  const request = record.extensionRequests.find((r) => r.id === requestId);
-  if (!request) return { ok: false, problems: [{ code: 'request-unknown' }] };
-  if (request.decision) {
-    const { outcome, by, at } = request.decision;
-    return { ok: false, problems: [{ code: 'already-decided', params: { outcome, by, at } }] };
-  }
-  if (!input.reason.trim()) return { ok: false, problems: [{ code: 'decision-reason-required', field: 'reason' }] };
-  const decision: Decision = { outcome: input.outcome, reason: input.reason.trim(), by: input.by, at: input.at };
-  if (input.reference?.trim()) decision.reference = input.reference.trim();
-  const extensionRequests = record.extensionRequests.map((r) => (r.id === requestId ? { ...r, decision } : r));
-  if (input.outcome === 'refused') return { ok: true, record: { ...record, extensionRequests } };
-  const revision = {
-    id: approvalRevisionId(requestId),
-    date: request.requestedDate,
-    previousDate: effectiveTarget(record),
-    reason: request.reason,
-    by: input.by,
-    at: input.at,
-    requestId,
-  };
-  return { ok: true, record: { ...record, extensionRequests, revisedTargetDate: request.requestedDate, revisions: [...record.revisions, revision] } };
-}
-
-/**
- * Merges the requests of my copy and the server's by id (CONTRACT.md "Merging"). The first decision
- * wins: the server's decision stands over mine, mine over none. When mine lost, what my approval
- * changed (the revised date and its revision) gives way to the server's.
- */
-export function mergeExtensionRequests<T extends Extendable>(merged: T, mine: T, theirs: T): T {
-  const ours = new Map(mine.extensionRequests.map((r) => [r.id, r]));
-  const requests = theirs.extensionRequests.map((r) => (r.decision ? r : (ours.get(r.id) ?? r)));
-  const known = new Set(requests.map((r) => r.id));
-  requests.push(...mine.extensionRequests.filter((r) => !known.has(r.id)));
-  const lost = mine.extensionRequests.filter((r) => r.decision && theirs.extensionRequests.some((t) => t.id === r.id && t.decision && !sameDecision(t.decision, r.decision!)));
-  let result: T = { ...merged, extensionRequests: requests };
-  for (const request of lost) {
-    if (request.decision!.outcome !== 'approved') continue;
-    const theirRevision = theirs.revisions.find((r) => r.id === approvalRevisionId(request.id));
-    const revisions = result.revisions.filter((r) => r.id !== approvalRevisionId(request.id));
-    result = { ...result, revisions: theirRevision ? [...revisions, theirRevision] : revisions, revisedTargetDate: theirs.revisedTargetDate };
-  }
-  return result;
-}
-
-// By what was decided, not by who and when: an endpoint may stamp those itself.
-const sameDecision = (a: Decision, b: Decision) => a.outcome === b.outcome && a.reason === b.reason && a.reference === b.reference;
-
-/** Requests made and decisions taken from `start` to `end` (ISO dates, both included), for the quarter's report. */
-export function extensionsBetween(records: readonly Extendable[], start: IsoDate, end: IsoDate) {
-  const within = (at: string) => at.slice(0, 10) >= start && at.slice(0, 10) <= end;
-  const rows = records.flatMap((record) => (record.deleted ? [] : record.extensionRequests.map((request) => ({ record, request }))));
-  return {
-    requested: rows.filter(({ request }) => within(request.at)),
-    decided: rows.filter(({ request }) => request.decision && within(request.decision.at)),
-  };
-}

@@ -41,13 +41,3 @@ function commonPrefix(a: string, b: string): number {
   while (n < a.length && a[n] === b[n]) n++;
   return n;
 }
-
-/** Orders records by rank (unranked last), then title, then id, so every browser agrees. */
-export function compareRank(a: { rank?: string; title: string; id: string }, b: { rank?: string; title: string; id: string }): number {
-  if (a.rank !== b.rank) {
-    if (a.rank === undefined) return 1;
-    if (b.rank === undefined) return -1;
-    return a.rank < b.rank ? -1 : 1;
-  }
-  return a.title.localeCompare(b.title, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}

@@ -1,6 +1,7 @@
 // The reminder digest: what one member of a plan is emailed about on a day. Pure, so the endpoint's job and the tests share it.
 import { addDays, daysBetween, quarterBounds, financialQuarter, type IsoDate } from './dates.js';
-import { closedState, isAction, openRequest, type Extendable } from './extensions.js';
+import { isAction, openRequest, type Extendable } from './extensions.js';
+import { closedState } from './request-extension.js';
 import { effectiveTarget } from './rag.js';
 import { isOurAgency, isPerson } from './rights.js';
 import type { Action, Decision, ExtensionRequest, Recommendation } from './schemas.js';

@@ -43,6 +43,13 @@ export class DatabaseClosedError extends Error {
   }
 }
 
+export class WriteUnavailableError extends Error {
+  override name = 'WriteUnavailableError';
+  constructor(cause?: unknown) {
+    super('Your change was not saved because this page could not fetch the code that saves changes. Check your connection, then try again.', { cause });
+  }
+}
+
 /** Maps a raw IndexedDB failure to one of our named errors where we have one. */
 export function storageError(error: unknown): unknown {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') return new StorageFullError(error);

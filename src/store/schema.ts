@@ -5,6 +5,9 @@ import type { Conflict, DeadLetter, OutboxEntry, QuarantineEntry } from './types
 
 export const DB_VERSION = 4;
 
+/** The `meta` key of the synced copy a pending local edit was made on. */
+export const baseKey = (collection: string, id: string) => `base:${collection}:${id}`;
+
 interface RecordStore<T> {
   key: string;
   value: T;

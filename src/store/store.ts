@@ -1,9 +1,10 @@
 // ActionPlanStore: the one place that talks to IndexedDB. No DOM, no Lit.
 import { openDB, unwrap, type IDBPDatabase, type StoreNames } from 'idb';
-import { RECORD_KINDS, parseRecord, safeParseRecord, type AnyRecord, type RecordKind, type HistoryEntry, type RecordOf } from '../model/index.js';
-import { wordIssues } from '../i18n/index.js';
-import { DB_VERSION, migrate, type ApDB, type ApTransaction } from './schema.js';
-import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
+import { RECORD_KINDS, safeParseRecord, type FieldIssue, type AnyRecord, type RecordKind, type RecordOf } from '../model/index.js';
+import type { WordedIssue } from '../i18n/issues.js';
+import { DB_VERSION, baseKey, migrate, type ApDB, type ApTransaction } from './schema.js';
+import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, WriteUnavailableError, storageError } from './errors.js';
+import type { Internals } from './writes.js';
 import type { ChangeQuery, Conflict, DeadLetter, OutboxEntry, QuarantineEntry, QueryOptions, StoreChange, WriteOptions } from './types.js';
 
 export interface OpenOptions {
@@ -19,40 +20,24 @@ export interface ApplyResult<C extends RecordKind> {
 }
 
 type Listener = { query: ChangeQuery; callback: (change: StoreChange) => void };
-type RecordInput<C extends RecordKind> = Partial<RecordOf<C>> & { id: string };
+export type RecordInput<C extends RecordKind> = Partial<RecordOf<C>> & { id: string };
 /** One collection's new records, for importLocalAll. */
 export type ImportBatch = { [C in RecordKind]: { collection: C; inputs: readonly RecordInput<C>[] } }[RecordKind];
-// Fields a local write stamps itself; a history entry does not list them as changes.
-const STAMPED = new Set(['version', 'updatedAt', 'updatedBy']);
-
-const baseKey = (collection: RecordKind, id: string) => `base:${collection}:${id}`;
-
-function diff(before: AnyRecord | undefined, after: AnyRecord): HistoryEntry['changes'] {
-  if (!before) return [{ field: 'created', to: String((after as { title?: string; name?: string }).title ?? (after as { name?: string }).name ?? after.id) }];
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const changes: HistoryEntry['changes'] = [];
-  for (const field of fields) {
-    if (STAMPED.has(field)) continue;
-    const from = (before as Record<string, unknown>)[field];
-    const to = (after as Record<string, unknown>)[field];
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
-  }
-  return changes;
+// The writes' code, fetched with the first write of the page; after a failed fetch (offline) the next write tries again.
+let writeCode: Promise<typeof import('./writes.js')> | undefined;
+function writes(): Promise<typeof import('./writes.js')> {
+  return (writeCode ??= import('./writes.js').catch((error: unknown) => {
+    writeCode = undefined;
+    throw new WriteUnavailableError(error);
+  }));
 }
 
-function historyEntry(collection: RecordKind, record: AnyRecord, changes: HistoryEntry['changes'], by: string, at: string): HistoryEntry {
-  return parseRecord('history', { id: crypto.randomUUID(), planId: record.planId, recordId: record.id, collection, at, by, changes, updatedAt: at, updatedBy: by });
-}
-
-function outboxEntry(collection: RecordKind, record: AnyRecord, baseVersion: number, by: string, at: string): OutboxEntry {
-  const op = record.deleted ? 'delete' : baseVersion > 0 ? 'update' : 'create';
-  return { collection, recordId: record.id, op, baseVersion, record, at, by };
-}
-
-/** The record's queued outbox entries, oldest first. */
-async function pendingFor(tx: ApTransaction<'readwrite'>, collection: RecordKind, id: string): Promise<OutboxEntry[]> {
-  return (await tx.objectStore('outbox').index('recordId').getAll(id)).filter((entry) => entry.collection === collection);
-}
+type Wording = (issues: readonly FieldIssue[]) => WordedIssue[];
+const issueWords = (): Promise<Wording> =>
+  import('../i18n/issues.js').then(
+    ({ wordIssues }) => (issues) => wordIssues(issues, 'en-GB'),
+    () => (issues) => issues.map((issue) => ({ ...issue, message: `${issue.path}: ${issue.code}` })),
+  );
 
 export class ActionPlanStore extends EventTarget {
   #db?: IDBPDatabase<ApDB>;
@@ -60,9 +45,22 @@ export class ActionPlanStore extends EventTarget {
   #channel?: BroadcastChannel;
   #listeners = new Set<Listener>();
   #opened = false;
+  readonly #internals: Internals = {
+    transact: (stores, body) => this.#transact(stores, body),
+    announce: (changes) => this.#announce(changes),
+    get: (collection, id) => this.get(collection, id),
+  };
 
   private constructor(readonly name: string, private readonly options: OpenOptions) {
     super();
+  }
+
+  /**
+   * Fetches the code of the writes ahead of the first one (in the drop-in, a chunk): `<ap-plan>` asks
+   * when someone first uses the page, so a change made after the connection has gone still saves.
+   */
+  static async prepareWrites(): Promise<void> {
+    await writes();
   }
 
   /** Opens (creating or upgrading) the database `name`. Rejects with a named error instead of hanging. */
@@ -210,29 +208,7 @@ export class ActionPlanStore extends EventTarget {
    * and its history entry in one transaction.
    */
   async put<C extends RecordKind>(collection: C, input: RecordInput<C>, options: WriteOptions): Promise<RecordOf<C>> {
-    const at = (options.now ?? new Date()).toISOString();
-    const parsed = parseRecord(collection, { ...input, updatedAt: at, updatedBy: options.by });
-    const record = await this.#transact([collection, 'outbox', 'meta', 'history'], async (tx) => {
-      const existing = (await tx.objectStore(collection).get(parsed.id)) as AnyRecord | undefined;
-      const record = { ...parsed, version: existing?.version ?? 0 } as RecordOf<C>;
-      const changes = diff(existing, record);
-      if (existing && changes.length === 0) return undefined;
-      const writes: Promise<unknown>[] = [tx.objectStore(collection).put(record)];
-      if (existing && existing.version > 0 && (await tx.objectStore('meta').getKey(baseKey(collection, record.id))) === undefined) {
-        writes.push(tx.objectStore('meta').put(existing, baseKey(collection, record.id)));
-      }
-      writes.push(tx.objectStore('outbox').add(outboxEntry(collection, record, existing?.version ?? 0, options.by, at)));
-      if (collection !== 'history') {
-        const entry = historyEntry(collection, record, changes, options.by, at);
-        writes.push(tx.objectStore('history').add(entry), tx.objectStore('outbox').add(outboxEntry('history', entry, 0, options.by, at)));
-      }
-      await Promise.all(writes);
-      return record;
-    });
-    if (!record) return (await this.get(collection, parsed.id))!;
-    this.#announce([{ collection, ids: [record.id], planIds: [record.planId], records: [record] }]);
-    if (collection !== 'history') this.#announce([{ collection: 'history', ids: [], planIds: [record.planId] }]);
-    return record;
+    return (await writes()).put(this.#internals, collection, input, options);
   }
 
   /** Soft delete: a tombstone, so other clients learn of it when it syncs. */
@@ -248,6 +224,10 @@ export class ActionPlanStore extends EventTarget {
   async applyPulled<C extends RecordKind>(collection: C, raws: readonly unknown[]): Promise<ApplyResult<C>> {
     const at = new Date().toISOString();
     const result: ApplyResult<C> = { applied: [], quarantined: [], pending: [] };
+    // Validated before the transaction, which cannot wait on a fetch: the words for what is set aside
+    // are a chunk fetched only when the endpoint sent something not valid (else the codes and paths).
+    const checked = raws.map((raw) => ({ raw, parsed: safeParseRecord(collection, raw) }));
+    const word = checked.every(({ parsed }) => parsed.ok) ? undefined : await issueWords();
     await this.#transact([collection, 'outbox', 'quarantine'], async (tx) => {
       const pendingIds = new Set<string>();
       for (let cursor = await tx.objectStore('outbox').index('recordId').openKeyCursor(); cursor; cursor = await cursor.continue()) {
@@ -261,11 +241,10 @@ export class ActionPlanStore extends EventTarget {
       // Plain requests, not a promise each: a failed write aborts the transaction, and #transact reports it.
       const target = unwrap(tx.objectStore(collection));
       const quarantine = unwrap(tx.objectStore('quarantine'));
-      for (const raw of raws) {
-        const parsed = safeParseRecord(collection, raw);
+      for (const { raw, parsed } of checked) {
         if (!parsed.ok) {
           const id = (raw as { id?: unknown } | null)?.id;
-          const entry: QuarantineEntry = { collection, raw, issues: wordIssues(parsed.error.issues, 'en-GB'), at, ...(typeof id === 'string' ? { recordId: id } : {}) };
+          const entry: QuarantineEntry = { collection, raw, issues: word!(parsed.error.issues), at, ...(typeof id === 'string' ? { recordId: id } : {}) };
           result.quarantined.push(entry);
           quarantine.add(entry);
         } else if (pendingIds.has(parsed.record.id)) {
@@ -288,30 +267,7 @@ export class ActionPlanStore extends EventTarget {
 
   /** New records of several collections (priorities and the actions under them) in one transaction: all or none. */
   async importLocalAll(batches: readonly ImportBatch[], options: WriteOptions): Promise<AnyRecord[][]> {
-    const at = (options.now ?? new Date()).toISOString();
-    const parsed = batches.map(({ collection, inputs }) => ({
-      collection,
-      records: inputs.map((input) => parseRecord(collection, { ...input, version: 0, updatedAt: at, updatedBy: options.by }) as AnyRecord),
-    }));
-    await this.#transact([...new Set(parsed.map((batch) => batch.collection)), 'outbox', 'history'], async (tx) => {
-      // Plain requests, as in applyPulled.
-      const outbox = unwrap(tx.objectStore('outbox'));
-      const history = unwrap(tx.objectStore('history'));
-      for (const { collection, records } of parsed) {
-        const target = unwrap(tx.objectStore(collection));
-        for (const record of records) {
-          target.add(record);
-          outbox.add(outboxEntry(collection, record, 0, options.by, at));
-          if (collection !== 'history') history.add(historyEntry(collection, record, diff(undefined, record), options.by, at));
-        }
-      }
-    });
-    this.#announce(
-      parsed
-        .filter(({ records }) => records.length)
-        .map(({ collection, records }) => ({ collection, ids: records.map((r) => r.id), planIds: [...new Set(records.map((r) => r.planId))], records })),
-    );
-    return parsed.map(({ records }) => records);
+    return (await writes()).importLocalAll(this.#internals, batches, options);
   }
 
   /**
@@ -319,24 +275,7 @@ export class ActionPlanStore extends EventTarget {
    * Later local edits of the record stay queued, moved onto that version.
    */
   async confirmPushed<C extends RecordKind>(collection: C, seqs: readonly number[], confirmed: RecordOf<C>): Promise<void> {
-    const key = baseKey(collection, confirmed.id);
-    await this.#transact([collection, 'outbox', 'meta'], async (tx) => {
-      const outbox = tx.objectStore('outbox');
-      await Promise.all(seqs.map((seq) => outbox.delete(seq)));
-      const later = await pendingFor(tx, collection, confirmed.id);
-      if (later.length === 0) {
-        await Promise.all([tx.objectStore(collection).put(confirmed), tx.objectStore('meta').delete(key)]);
-        return;
-      }
-      const { version } = confirmed;
-      const local = (await tx.objectStore(collection).get(confirmed.id)) as AnyRecord;
-      await Promise.all([
-        tx.objectStore('meta').put(confirmed, key),
-        tx.objectStore(collection).put({ ...local, version }),
-        ...later.map((entry) => outbox.put({ ...entry, baseVersion: version, op: entry.record.deleted ? 'delete' : 'update', record: { ...entry.record, version } })),
-      ]);
-    });
-    this.#announce([{ collection, ids: [confirmed.id], planIds: [confirmed.planId] }]);
+    return (await writes()).confirmPushed(this.#internals, collection, seqs, confirmed);
   }
 
   /**
@@ -345,28 +284,7 @@ export class ActionPlanStore extends EventTarget {
    * Without `resolved` the server's record stands (or the record goes, if the server has none).
    */
   async rebase<C extends RecordKind>(collection: C, id: string, seqs: readonly number[], resolved: RecordOf<C> | undefined, theirs: RecordOf<C> | undefined, options: WriteOptions): Promise<boolean> {
-    const at = (options.now ?? new Date()).toISOString();
-    const done = await this.#transact([collection, 'outbox', 'meta', 'conflicts'], async (tx) => {
-      const pending = await pendingFor(tx, collection, id);
-      if (pending.some((entry) => !seqs.includes(entry.seq!))) return false;
-      const records = tx.objectStore(collection);
-      const writes: Promise<unknown>[] = [
-        ...pending.map((entry) => tx.objectStore('outbox').delete(entry.seq!)),
-        tx.objectStore('conflicts').delete(`${collection}:${id}`),
-        tx.objectStore('meta').delete(baseKey(collection, id)),
-      ];
-      if (!resolved || (theirs && diff(theirs, resolved).length === 0)) {
-        writes.push(theirs ? records.put(theirs) : records.delete(id));
-      } else {
-        const record = { ...resolved, version: theirs?.version ?? 0 };
-        writes.push(records.put(record), tx.objectStore('outbox').add(outboxEntry(collection, record, record.version, options.by, at)));
-        if (theirs) writes.push(tx.objectStore('meta').put(theirs, baseKey(collection, id)));
-      }
-      await Promise.all(writes);
-      return true;
-    });
-    if (done) this.#announce([{ collection, ids: [id], planIds: [(resolved ?? theirs)?.planId ?? ''].filter(Boolean) }]);
-    return done;
+    return (await writes()).rebase(this.#internals, collection, id, seqs, resolved, theirs, options);
   }
 
   /** Records the server no longer has (hard deletes): gone from this browser too. */
@@ -389,10 +307,7 @@ export class ActionPlanStore extends EventTarget {
 
   /** Moves outbox entries the endpoint refused to the dead-letter list, so later entries still sync. */
   async deadLetter(entries: readonly OutboxEntry[], status: number, reason: string): Promise<void> {
-    await this.#transact(['outbox', 'deadLetters'], async (tx) => {
-      await Promise.all(entries.flatMap((entry) => [tx.objectStore('outbox').delete(entry.seq!), tx.objectStore('deadLetters').put({ ...entry, status, reason })]));
-    });
-    this.#announce(entries.map((entry) => ({ collection: entry.collection, ids: [entry.recordId], planIds: [entry.record.planId] })));
+    return (await writes()).deadLetter(this.#internals, entries, status, reason);
   }
 
   async deadLetters(): Promise<DeadLetter[]> {
@@ -401,20 +316,7 @@ export class ActionPlanStore extends EventTarget {
 
   /** Retry queues the dead letter again (last in the outbox); discard drops it and, with nothing else queued, restores the synced copy. */
   async settleDeadLetter(seq: number, choice: 'retry' | 'discard'): Promise<void> {
-    const letter = await this.#transact(['outbox', 'deadLetters', 'meta', ...RECORD_KINDS], async (tx) => {
-      const letter = await tx.objectStore('deadLetters').get(seq);
-      if (!letter) return undefined;
-      const { status: _status, reason: _reason, seq: _seq, ...entry } = letter;
-      const writes: Promise<unknown>[] = [tx.objectStore('deadLetters').delete(seq)];
-      if (choice === 'retry') writes.push(tx.objectStore('outbox').add(entry));
-      else if ((await pendingFor(tx, letter.collection, letter.recordId)).length === 0) {
-        const base = await tx.objectStore('meta').get(baseKey(letter.collection, letter.recordId));
-        if (base) writes.push(tx.objectStore(letter.collection).put(base as AnyRecord), tx.objectStore('meta').delete(baseKey(letter.collection, letter.recordId)));
-      }
-      await Promise.all(writes);
-      return letter;
-    });
-    if (letter) this.#announce([{ collection: letter.collection, ids: [letter.recordId], planIds: [letter.record.planId] }]);
+    return (await writes()).settleDeadLetter(this.#internals, seq, choice);
   }
 
   /** Outbox entries in the order they were written. */

@@ -1,5 +1,5 @@
 import type { AnyRecord, RecordKind } from '../model/index.js';
-import type { WordedIssue } from '../i18n/index.js';
+import type { WordedIssue } from '../i18n/issues.js';
 
 /** A local write waiting to reach the endpoint. */
 export interface OutboxEntry {

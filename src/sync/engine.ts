@@ -6,7 +6,6 @@ import type { SyncStateName } from '../events.js';
 import type { SyncAdapter } from './adapter.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { SyncHttpError } from './errors.js';
-import { mergeRecords } from './merge.js';
 
 /**
  * Records per pull request: large enough that a first pull of 10,000 actions is close to one fetch of
@@ -89,6 +88,14 @@ function latestOf(checkpoint: Checkpoint | undefined, page: unknown[]): Checkpoi
   return latest;
 }
 const conflictId = (collection: RecordKind, id: string) => `${collection}:${id}`;
+
+// The three-way merge is needed only where a pull meets an edit still waiting to be pushed: a chunk
+// fetched then. A failed fetch (offline) fails that sync, which tries again later; the edit stays queued.
+let mergeCode: Promise<typeof import('./merge.js')> | undefined;
+const merging = () => (mergeCode ??= import('./merge.js').catch((error: unknown) => {
+  mergeCode = undefined;
+  throw new SyncHttpError('retry', `The code that merges changes could not be fetched: ${(error as Error).message}`);
+}));
 
 export class SyncEngine {
   readonly #o: Required<Omit<SyncEngineOptions, 'events' | 'checkPerson'>> & Pick<SyncEngineOptions, 'events' | 'checkPerson'>;
@@ -185,7 +192,7 @@ export class SyncEngine {
     let resolved: AnyRecord | undefined;
     if (choice !== 'theirs') {
       const mine = (await store.get(collection, recordId)) ?? conflict.mine;
-      resolved = theirs ? mergeRecords(await store.base(collection, recordId), mine, theirs).merged : mine;
+      resolved = theirs ? (await merging()).mergeRecords(await store.base(collection, recordId), mine, theirs).merged : mine;
       if (choice !== 'mine') resolved = { ...resolved, ...choice };
     }
     await store.rebase(collection, recordId, seqs, resolved, theirs, { by: this.#o.user, now: this.#o.now() });
@@ -385,7 +392,7 @@ export class SyncEngine {
     if (!fromPush && theirs.version > 0 && theirs.version <= entries[0]!.baseVersion) return;
     const mine = await store.get(collection, theirs.id);
     if (!mine) return;
-    const { merged, conflicts } = mergeRecords(await store.base(collection, theirs.id), mine, theirs);
+    const { merged, conflicts } = (await merging()).mergeRecords(await store.base(collection, theirs.id), mine, theirs);
     if (conflicts.length > 0) return this.#conflict(collection, mine, theirs, 'edited', conflicts);
     await store.rebase(collection, theirs.id, entries.map((entry) => entry.seq!), merged, theirs, { by: this.#o.user, now: this.#o.now() });
   }

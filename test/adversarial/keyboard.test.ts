@@ -36,6 +36,9 @@ describe('keyboard-only walkthrough', function () {
     await until(() => deepText(plan).includes('Terms of reference'), 'tracker rendered');
     await tabTo(named('Edit recommendation 1'), 'Edit recommendation 1');
     await sendKeys({ press: 'Enter' });
+    // The dialog's form is loaded on first use: a Tab before it has come would leave the page (nothing in the dialog takes focus yet).
+    const tracker = plan.querySelector('ap-audit-tracker')!.shadowRoot!;
+    await until(() => tracker.querySelector('dialog[open] form'), 'the form');
     await tabTo((el) => el.id === 'd-status', 'Status');
     await sendKeys({ type: 'Implemented' }); // type-ahead picks the option
     await tabTo((el) => el.id === 'd-evidenceLabel', 'the evidence label');
@@ -46,7 +49,6 @@ describe('keyboard-only walkthrough', function () {
     await sendKeys({ press: 'Enter' });
     await tabTo((el) => el.localName === 'button' && el.getAttribute('type') === 'submit', 'Save');
     await sendKeys({ press: 'Enter' });
-    const tracker = plan.querySelector('ap-audit-tracker')!.shadowRoot!;
     await until(async () => (await store.get('recommendations', 'cpr-rec-1'))!.status === 'implemented', `saved as implemented: ${tracker.querySelector<HTMLSelectElement>('#d-status')?.value} ${tracker.querySelector('.error-summary')?.textContent} ${tracker.querySelector('dialog .evidence')?.textContent}`);
     expect((await store.get('recommendations', 'cpr-rec-1'))!.evidence).to.deep.equal([{ label: 'Revised terms of reference', url: 'https://example.gov.uk/tor.pdf' }]);
   });

@@ -5,7 +5,8 @@ import '../../src/define.js';
 import type { ApPlan } from '../../src/components/plan/plan.js';
 import { ActionPlanStore } from '../../src/store/index.js';
 import { WorkflowError, evidenceLink, isSafeUrl, safeParseRecord } from '../../src/model/index.js';
-import { describeError } from '../../src/i18n/index.js';
+import { describeError } from '../../src/i18n/issues.js';
+import { useAdminMessages } from '../../src/i18n/admin-messages.js';
 import { freshName } from '../helpers.js';
 import { ALL_ELEMENTS, COLLECTIONS, SAMPLE_AUDIT, SAMPLE_PLAN, deepElements, deepText, sample, until } from './dom.js';
 import { TEXT_PAYLOADS, URL_PAYLOADS } from './payloads.js';
@@ -126,7 +127,8 @@ describe('XSS: evidence links', function () {
   this.timeout(30000);
 
   it(`refuses ${URL_PAYLOADS.length} script and non-web addresses in the model, from the endpoint and in the tracker`, async () => {
-    // The person is told what to write instead.
+    // The person is told what to write instead (in words that come with the tracker's dialogs).
+    useAdminMessages();
     expect(describeError(new WorkflowError('evidence-url'), 'en-GB')).to.match(/http/);
     for (const url of URL_PAYLOADS) {
       expect(isSafeUrl(url), url).to.equal(false);
@@ -146,7 +148,7 @@ describe('XSS: evidence links', function () {
     const root = tracker.shadowRoot!;
     await until(() => root.querySelector('tbody button.link'), 'tracker rendered');
     root.querySelector<HTMLButtonElement>('tbody button.link')!.click();
-    await until(() => root.querySelector('dialog[open]'), 'dialog open');
+    await until(() => root.querySelector('dialog[open] form'), 'dialog open');
     const add = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Add evidence link')!;
     for (const url of URL_PAYLOADS) {
       for (const [id, value] of [['d-evidenceLabel', 'Minutes'], ['d-evidenceUrl', url]]) {

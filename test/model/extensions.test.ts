@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { describeExtensionProblem } from '../../src/i18n/index.js';
+import { loadCatalogue } from '../../src/i18n/index.js';
+import { describeExtensionProblem } from '../../src/i18n/extension-problems.js';
 import {
   approvalsRequired,
   decideExtension,
@@ -15,6 +16,9 @@ import {
 } from '../../src/model/index.js';
 import { mergeRecords } from '../../src/sync/index.js';
 import { actionInput } from '../helpers.js';
+
+// The Welsh messages load on first use (a chunk of their own in the drop-in).
+before(() => loadCatalogue('cy'));
 
 const TODAY = '2024-03-12';
 const action = (fields: Partial<Action> = {}) => parseRecord('actions', { ...actionInput({ id: 'a-1' }), targetDate: '2024-03-31', status: 'in-progress', version: 1, ...fields }) as Action;

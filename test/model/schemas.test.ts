@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describeValidation, wordIssues, type WordedIssue } from '../../src/i18n/index.js';
+import { describeValidation, wordIssues, type WordedIssue } from '../../src/i18n/issues.js';
 import { COLLECTIONS, parseRecord, safeParseRecord, ValidationError } from '../../src/model/index.js';
 
 const action = { id: 'a-1', planId: 'p-1', priorityId: 'pr-1', title: 'Sanctuary scheme' };

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { describeWorkflowError } from '../../src/i18n/index.js';
+import { loadCatalogue } from '../../src/i18n/index.js';
+import { describeWorkflowError } from '../../src/i18n/issues.js';
+import { useAdminMessages } from '../../src/i18n/admin-messages.js';
 import { WorkflowError, allowedStatuses, checkRecommendation, evidenceLink, parseRecord, reviseTarget, type Recommendation } from '../../src/model/index.js';
+
+// The Welsh messages load on first use (a chunk of their own in the drop-in), and so do the English
+// ones of the workflow (with the audit tracker's dialogs, which run its checks).
+before(() => loadCatalogue('cy'));
+useAdminMessages();
 
 const rec = (overrides: Partial<Recommendation> = {}) =>
   parseRecord('recommendations', { id: 'r-1', planId: 'plan-1', auditId: 'audit-1', recommendation: 'Review the terms of reference.', ...overrides });

@@ -161,15 +161,6 @@ export const styles = [
       outline-offset: 0;
       box-shadow: 0 0 0 5px var(--ap-color-focus-text, #0b0c0c);
     }
-    .editor fieldset {
-      border: 0;
-      padding: 0;
-      margin: 1rem 0;
-    }
-    legend {
-      font-weight: 700;
-      font-size: 1.125rem;
-    }
     .field {
       margin: 0 0 1rem;
     }
@@ -188,24 +179,6 @@ export const styles = [
       padding: 0.375rem;
       font: inherit;
       border: 2px solid var(--ap-color-text, #0b0c0c);
-    }
-    input[type='number'] {
-      max-width: 6rem;
-    }
-    input[type='checkbox'] {
-      width: 24px;
-      height: 24px;
-      margin: 0 0.5rem 0 0;
-    }
-    .checkbox {
-      display: flex;
-      align-items: center;
-      margin-bottom: 0.5rem;
-    }
-    .milestone-row {
-      padding: 0.5rem 0 0.5rem 0.75rem;
-      margin-bottom: 0.75rem;
-      border-left: 4px solid var(--ap-color-border, #b1b4b6);
     }
     .invalid {
       padding-left: 0.75rem;

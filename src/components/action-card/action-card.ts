@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
+import { StoreRead } from '../../controllers/store-read.js';
 import { PlanController } from '../../controllers/plan.js';
 import { ragOf } from '../../controllers/actions.js';
 import { AnnounceController } from '../../controllers/announce.js';
@@ -10,9 +10,8 @@ import { describeExtension, extensionList } from '../shared/extensions.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
 import { whoCan } from '../shared/who-can.js';
 import { apEvent } from '../../events.js';
-import { ACTION_STATUSES, OVERRIDE_RAGS, ValidationError, daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
+import { daysBetween, effectiveTarget, needsTargetDate, openRequest, type Action, type HistoryEntry, type Milestone, type Priority } from '../../model/index.js';
 import {
-  describeIssue,
   describeReason,
   fieldLabel,
   formatDate,
@@ -24,10 +23,10 @@ import {
   statusLabel,
   t,
   type Locale,
-  type MessageKey,
 } from '../../i18n/index.js';
 import type { ActionPlanStore } from '../../store/index.js';
-import { applyDraft, draftOf, validateDraft, type Draft, type DraftError } from './draft.js';
+import { Lazy, addStyles, lazyStatus } from '../shared/lazy.js';
+import type { CardEditor, EditorCard } from './editor.js';
 import { styles } from './action-card.styles.js';
 
 interface CardData {
@@ -98,14 +97,11 @@ export class ApActionCard extends HeadingLevel(LitElement) {
   /** Shows the "Conflict" badge: a sync found the same field changed here and on the server. */
   @property({ type: Boolean, reflect: true }) conflict = false;
 
-  @state() private editing = false;
-  @state() private draft?: Draft;
-  @state() private errors: DraftError[] = [];
+  /** The open edit form; its code is fetched when Edit is first pressed. */
+  @state() private editor?: CardEditor;
+  #editorCode = new Lazy(this, () => import('./editor.js'));
   /** A compact card's dialog is in the page only while open: a board shows hundreds of cards that are never opened. */
   @state() private opened = false;
-
-  @query('#error-summary') private errorSummary?: HTMLElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
 
   readonly #plan = new PlanController(this, {
     collections: ['actions', 'priorities', 'history'],
@@ -129,7 +125,7 @@ export class ApActionCard extends HeadingLevel(LitElement) {
   });
   #focusAfterRender?: string;
 
-  readonly #data = new Task(this, {
+  readonly #data = new StoreRead(this, {
     task: async ([store, id, compact, planId]): Promise<CardData> => {
       if (!store || !id || (compact && this.action)) return { history: [] };
       const readAfter = this.#written;
@@ -279,7 +275,8 @@ export class ApActionCard extends HeadingLevel(LitElement) {
     if (!id || !this.dispatchEvent(apEvent('ap-open-action', { actionId: id }, true))) return;
     this.opened = true;
     await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog?.open) dialog?.showModal();
   }
 
   #detail(term: string, value: unknown) {
@@ -339,9 +336,10 @@ export class ApActionCard extends HeadingLevel(LitElement) {
         ? nothing
         : !plan.rights.editAction(action, data?.priority)
           ? whoCan('action', action.leadAgency, locale)
-          : this.editing
-            ? this.#editor(action)
-            : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>`}
+          : this.editor
+            ? this.editor.render(action)
+            : html`<p><button part="button" id="edit" type="button" @click=${this.#edit}>${t(locale, 'card.edit')}</button></p>
+                ${this.#editorCode.error ? lazyStatus(this, this.#editorCode) : nothing}`}
       ${this.#announcer.region()}
     </article>`;
   }
@@ -426,193 +424,36 @@ export class ApActionCard extends HeadingLevel(LitElement) {
 
   // ---- editing ----
 
-  #edit(): void {
-    this.draft = draftOf(this.#shown!);
-    this.errors = [];
-    this.editing = true;
-    this.#focusAfterRender = this.#locked.includes('leadAgency') ? '#status-input' : '#title-input';
-  }
-
-  #set<K extends keyof Draft>(field: K, value: Draft[K]): void {
-    this.draft = { ...this.draft!, [field]: value };
-  }
-
-  #setMilestone(index: number, change: Partial<Milestone>): void {
-    this.#set(
-      'milestones',
-      this.draft!.milestones.map((m, i) => (i === index ? { ...m, ...change } : m)),
-    );
-  }
-
-  #addMilestone(): void {
-    this.#set('milestones', [...this.draft!.milestones, { id: crypto.randomUUID(), title: '', dueDate: '' }]);
-    this.#focusAfterRender = `#milestone-${this.draft!.milestones.length - 1}-title-input`;
-  }
-
-  #removeMilestone(index: number): void {
-    const removed = this.draft!.milestones[index];
-    this.#set(
-      'milestones',
-      this.draft!.milestones.filter((_, i) => i !== index),
-    );
-    this.#announcer.announce(t(this.#locale, 'card.milestone-removed', { title: removed.title }));
-    this.#focusAfterRender = '#add-milestone';
-  }
-
-  #close(message: MessageKey): void {
-    this.editing = false;
-    this.draft = undefined;
-    this.errors = [];
-    this.#focusAfterRender = '#edit';
-    this.#announcer.announce(t(this.#locale, message));
-  }
-
-  async #save(event: Event): Promise<void> {
-    event.preventDefault();
-    const plan = this.#plan.plan!;
-    const previous = this.#shown!;
-    this.errors = validateDraft(previous, this.draft!, this.#locale);
-    if (!this.errors.length) {
-      try {
-        const action = await plan.store!.put('actions', applyDraft(previous, this.draft!, plan.user), { by: plan.user });
-        const fields = Object.keys({ ...previous, ...action }).filter((key) => !['updatedAt', 'updatedBy', 'version'].includes(key) && JSON.stringify(previous[key as keyof Action]) !== JSON.stringify(action[key as keyof Action]));
-        this.#close('card.saved');
-        this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
-        return;
-      } catch (error) {
-        // The store refused it (a rule the form does not check, or storage full): say so and keep the draft.
-        this.errors = error instanceof ValidationError ? error.issues.map((issue) => ({ field: 'title', message: describeIssue(issue, this.#locale) })) : [{ field: 'title', message: (error as Error).message }];
-      }
+  async #edit(): Promise<void> {
+    try {
+      const { CardEditor, styles } = await this.#editorCode.get();
+      addStyles(this.renderRoot as ShadowRoot, styles);
+      this.editor = new CardEditor(this.#editing);
+    } catch {
+      // The card says the editor could not be loaded (render shows the load's failure).
     }
-    await this.updateComplete;
-    this.errorSummary?.focus();
   }
 
-  #error(field: string) {
-    const error = this.errors.find((e) => e.field === field);
-    return error ? html`<p class="error-message" id=${`${field}-error`}><span class="ap-visually-hidden">${t(this.#locale, 'card.error-prefix')}</span> ${error.message}</p>` : nothing;
-  }
-
-  #input(id: string, label: string, type: string, value: string, set: (value: string) => void, hint?: string) {
-    const invalid = this.errors.some((e) => e.field === id);
-    const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class=${`field${invalid ? ' invalid' : ''}`}>
-      <label for=${`${id}-input`}>${label}</label>
-      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing} ${this.#error(id)}
-      <input
-        id=${`${id}-input`}
-        type=${type}
-        .value=${value}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        inputmode=${type === 'number' ? 'numeric' : nothing}
-        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
-      />
-    </div>`;
-  }
-
-  #field(id: Exclude<keyof Draft, 'status' | 'override' | 'milestones'>, label: MessageKey, type = 'text', hint?: string) {
-    return this.#input(id, t(this.#locale, label), type, this.draft![id], (value) => this.#set(id, value), hint);
-  }
-
-  #select<K extends 'status' | 'override'>(id: K, label: string, options: [Draft[K], string][]) {
-    return html`<div class="field">
-      <label for=${`${id}-input`}>${label}</label>
-      <select id=${`${id}-input`} @change=${(e: Event) => this.#set(id, (e.target as HTMLSelectElement).value as Draft[K])}>
-        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft![id] === value}>${text}</option>`)}
-      </select>
-    </div>`;
-  }
+  readonly #editing: EditorCard = {
+    host: this,
+    plan: () => this.#plan.plan!,
+    action: () => this.#shown!,
+    locked: () => this.#locked,
+    level: () => this.level,
+    extensionOffered: () => this.#extension.offered,
+    announce: (text) => this.#announcer.announce(text),
+    focusAfterRender: (selector) => (this.#focusAfterRender = selector),
+    close: (message) => {
+      this.editor = undefined;
+      this.#focusAfterRender = '#edit';
+      this.#announcer.announce(t(this.#locale, message));
+    },
+    saved: (action, previous, fields) => this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields })),
+  };
 
   /** Fields this person may not change (a partner cannot move an action out of their agency). */
   get #locked(): readonly string[] {
     const action = this.#shown;
     return action ? this.#plan.plan!.rights.lockedActionFields(action, this.#data.value?.priority) : [];
-  }
-
-  #editor(action: Action) {
-    const locale = this.#locale;
-    const draft = this.draft!;
-    const locked = this.#locked;
-    // What a partner comes to do goes first: status, progress and the update.
-    const partner = locked.includes('leadAgency');
-    const update = html`${this.#select(
-        'status',
-        t(locale, 'field.status'),
-        ACTION_STATUSES.map((s) => [s, statusLabel(s, locale)]),
-      )}
-      ${this.#field('progress', 'card.progress-label', 'number')}
-      <div class="field">
-        <label for="update-input">${t(locale, 'card.update')}</label>
-        <textarea id="update-input" rows="3" .value=${draft.update} @input=${(e: Event) => this.#set('update', (e.target as HTMLTextAreaElement).value)}></textarea>
-      </div>`;
-    return html`<form part="editor" class="editor" novalidate @submit=${this.#save}>
-      ${this.errors.length
-        ? html`<div part="error-summary" id="error-summary" class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-            ${heading(this.level + 1, t(locale, 'card.error-summary'), { id: 'error-summary-title' })}
-            <ul>
-              ${this.errors.map((e) => html`<li><a href=${`#${e.field}-input`} @click=${(ev: Event) => this.#focusField(ev, e.field)}>${e.message}</a></li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      ${partner ? update : nothing} ${this.#field('title', 'field.title')}
-      ${locked.includes('leadAgency')
-        ? html`<p class="locked"><strong>${t(locale, 'field.leadAgency')}:</strong> ${action.leadAgency || t(locale, 'card.none')} <span class="hint">${t(locale, 'rights.locked')}</span></p>`
-        : this.#field('leadAgency', 'field.leadAgency')}
-      ${this.#field('owner', 'field.owner')} ${this.#field('startDate', 'field.startDate', 'date')}
-      ${this.#extension.offered
-        ? html`<p class="hint">${t(locale, 'extension.request-hint')}</p>`
-        : html`${this.#field('targetDate', 'field.targetDate', 'date')} ${this.#field('revisedTargetDate', 'field.revisedTargetDate', 'date')}`}
-      ${this.#field('reason', 'card.reason', 'text', t(locale, 'card.reason-hint'))} ${partner ? nothing : update}
-      ${locked.includes('visibility')
-        ? html`<p class="locked">
-            ${t(locale, action.public ? 'rights.exposure-public' : 'rights.exposure-private')} ${t(locale, action.visibility === 'restricted' ? 'rights.exposure-restricted' : 'rights.exposure-partnership')}
-            <span class="hint">${t(locale, 'rights.locked')}</span>
-          </p>`
-        : nothing}
-      <fieldset>
-        <legend>${t(locale, 'field.milestones')}</legend>
-        ${draft.milestones.map((m, i) => this.#milestoneEditor(m, i))}
-        <button part="button" id="add-milestone" class="secondary" type="button" @click=${this.#addMilestone}>${t(locale, 'card.add-milestone')}</button>
-      </fieldset>
-      <fieldset>
-        <legend>${t(locale, 'card.override')}</legend>
-        ${this.#select('override', t(locale, 'card.override-rag'), [
-          ['', t(locale, 'card.override-none', { rag: ragLabel(this.#rag({ ...action, ragOverride: undefined }).state, locale) })],
-          ...OVERRIDE_RAGS.map((r): [Draft['override'], string] => [r, ragLabel(r, locale)]),
-        ])}
-        ${this.#field('overrideReason', 'card.override-reason')}
-      </fieldset>
-      <div class="buttons">
-        <button part="button" type="submit">${t(locale, 'card.save')}</button>
-        <button part="button" class="secondary" type="button" @click=${() => this.#close('card.cancelled')}>${t(locale, 'card.cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  #milestoneEditor(m: Milestone, i: number) {
-    const locale = this.#locale;
-    const n = i + 1;
-    const set = (change: Partial<Milestone>) => this.#setMilestone(i, change);
-    return html`<div class="milestone-row">
-      ${this.#input(`milestone-${i}-title`, t(locale, 'card.milestone-title-label', { n }), 'text', m.title, (title) => set({ title }))}
-      ${this.#input(`milestone-${i}-due`, t(locale, 'card.milestone-due-label', { n }), 'date', m.dueDate, (dueDate) => set({ dueDate }))}
-      <div class="checkbox">
-        <input
-          id=${`milestone-${i}-done-input`}
-          type="checkbox"
-          .checked=${!!m.doneDate}
-          @change=${(e: Event) => set({ doneDate: (e.target as HTMLInputElement).checked ? this.#plan.plan!.today : undefined })}
-        />
-        <label for=${`milestone-${i}-done-input`}>${t(locale, 'card.milestone-done-label', { n })}</label>
-      </div>
-      <button part="button" class="secondary" type="button" @click=${() => this.#removeMilestone(i)}>${t(locale, 'card.remove-milestone', { n })}</button>
-    </div>`;
-  }
-
-  #focusField(event: Event, field: string): void {
-    event.preventDefault();
-    // Fragment links do not reach into a shadow root, so move focus ourselves.
-    this.renderRoot.querySelector<HTMLElement>(`#${field}-input`)?.focus();
   }
 }

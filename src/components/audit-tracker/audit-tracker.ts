@@ -1,40 +1,23 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { StoreRead } from '../../controllers/store-read.js';
 import { PlanController } from '../../controllers/plan.js';
 import { AnnounceController } from '../../controllers/announce.js';
 import { ExtensionRequestController } from '../../controllers/extension-request.js';
 import { extensionList } from '../shared/extensions.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
 import { whoCan } from '../shared/who-can.js';
-import { apEvent } from '../../events.js';
-import {
-  RATINGS,
-  RECOMMENDATION_STATUSES,
-  ValidationError,
-  WorkflowError,
-  allowedStatuses,
-  checkRecommendation,
-  effectiveTarget,
-  evidenceLink,
-  implementationSummary,
-  isRecommendationOverdue,
-  parseRecord,
-  rankBetween,
-  reviseTarget,
-  type Action,
-  type Audit,
-  type Evidence,
-  type Rating,
-  type Recommendation,
-} from '../../model/index.js';
-import { describeIssue, describeWorkflowError, formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
-import { formDialog } from '../priority-board/form-dialog.js';
+import { RATINGS, RECOMMENDATION_STATUSES, effectiveTarget, implementationSummary, isRecommendationOverdue, type Action, type Rating, type Recommendation } from '../../model/index.js';
+import { formatDate, ratingLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { options } from '../shared/fields.js';
+import { LazyDialog } from '../shared/lazy.js';
+import type { AuditDialog, AuditDialogForm, DialogTracker } from './audit-dialog.js';
 import { styles } from './audit-tracker.styles.js';
 
 type SortKey = 'ref' | 'recommendation' | 'rating' | 'owner' | 'agreedAction' | 'target' | 'status' | 'evidence' | 'linked';
 type RatingScheme = 'high-medium-low' | 'priority' | 'fundamental';
-type Dialog = { kind: 'audit' } | { kind: 'recommendation'; rec?: Recommendation } | { kind: 'action'; actionId: string } | { kind: 'extension'; recId: string };
+/** The dialogs the tracker renders itself; the others are in audit-dialog.ts, loaded when one is first opened. */
+type Dialog = { kind: 'action'; actionId: string } | { kind: 'extension'; recId: string };
 
 const COLUMNS: [SortKey, MessageKey][] = [
   ['ref', 'field.ref'],
@@ -47,14 +30,8 @@ const COLUMNS: [SortKey, MessageKey][] = [
   ['evidence', 'field.evidence'],
   ['linked', 'field.linkedActionIds'],
 ];
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim() || undefined;
-const texts = (form: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, text(form, name)]));
 // Tags take the RAG colours by meaning: bad red, under way amber, done green, new blue, the rest grey.
 const TAG_RAG: Record<string, string> = { high: 'red', medium: 'amber', low: 'blue', open: 'blue', 'in-progress': 'amber', implemented: 'green', verified: 'green' };
-/** A select's options from `[value, label]` pairs, after a blank choice if `blank` is given. */
-const options = (choices: string[][], current?: string, blank?: string) =>
-  html`${blank === undefined ? nothing : html`<option value="" ?selected=${!current}>${blank}</option>`}
-  ${choices.map(([value, label]) => html`<option value=${value} ?selected=${value === current}>${label}</option>`)}`;
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 /**
@@ -98,8 +75,6 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
   @state() private filterRating = '';
   @state() private filterOverdue = false;
   @state() private dialog?: Dialog;
-  @state() private issues: string[] = [];
-  @state() private evidence: Evidence[] = [];
 
   readonly #plan = new PlanController(this, { collections: ['audits', 'recommendations', 'actions', 'priorities'] });
   readonly #announcer = new AnnounceController(this);
@@ -109,10 +84,14 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
     announce: (text) => this.#announcer.announce(text),
     onDone: () => this.renderRoot.querySelector('dialog')?.close(),
   });
+  readonly #form = new LazyDialog<AuditDialog, AuditDialogForm>(this, async () => {
+    const { AuditDialogForm } = await import('./audit-dialog.js');
+    return (dialog) => new AuditDialogForm(this.#dialogTracker, dialog);
+  });
   /** A recommendation a link named (`#recommendation-{id}`), shown once its row is in the table. */
   #linked?: string;
 
-  readonly #data = new Task(this, {
+  readonly #data = new StoreRead(this, {
     task: async ([store, planId, auditId]) => {
       if (!store || !auditId) return undefined;
       const [audit, recs, actions, priorities] = await Promise.all([
@@ -172,8 +151,8 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
     const readOnly = plan.rights.role === 'viewer' || plan.rights.role === 'public';
     if (!data.audit) {
       return html`<p>${this.#t('audit.no-audit', { id: this.auditId })}</p>
-        ${editable ? html`<button part="button" type="button" class="primary" @click=${() => this.#openDialog({ kind: 'audit' })}>${this.#t('audit.create-audit')}</button>` : nothing}
-        ${this.#renderDialog()} ${this.#announcer.region()}`;
+        ${editable ? html`<button part="button" type="button" class="primary" @click=${() => this.#form.open({ kind: 'audit' })}>${this.#t('audit.create-audit')}</button>` : nothing}
+        ${this.#form.render()} ${this.#renderDialog()} ${this.#announcer.region()}`;
     }
     const { audit, recs } = data;
     const shown = this.#sorted(
@@ -187,7 +166,7 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
     return html`${heading(this.level, audit.title)}
       <p class="meta">
         ${[audit.auditor, audit.date && formatDate(audit.date, this.#locale), audit.assurance && `${this.#t('field.assurance')}: ${audit.assurance}`].filter(Boolean).join(' · ')}
-        ${editable ? html`<button part="button" type="button" class="link" @click=${() => this.#openDialog({ kind: 'audit' })}>${this.#t('audit.edit-audit')}</button>` : nothing}
+        ${editable ? html`<button part="button" type="button" class="link" @click=${() => this.#form.open({ kind: 'audit' })}>${this.#t('audit.edit-audit')}</button>` : nothing}
       </p>
       ${this.#renderSummary(recs)} ${this.#renderFilters()}
       <p class="hint">${this.#t('audit.showing', { shown: shown.length, total: recs.length })}</p>
@@ -205,8 +184,8 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
           </tbody>
         </table>
       </div>
-      ${editable ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'recommendation' })}>${this.#t('audit.add-recommendation')}</button>` : nothing}
-      ${this.#renderDialog()} ${this.#announcer.region()}`;
+      ${editable ? html`<button part="button" type="button" class="secondary" @click=${() => this.#form.open({ kind: 'recommendation' })}>${this.#t('audit.add-recommendation')}</button>` : nothing}
+      ${this.#form.render()} ${this.#renderDialog()} ${this.#announcer.region()}`;
   }
 
   #renderSummary(recs: Recommendation[]) {
@@ -294,7 +273,7 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
       <td>
         ${reference}
         ${editable
-          ? html`<button part="button" type="button" class="link" aria-label=${this.#t('audit.edit', { ref: reference || rec.recommendation })} @click=${() => this.#openDialog({ kind: 'recommendation', rec })}>
+          ? html`<button part="button" type="button" class="link" aria-label=${this.#t('audit.edit', { ref: reference || rec.recommendation })} @click=${() => this.#form.open({ kind: 'recommendation', rec })}>
               ${this.#t('audit.edit-short')}
             </button>`
           : nothing}
@@ -344,13 +323,22 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
     </tr>`;
   }
 
-  // ---- Dialogs: the audit, a recommendation (workflow, revision, evidence, links), a linked action.
+  // ---- Dialogs: a linked action and an extension request here; the audit and a recommendation in audit-dialog.ts.
+
+  readonly #dialogTracker: DialogTracker = {
+    host: this,
+    plan: () => this.#plan.plan!,
+    auditId: () => this.auditId,
+    data: () => this.#data.value!,
+    rating: (rating) => this.#rating(rating),
+    extensionOffered: () => this.#extension.offered,
+    announce: (text) => this.#announcer.announce(text),
+    close: () => this.#form.close(),
+  };
 
   #openDialog(dialog: Dialog): void {
     if (dialog.kind === 'extension') this.#extension.start(dialog.recId);
     this.dialog = dialog;
-    this.issues = [];
-    this.evidence = dialog.kind === 'recommendation' ? [...(dialog.rec?.evidence ?? [])] : [];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal());
   }
 
@@ -363,174 +351,9 @@ export class ApAuditTracker extends HeadingLevel(LitElement) {
         ${rec && this.#extension.recordId === rec.id ? this.#extension.form(rec, 2) : nothing}
       </dialog>`;
     }
-    if (dialog.kind === 'action') {
-      return html`<dialog part="dialog" aria-label=${this.#t('audit.action-dialog')} @close=${() => (this.dialog = undefined)}>
-        <form method="dialog"><button part="button" class="secondary" autofocus>${this.#t('widget.close')}</button></form>
-        <ap-action-card action-id=${dialog.actionId} heading-level="2"></ap-action-card>
-      </dialog>`;
-    }
-    const heading = dialog.kind === 'audit' ? this.#t(this.#data.value?.audit ? 'audit.edit-audit' : 'audit.create-audit') : dialog.rec ? this.#t('audit.edit', { ref: dialog.rec.ref ?? '' }) : this.#t('audit.add-recommendation');
-    return formDialog({
-      heading,
-      issues: this.issues,
-      fields: dialog.kind === 'audit' ? this.#auditFields() : this.#recommendationFields(dialog.rec),
-      labels: { problem: this.#t('widget.problem'), submit: this.#t('widget.save'), cancel: this.#t('widget.cancel') },
-      onSubmit: (event) => void this.#onSubmit(event),
-      onClose: () => (this.dialog = undefined),
-    });
-  }
-
-  #field(name: string, label: string, control: TemplateResult) {
-    return html`<div class="field"><label for="d-${name}">${label}</label>${control}</div>`;
-  }
-
-  #input(name: string, label: MessageKey, value = '', type = 'text', required = false) {
-    return this.#field(name, this.#t(label), html`<input id="d-${name}" name=${name} type=${type} .value=${value} ?required=${required} />`);
-  }
-
-  #textarea(name: string, label: MessageKey, value = '', required = false) {
-    return this.#field(name, this.#t(label), html`<textarea id="d-${name}" name=${name} rows="3" .value=${value} ?required=${required}></textarea>`);
-  }
-
-  #select(name: string, label: MessageKey, choices: string[][], current?: string, blank?: string) {
-    return this.#field(name, this.#t(label), html`<select id="d-${name}" name=${name}>${options(choices, current, blank)}</select>`);
-  }
-
-  #auditFields() {
-    const audit = this.#data.value?.audit;
-    return html`${this.#input('title', 'field.title', audit?.title, 'text', true)} ${this.#input('auditor', 'field.auditor', audit?.auditor)}
-    ${this.#input('date', 'field.date', audit?.date, 'date')} ${this.#input('assurance', 'field.assurance', audit?.assurance)}`;
-  }
-
-  #recommendationFields(rec?: Recommendation) {
-    const data = this.#data.value!;
-    const status = rec?.status ?? 'open';
-    return html`${this.#input('ref', 'field.ref', rec?.ref)} ${this.#textarea('recommendation', 'field.recommendation', rec?.recommendation, true)}
-      ${this.#textarea('finding', 'field.finding', rec?.finding)}
-      ${this.#select('rating', 'field.rating', RATINGS.map((r) => [r, this.#rating(r)]), rec?.rating, '')}
-      ${this.#input('owner', 'field.owner', rec?.owner)} ${this.#textarea('agreedAction', 'field.agreedAction', rec?.agreedAction)}
-      ${rec?.targetDate || (rec && this.#extension.offered)
-        ? html`<p>${this.#t('field.targetDate')}: ${formatDate(effectiveTarget(rec) ?? '', this.#locale)}</p>
-            ${this.#extension.offered
-              ? html`<p class="hint">${this.#t('extension.request-hint')}</p>`
-              : html`${this.#input('newTarget', 'audit.revise-target', '', 'date')} ${this.#textarea('revisionReason', 'audit.revision-reason')}`}`
-        : this.#input('targetDate', 'field.targetDate', '', 'date')}
-      ${this.#select('status', 'field.status', allowedStatuses(status).map((s) => [s, statusLabel(s, this.#locale)]), status)}
-      ${this.#textarea('reason', 'field.reason', rec?.reason)}
-      ${this.#select(
-        'supersededBy',
-        'field.supersededBy',
-        data.recs.filter((r) => r.id !== rec?.id).map((r) => [r.id, `${r.ref ?? ''} ${r.recommendation}`.trim()]),
-        rec?.supersededBy,
-        this.#t('audit.none'),
-      )}
-      <fieldset>
-        <legend>${this.#t('field.evidence')}</legend>
-        <ul class="evidence">
-          ${this.evidence.map(
-            (e, i) => html`<li>
-              <a href=${e.url} rel="noopener noreferrer" target="_blank">${e.label}</a>
-              <button part="button" type="button" class="link" @click=${() => (this.evidence = this.evidence.filter((_, j) => j !== i))}>
-                ${this.#t('widget.cancel')}<span class="ap-visually-hidden"> ${e.label}</span>
-              </button>
-            </li>`,
-          )}
-        </ul>
-        ${this.#input('evidenceLabel', 'field.label')} ${this.#input('evidenceUrl', 'field.url', '', 'url')}
-        <button part="button" type="button" class="secondary" @click=${this.#addEvidence}>${this.#t('audit.evidence-add')}</button>
-      </fieldset>
-      <fieldset>
-        <legend>${this.#t('audit.linked-to')}</legend>
-        <div class="checkboxes">
-          ${data.actions.map(
-            (a) => html`<div class="field checkbox">
-              <input id="link-${a.id}" type="checkbox" name="linked" value=${a.id} .checked=${rec?.linkedActionIds.includes(a.id) ?? false} />
-              <label for="link-${a.id}">${a.title}</label>
-            </div>`,
-          )}
-        </div>
-        ${this.#select('newActionPriority', 'audit.create-action', data.priorities.map((p) => [p.id, p.title]), undefined, this.#t('audit.no-new-action'))}
-      </fieldset>`;
-  }
-
-  #addEvidence(): void {
-    const label = this.renderRoot.querySelector<HTMLInputElement>('#d-evidenceLabel')!;
-    const url = this.renderRoot.querySelector<HTMLInputElement>('#d-evidenceUrl')!;
-    try {
-      this.evidence = [...this.evidence, evidenceLink(label.value, url.value)];
-      this.issues = [];
-      label.value = url.value = '';
-      label.focus();
-    } catch (error) {
-      this.#refuse(error);
-    }
-  }
-
-  async #refuse(error: unknown): Promise<void> {
-    if (error instanceof ValidationError) this.issues = error.issues.map((issue) => describeIssue(issue, this.#locale));
-    else if (error instanceof WorkflowError) this.issues = [describeWorkflowError(error, this.#locale)];
-    else throw error;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-  }
-
-  async #onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const plan = this.#plan.plan!;
-    const form = new FormData(event.target as HTMLFormElement);
-    const dialog = this.dialog!;
-    const by = { by: plan.user };
-    try {
-      if (dialog.kind === 'audit') {
-        const audit = this.#data.value?.audit ?? ({ id: this.auditId, planId: plan.planId } as Audit);
-        const input = { ...audit, ...texts(form, ['auditor', 'date', 'assurance']), title: text(form, 'title') ?? '' };
-        await plan.store!.put('audits', parseRecord('audits', input), by);
-        this.#announcer.announce(this.#t('audit.audit-saved'));
-      } else if (dialog.kind === 'recommendation') {
-        await this.#saveRecommendation(dialog.rec, form);
-      }
-      this.renderRoot.querySelector('dialog')?.close();
-    } catch (error) {
-      await this.#refuse(error);
-    }
-  }
-
-  async #saveRecommendation(before: Recommendation | undefined, form: FormData): Promise<void> {
-    const plan = this.#plan.plan!;
-    const data = this.#data.value!;
-    const at = new Date().toISOString();
-    let rec = parseRecord('recommendations', {
-      ...(before ?? { id: crypto.randomUUID(), planId: plan.planId, auditId: this.auditId }),
-      ...texts(form, ['ref', 'finding', 'rating', 'owner', 'agreedAction', 'reason', 'supersededBy']),
-      recommendation: text(form, 'recommendation') ?? '',
-      targetDate: before?.targetDate ?? text(form, 'targetDate'),
-      status: text(form, 'status') ?? 'open',
-      evidence: this.evidence,
-      linkedActionIds: form.getAll('linked').map(String),
-    });
-    const newTarget = text(form, 'newTarget');
-    if (newTarget || text(form, 'revisionReason')) rec = reviseTarget(rec, newTarget ?? '', text(form, 'revisionReason') ?? '', plan.user, at);
-    checkRecommendation(before, rec, data.recs.map((r) => r.id));
-    const priorityId = text(form, 'newActionPriority');
-    let action: Action | undefined;
-    if (priorityId) {
-      const ranks = data.actions.filter((a) => a.priorityId === priorityId && a.rank).map((a) => a.rank!).sort();
-      action = parseRecord('actions', {
-        id: crypto.randomUUID(),
-        planId: plan.planId,
-        priorityId,
-        title: rec.agreedAction ?? rec.recommendation,
-        owner: rec.owner,
-        targetDate: effectiveTarget(rec),
-        rank: rankBetween(ranks.at(-1)),
-      });
-      rec = { ...rec, linkedActionIds: [...rec.linkedActionIds, action.id] };
-    }
-    if (action) {
-      const saved = await plan.store!.put('actions', action, { by: plan.user });
-      this.dispatchEvent(apEvent('ap-action-change', { action: saved, fields: ['created'] }));
-    }
-    await plan.store!.put('recommendations', rec, { by: plan.user });
-    this.#announcer.announce(this.#t('audit.saved', { ref: rec.ref ?? rec.recommendation }));
+    return html`<dialog part="dialog" aria-label=${this.#t('audit.action-dialog')} @close=${() => (this.dialog = undefined)}>
+      <form method="dialog"><button part="button" class="secondary" autofocus>${this.#t('widget.close')}</button></form>
+      <ap-action-card action-id=${dialog.actionId} heading-level="2"></ap-action-card>
+    </dialog>`;
   }
 }

@@ -2,8 +2,12 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { PlanContext } from '../../context/index.js';
 import { decideExtension, effectiveTarget, openRequest, type Action, type DecisionOutcome, type Extendable, type ExtensionProblem, type Recommendation } from '../../model/index.js';
-import { describeExtensionProblem, formatDate, formatDayOf, t, type Locale } from '../../i18n/index.js';
+import { formatDate, formatDayOf, t, type Locale } from '../../i18n/index.js';
+import { describeExtensionProblem } from '../../i18n/extension-problems.js';
+import { useAdminMessages } from '../../i18n/admin-messages.js';
 import { heading } from '../../context/heading.js';
+
+useAdminMessages();
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 type Kind = 'actions' | 'recommendations';

@@ -1,16 +1,16 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { headingLevelContext, planContext, type PlanContext } from '../../context/index.js';
 import { HeadingLevel } from '../../context/heading.js';
 import { apEvent } from '../../events.js';
 import { approvalsRequired, defaultRagRules, isIsoDate, rightsFor, todayInLondon, type ApprovalSetting, type Person, type PlanFilter, type RagRules } from '../../model/index.js';
-import { t } from '../../i18n/index.js';
+import { hasCatalogue, loadCatalogue, t } from '../../i18n/index.js';
 import { resolveLocale } from '../../i18n/page-locale.js';
-import { LinkedRecordController } from '../../controllers/linked-record.js';
+import type { LinkedRecordController } from '../../controllers/linked-record.js';
 import { ActionPlanStore, DataClearedError } from '../../store/index.js';
-import { RestAdapter, SyncEngine, SyncHttpError, type PersonCheck, type SyncAdapter, type SyncState, type TokenProvider } from '../../sync/index.js';
-import { loadPublished } from '../../io/snapshot.js';
+import type { PersonCheck, RestAdapter, SyncAdapter, SyncEngine, SyncState, TokenProvider } from '../../sync/index.js';
+import { Lazy } from '../shared/lazy.js';
 import { styles } from './plan.styles.js';
 
 const DEFAULT_NAME = 'action-plan-widgets';
@@ -96,8 +96,14 @@ export class ApPlan extends HeadingLevel(LitElement) {
    */
   @property({ attribute: false }) person?: Person | null;
 
-  @provide({ context: planContext }) context?: PlanContext;
-  @provide({ context: headingLevelContext }) protected widgetHeadingLevel = 2;
+  // Controllers, not @provide: its decorator code would be in every page's download for three fields.
+  readonly #provider = new ContextProvider(this, { context: planContext });
+  readonly #widgetLevel = new ContextProvider(this, { context: headingLevelContext, initialValue: 2 });
+
+  /** What the widgets inside are given: the store, plan, today, the person and their rights, the filter, sync. */
+  get context(): PlanContext | undefined {
+    return this.#provider.value;
+  }
 
   #ownedStore?: ActionPlanStore;
   #ownedSync?: SyncEngine;
@@ -109,22 +115,42 @@ export class ApPlan extends HeadingLevel(LitElement) {
   #srcLoad?: AbortController;
   #retryOpen?: ReturnType<typeof setTimeout>;
   #unsubscribePlan?: () => void;
-  #linked = new LinkedRecordController(this);
+  // A page opened on a link to one record (#action-{id}, #recommendation-{id}: the reminder emails'
+  // links) fetches the code that shows it; it then follows later links itself.
+  #linked?: LinkedRecordController;
+  #followLink = (): void => {
+    if (this.#linked || !/^#(action|recommendation)-./.test(location.hash)) return;
+    import('../../controllers/linked-record.js').then(
+      ({ LinkedRecordController }) => (this.#linked ??= new LinkedRecordController(this)),
+      () => this.#report(new Error(t(resolveLocale(this, this.locale), 'lazy.failed'))),
+    );
+  };
+  // Sync code is fetched only where there is something to sync with; the snapshot reader only with `src`.
+  #syncCode = new Lazy(this, () => import('../../sync/live.js'));
+  #snapshotCode = new Lazy(this, () => import('../../io/snapshot.js'));
+  // The Welsh messages, on a Welsh page only.
+  #welsh = new Lazy(this, () => loadCatalogue('cy'));
 
   constructor() {
     super();
     this.addEventListener('ap-filter-change', (event) => (this.filter = { ...event.detail }));
+    // Someone is using the page: fetch the writes' code now, while there is a connection to fetch it with.
+    const prepare = () => void ActionPlanStore.prepareWrites().catch(() => undefined);
+    for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, prepare, { once: true });
     this.addEventListener('ap-show-conflict', (event) => this.querySelector('ap-sync-status')?.showConflict(event.detail.recordId));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.#followLink);
+    this.#followLink();
     this.#needsOpen = true;
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#followLink);
     clearTimeout(this.#retryOpen);
     this.#stopSync();
     this.#unsubscribePlan?.();
@@ -150,9 +176,13 @@ export class ApPlan extends HeadingLevel(LitElement) {
     this.#needsOpen = false;
     this.#wireSync(changed);
     if (changed.has('store') || changed.has('planId')) this.#watchPlan();
-    this.widgetHeadingLevel = this.level;
-    this.context = {
-      store: this.store,
+    const locale = resolveLocale(this, this.locale);
+    // The widgets wait for their language (they show "Loading" without a store), not to flash English.
+    const speaks = hasCatalogue(locale);
+    if (!speaks) this.#load(this.#welsh).catch(() => undefined);
+    this.#widgetLevel.setValue(this.level);
+    this.#provider.setValue({
+      store: speaks ? this.store : undefined,
       planId: this.planId,
       today: this.effectiveToday,
       user: this.person?.name || this.user,
@@ -160,7 +190,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
       person: this.person ?? undefined,
       // Nobody's rights until the endpoint has said who this is; everyone's where nobody signs in.
       rights: rightsFor(this.person ?? (this.person === undefined && this.#signsIn ? NOBODY : undefined), this.planId),
-      locale: resolveLocale(this, this.locale),
+      locale,
       ragRules: this.ragRules,
       filter: this.filter,
       setFilter: (filter) => (this.filter = { ...filter }),
@@ -168,7 +198,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
       syncState: this.syncState,
       // A person known: the endpoint has sign-in (ours), where an absent setting reads required.
       approvalsRequired: approvalsRequired({ approvals: this.approvals }, !!this.person),
-    };
+    });
   }
 
   /** Keeps the plan's approvals setting as the store has it. */
@@ -193,7 +223,12 @@ export class ApPlan extends HeadingLevel(LitElement) {
     this.#stopSync();
     const { store } = this;
     if (!store || !this.planId || this.src) return;
-    const adapter = this.adapter ?? (this.endpoint ? (this.#restAdapter = this.#newRestAdapter()) : undefined);
+    if (!this.sync && !this.adapter && !this.endpoint) return;
+    const code = this.#syncCode.value;
+    // Once the sync code has come, the update it asks for wires sync here (a failure is reported by #load).
+    if (!code) return void this.#load(this.#syncCode).catch(() => undefined);
+    const { SyncEngine } = code;
+    const adapter = this.adapter ?? (this.endpoint ? (this.#restAdapter = this.#newRestAdapter(code)) : undefined);
     const checkPerson = this.#signsIn ? (signal: AbortSignal) => this.#checkPerson(signal) : undefined;
     const engine = this.sync ?? (adapter && (this.#ownedSync = new SyncEngine({ store, adapter, planId: this.planId, scope: `${this.endpoint ?? 'adapter'}|${this.planId}`, intervalMs: Math.max(1, this.syncInterval) * 1000, user: this.person?.name || this.user, checkPerson })));
     if (!engine) return;
@@ -228,7 +263,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
     return !!this.endpoint && !this.adapter && !this.sync && !this.src;
   }
 
-  #newRestAdapter(): RestAdapter {
+  #newRestAdapter({ RestAdapter }: typeof import('../../sync/live.js')): RestAdapter {
     return new RestAdapter(this.endpoint!, { headers: this.headers, tokenProvider: this.tokenProvider && ((options) => this.tokenProvider!(options)) });
   }
 
@@ -260,7 +295,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
     const before = this.person;
     if ((person?.id ?? null) !== (before?.id ?? null) && this.#ownedStore) {
       this.#closeOwned(person);
-      throw new SyncHttpError('auth', t(resolveLocale(this, this.locale), 'plan.person-changed'));
+      throw new this.#syncCode.value!.SyncHttpError('auth', t(resolveLocale(this, this.locale), 'plan.person-changed'));
     }
     const changed = JSON.stringify(person) !== JSON.stringify(before);
     if (changed) {
@@ -289,7 +324,7 @@ export class ApPlan extends HeadingLevel(LitElement) {
     this.#known = undefined;
     if (known !== undefined) return known;
     try {
-      const person = (await this.#newRestAdapter().me()) ?? null;
+      const person = (await this.#newRestAdapter(await this.#load(this.#syncCode)).me()) ?? null;
       this.#remember(person);
       return person;
     } catch (error) {
@@ -335,11 +370,21 @@ export class ApPlan extends HeadingLevel(LitElement) {
     this.#srcLoad?.abort();
     const load = (this.#srcLoad = new AbortController());
     try {
+      const { loadPublished } = await this.#load(this.#snapshotCode);
       const snapshot = await loadPublished(store, new URL(src, document.baseURI).href, load.signal);
       if (!this.planId) this.planId = snapshot.plan.id;
     } catch (error) {
       if (!load.signal.aborted) this.#report(error as Error);
     }
+  }
+
+  /** A part of the plan's code; a failure to fetch it (offline, the file gone) is reported in words. */
+  #load<T>(code: Lazy<T>): Promise<T> {
+    return code.get().catch(() => {
+      const error = new Error(t(resolveLocale(this, this.locale), 'lazy.failed'));
+      this.#report(error);
+      throw error;
+    });
   }
 
   #report(error: Error): void {
@@ -351,6 +396,6 @@ export class ApPlan extends HeadingLevel(LitElement) {
     const locale = resolveLocale(this, this.locale);
     return html`<p part="message" role="alert" ?hidden=${!this.error}>${this.error?.message}</p>
       <slot></slot>
-      ${this.#linked.render(t(locale, 'card.close'), t(locale, 'plan.linked-action'))}`;
+      ${this.#linked?.render(t(locale, 'card.close'), t(locale, 'plan.linked-action')) ?? nothing}`;
   }
 }

@@ -1,18 +1,38 @@
 // Windowing of long columns: only the cards in view of the column's scroller, plus overscan, are in
 // the DOM; the list's ::before and ::after stand in for the cards above and below those rendered.
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+// Loaded when the board first has a long column (a chunk of its own in the drop-in).
+import { css, html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { addStyles } from '../shared/lazy.js';
 import type { Action } from '../../model/index.js';
 import type { Column } from './columns.js';
 
-/** Columns this long or longer are windowed. */
-export const WINDOW_FROM = 40;
 const OVERSCAN_PX = 120;
 /** A card's height until one has been measured. */
 const CARD_PX = 160;
 
 /** The cards a long column renders, [start, end), the height of those above and below, and what that was worked out from. */
 type Slice = { start: number; end: number; before: number; after: number; actions: Action[]; measured: number; top: number; height: number };
+
+// A long (.virtual) column keeps its cards in place itself when measured heights change, so the browser's
+// anchoring would move them twice; its ::before and ::after, sized from code, stand in for the cards not rendered.
+const styles = css`
+  .cards.virtual {
+    display: block;
+    height: var(--ap-board-column-height, 70vh);
+    overflow: auto;
+    overflow-anchor: none;
+  }
+  .virtual::before,
+  .virtual::after {
+    content: '';
+    display: block;
+    height: var(--ap-window-before);
+  }
+  .virtual::after {
+    height: var(--ap-window-after);
+  }
+`;
 
 const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
 
@@ -59,6 +79,7 @@ export class ColumnWindowController implements ReactiveController {
     private readonly column: (key: string) => Column | undefined,
   ) {
     host.addController(this);
+    addStyles(host.renderRoot as ShadowRoot, styles);
   }
 
   /** The column's cards as a list that renders only those near its scroller's view. */

@@ -1,5 +1,5 @@
-// Pure: groups the plan's actions into board columns and works out what a move writes. No DOM.
-import { ACTION_STATUSES, RAGS, compareRank, emptyCounts, rankBetween, type Action, type Priority, type RagCounts } from '../../model/index.js';
+// Pure: groups the plan's actions into board columns. No DOM.
+import { ACTION_STATUSES, RAGS, compareRank, emptyCounts, type Action, type Priority, type RagCounts } from '../../model/index.js';
 import type { RagSource } from '../../controllers/actions.js';
 
 export type GroupBy = 'priority' | 'status' | 'rag' | 'lead';
@@ -99,23 +99,4 @@ export function patchColumns(columns: readonly Column[], edits: readonly [Action
     next[c] = { ...next[c]!, actions, counts: rags.count(actions).get('') ?? emptyCounts() };
   }
   return next;
-}
-
-/** The fields a move into `column` of a `groupBy` board changes (besides rank). */
-export function movePatch(groupBy: GroupBy, column: string): Partial<Action> {
-  if (groupBy === 'priority') return { priorityId: column };
-  if (groupBy === 'status') return { status: column as Action['status'] };
-  return { leadAgency: column || undefined };
-}
-
-/** A rank between the cards either side of `index` in `others` (the column without the moving card). */
-export function rankAt(others: readonly Action[], index: number): string {
-  const before = others[index - 1]?.rank;
-  const after = others[index]?.rank;
-  try {
-    return rankBetween(before, after);
-  } catch {
-    // Neighbours that share a rank (two offline edits): land just after the one before.
-    return rankBetween(before);
-  }
 }

@@ -1,7 +1,8 @@
-// The modal form both the board and the audit tracker use: heading, GOV.UK error summary, fields, Save and Cancel;
-// and the controls the board's dialogs put in it.
+// The form of the modal dialogs the board and the audit tracker load on first use (see LazyDialog):
+// heading, GOV.UK error summary, fields, Save and Cancel; and the controls the board's dialogs put in it.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Priority } from '../../model/index.js';
+import { field } from '../shared/fields.js';
 
 export interface FormDialog {
   heading: string;
@@ -10,32 +11,27 @@ export interface FormDialog {
   fields: TemplateResult;
   labels: { problem: string; submit: string; cancel: string };
   onSubmit: (event: SubmitEvent) => void;
-  onClose: () => void;
 }
 
-export function formDialog({ heading, issues, fields, labels, onSubmit, onClose }: FormDialog) {
-  return html`<dialog part="dialog" aria-labelledby="dialog-heading" @close=${onClose}>
-    <form method="dialog" novalidate @submit=${onSubmit}>
-      <h2 id="dialog-heading">${heading}</h2>
-      ${issues.length
-        ? html`<div class="error-summary" role="alert" tabindex="-1">
-            <h3>${labels.problem}</h3>
-            <ul>
-              ${issues.map((issue) => html`<li>${issue}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      ${fields}
-      <div class="buttons">
-        <button part="button" type="submit" class="primary">${labels.submit}</button>
-        <button part="button" type="button" class="secondary" @click=${(e: Event) => (e.target as HTMLElement).closest('dialog')?.close()}>${labels.cancel}</button>
-      </div>
-    </form>
-  </dialog>`;
+/** The form inside the dialog (the dialog names itself by its heading). */
+export function formDialog({ heading, issues, fields, labels, onSubmit }: FormDialog) {
+  return html`<form method="dialog" novalidate @submit=${onSubmit}>
+    <h2 id="dialog-heading">${heading}</h2>
+    ${issues.length
+      ? html`<div class="error-summary" role="alert" tabindex="-1">
+          <h3>${labels.problem}</h3>
+          <ul>
+            ${issues.map((issue) => html`<li>${issue}</li>`)}
+          </ul>
+        </div>`
+      : nothing}
+    ${fields}
+    <div class="buttons">
+      <button part="button" type="submit" class="primary">${labels.submit}</button>
+      <button part="button" type="button" class="secondary" @click=${(e: Event) => (e.target as HTMLElement).closest('dialog')?.close()}>${labels.cancel}</button>
+    </div>
+  </form>`;
 }
-
-/** A labelled control. */
-export const field = (id: string, label: string, control: unknown) => html`<div class="field"><label for=${id}>${label}</label>${control}</div>`;
 
 /** A dialog's input named `name`, with id `d-{name}`. */
 export const dialogInput = (name: string, label: string, value: string, required = false, type = 'text') =>

@@ -1,11 +1,20 @@
-// The board's keys: roving focus between cards, find-as-you-type, and pick up / move / drop with Space and the arrows.
+// The board's keys: roving focus between cards and find-as-you-type here; Space picks a card up, and
+// while it is on the move the keys go to the board's moves (board-moves.ts, loaded on first use).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Column } from './columns.js';
-import { positionOf, type BoardMoves } from './moves.js';
+import { positionOf } from './moves.js';
 
 const TYPEAHEAD_MS = 700;
 
-export interface KeyboardMoves extends BoardMoves {
+export interface KeyboardMoves {
+  columns(): readonly Column[];
+  focusCard(id: string): Promise<void>;
+  /** Picks the card up, or says why it may not move. */
+  pickUp(id: string): void;
+  /** Whether a card is on the move, or about to be (keys then go to `keyWhileMoving`). */
+  moving(): boolean;
+  /** A key pressed while a card is on the move: whether the board took it. */
+  keyWhileMoving(key: string): boolean;
   /** Closes the "Move to…" menu, if one is open (Escape outside a card). */
   closeMenu(): void;
   /** Opens the card as its title does (Enter). */
@@ -34,7 +43,7 @@ export class KeyboardMovesController implements ReactiveController {
       if (event.key === 'Escape') this.board.closeMenu();
       return;
     }
-    const handled = this.board.grab() ? this.#keyWhileGrabbed(event) : this.#keyWhileBrowsing(event, item.dataset.id);
+    const handled = this.board.moving() ? this.board.keyWhileMoving(event.key) : this.#keyWhileBrowsing(event, item.dataset.id);
     if (handled) event.preventDefault();
   };
 
@@ -57,7 +66,7 @@ export class KeyboardMovesController implements ReactiveController {
       ArrowLeft: () => sideways(-1),
       Home: () => go(event.ctrlKey ? columns.findIndex(filled) : here.column, 0),
       End: () => go(event.ctrlKey ? columns.findLastIndex(filled) : here.column, Infinity),
-      ' ': () => this.board.pickUp(id, here),
+      ' ': () => this.board.pickUp(id),
       Enter: () => this.board.openCard(id),
     };
     const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -78,36 +87,5 @@ export class KeyboardMovesController implements ReactiveController {
       const action = all[(start + offset + i) % all.length]!;
       if (action.title.toLocaleLowerCase().startsWith(this.#typeahead)) return void this.board.focusCard(action.id);
     }
-  }
-
-  #keyWhileGrabbed(event: KeyboardEvent): boolean {
-    const { board } = this;
-    const grab = board.grab()!;
-    const columns = board.columns();
-    const c = columns.findIndex((column) => column.key === grab.to.column);
-    const { index } = grab.to;
-    const moveTo = (columnIndex: number, to: number) => {
-      const column = columns[columnIndex];
-      if (!board.accepts(column)) return;
-      // Positions in the target column without the moving card: 0..length.
-      const room = column.actions.filter((a) => a.id !== grab.id).length;
-      board.moveGrab({ column: column.key, index: Math.max(0, Math.min(to, room)) });
-      void board.focusCard(grab.id);
-    };
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(c, index + 1),
-      ArrowUp: () => moveTo(c, index - 1),
-      ArrowRight: () => moveTo(c + 1, index),
-      ArrowLeft: () => moveTo(c - 1, index),
-      Home: () => moveTo(c, 0),
-      End: () => moveTo(c, Infinity),
-      ' ': () => void board.drop(),
-      Enter: () => void board.drop(),
-      Escape: () => board.cancel(),
-      // Tab leaves the board as usual, putting the card back.
-      Tab: () => board.cancel(),
-    };
-    keys[event.key]?.();
-    return event.key !== 'Tab';
   }
 }

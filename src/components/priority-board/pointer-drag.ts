@@ -1,13 +1,19 @@
-// Pointer drag: the same grab as the keyboard's, landing where the pointer is.
+// Pointer drag: the same grab as the keyboard's, landing where the pointer is (part of the board's
+// moves, loaded on first use: the board's pointerdown listener starts it).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Grab } from './columns.js';
-import { positionOf, type BoardMoves } from './moves.js';
+import type { Column, Grab } from './columns.js';
 
 const DRAG_THRESHOLD_PX = 5;
 
-export interface PointerMoves extends BoardMoves {
-  /** Whether the signed-in person may move the card now. */
-  mayMove(id: string): boolean;
+/** What a drag does to the board's one grab. */
+export interface PointerMoves {
+  columns(): readonly Column[];
+  grab(): Grab | undefined;
+  accepts(column?: Column): column is Column;
+  pickUp(id: string): void;
+  moveGrab(to: Grab['to']): void;
+  drop(): Promise<void>;
+  cancel(): void;
 }
 
 export class PointerDragController implements ReactiveController {
@@ -25,28 +31,23 @@ export class PointerDragController implements ReactiveController {
     this.#end();
   }
 
-  /** The board's pointerdown listener: a drag starts once the pointer has moved a few pixels. */
-  readonly onPointerDown = (event: PointerEvent): void => {
-    const path = event.composedPath() as HTMLElement[];
-    const item = path.find((el) => el.localName === 'li' && el.dataset?.id);
-    const onButton = path.some((el) => el.classList?.contains('move-button') || el.parentElement?.classList?.contains('move-menu'));
-    if (!item || onButton || event.button !== 0 || !this.board.mayMove(item.dataset.id!)) return;
-    this.#pointer = { id: item.dataset.id!, x: event.clientX, y: event.clientY, dragging: false };
+  /** A press on the card `id` at (x, y), one the board has checked may move it: a drag starts once the pointer has moved a few pixels. */
+  start(id: string, x: number, y: number): void {
+    this.#end();
+    this.#pointer = { id, x, y, dragging: false };
     const { signal } = (this.#listeners = new AbortController());
     window.addEventListener('pointermove', this.#onMove, { signal });
     window.addEventListener('pointerup', this.#onUp, { signal });
     window.addEventListener('pointercancel', this.#onCancel, { signal });
-  };
+  }
 
   #onMove = (event: PointerEvent): void => {
     const pointer = this.#pointer;
     if (!pointer) return;
     if (!pointer.dragging) {
       if (Math.hypot(event.clientX - pointer.x, event.clientY - pointer.y) < DRAG_THRESHOLD_PX) return;
-      const here = positionOf(this.board.columns(), pointer.id);
-      if (!here) return;
       pointer.dragging = true;
-      this.board.pickUp(pointer.id, here);
+      this.board.pickUp(pointer.id);
     }
     const target = this.#dropTarget(event.clientX, event.clientY);
     const grab = this.board.grab();

@@ -2,8 +2,7 @@ import { css } from 'lit';
 import { ragStyles } from '../action-card/rag.styles.js';
 import { formStyles } from './form.styles.js';
 
-// A long (.virtual) column keeps its cards in place itself when measured heights change, so the browser's
-// anchoring would move them twice; its ::before and ::after, sized from code, stand in for the cards not rendered.
+// The styles of long columns and of the card on the move come with their code (column-window.ts, board-moves.ts).
 export const styles = [
   formStyles,
   ragStyles,
@@ -80,21 +79,6 @@ export const styles = [
       margin: 0;
       padding: 0;
     }
-    .cards.virtual {
-      display: block;
-      height: var(--ap-board-column-height, 70vh);
-      overflow: auto;
-      overflow-anchor: none;
-    }
-    .virtual::before,
-    .virtual::after {
-      content: '';
-      display: block;
-      height: var(--ap-window-before);
-    }
-    .virtual::after {
-      height: var(--ap-window-after);
-    }
     .card {
       display: block;
       width: 100%;
@@ -104,10 +88,6 @@ export const styles = [
     }
     .card:focus-visible {
       outline-offset: -3px;
-    }
-    .card.grabbed {
-      outline: 3px dashed var(--ap-color-text, #0b0c0c);
-      outline-offset: 2px;
     }
     .move-menu {
       list-style: none;

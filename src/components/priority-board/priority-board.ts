@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import { PlanActionsController } from '../../controllers/actions.js';
 import { AnnounceController, visuallyHidden } from '../../controllers/announce.js';
@@ -8,12 +8,10 @@ import { apEvent } from '../../events.js';
 import {
   ACTION_STATUSES,
   RAGS,
-  ValidationError,
   effectiveTarget,
   financialQuarter,
   isEmptyFilter,
   matchesFilter,
-  parseRecord,
   quarterBounds,
   type Action,
   type ActionStatus,
@@ -22,19 +20,26 @@ import {
   type Priority,
   type Rag,
 } from '../../model/index.js';
-import { describeError, describeIssue, ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
-import { GROUP_BYS, buildColumns, editsBetween, movePatch, patchColumns, rankAt, type Column, type Grab, type GroupBy } from './columns.js';
+import { ragLabel, statusLabel, t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { GROUP_BYS, buildColumns, editsBetween, patchColumns, type Column, type Grab, type GroupBy } from './columns.js';
 import { headingLevelContext } from '../../context/index.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
-import { ColumnWindowController, WINDOW_FROM } from './column-window.js';
-import { dialogInput, field, formDialog, optionalText, prioritySelect } from './form-dialog.js';
+import { field } from '../shared/fields.js';
+import { LazyDialog, lazyStatus } from '../shared/lazy.js';
+import type { BoardDialog, BoardDialogForm, DialogBoard } from './board-dialog.js';
+import type { ColumnWindowController } from './column-window.js';
 import { KeyboardMovesController } from './keyboard-moves.js';
-import { positionOf, type BoardMoves, type Position } from './moves.js';
-import { PointerDragController } from './pointer-drag.js';
-import { priorityDialogContent, savePriorityDialog, type PriorityDialog } from './priority-dialog.js';
+import { LazyMoves, positionOf, type MovesBoard } from './moves.js';
 import { styles } from './priority-board.styles.js';
 
-type Dialog = { kind: 'action'; column: string } | PriorityDialog;
+/** Columns this long or longer show only the cards in view (column-window.ts). */
+const WINDOW_FROM = 40;
+
+// The windowing of long columns, fetched when a board first has one (a chunk of its own in the
+// drop-in) and kept for every board: one made after it has come windows from its first render.
+let windowLoad: Promise<unknown> | undefined;
+let WindowController: typeof ColumnWindowController | undefined;
+
 const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, MessageKey> = {
   rag: 'field.rag',
   status: 'field.status',
@@ -95,39 +100,36 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   @state() private focusId?: string;
   @state() private grab?: Grab;
   @state() private menuFor?: string;
-  @state() private dialog?: Dialog;
-  @state() private issues: string[] = [];
   @state() private error?: string;
-  /** A card's title is one below its column's heading. */
-  @provide({ context: headingLevelContext }) protected cardHeadingLevel = 3;
+  // A card's title is one below its column's heading. A controller, not @provide: its decorator code would be in every page's download for one field.
+  readonly #cardLevel = new ContextProvider(this, { context: headingLevelContext, initialValue: 3 });
 
   readonly #data = new PlanActionsController(this);
   readonly #plan = this.#data.plan;
   readonly #announcer = new AnnounceController(this);
   #columns: Column[] = [];
-  // What the keyboard and the pointer do to the one grab.
-  readonly #moves: BoardMoves = {
-    columns: () => this.#columns,
-    grab: () => this.grab,
-    accepts: (column) => this.#accepts(column),
-    pickUp: (id, here) => this.#pickUp(id, here),
-    moveGrab: (to) => {
-      this.grab = { ...this.grab!, to };
-      this.#announceGrab('board.position');
-    },
-    drop: () => this.#drop(),
-    cancel: () => this.#cancel(),
-    focusCard: (id) => this.#focusCard(id),
-  };
   readonly #keyboard = new KeyboardMovesController(this, {
-    ...this.#moves,
+    columns: () => this.#columns,
+    focusCard: (id) => this.#focusCard(id),
+    pickUp: (id) => this.#pickUp(id),
+    moving: () => !!this.grab || this.#moves.waiting,
+    keyWhileMoving: (key) => {
+      // Tab leaves the board as usual; a card about to be picked up then stays where it is.
+      if (key === 'Tab' && !this.grab) this.#moves.forget();
+      else this.#moves.run((mover) => this.grab && mover.key(key));
+      return key !== 'Tab';
+    },
     closeMenu: () => {
       if (this.menuFor) this.#closeMenu();
     },
     openCard: (id) => this.#cardTitle(id)?.click(),
   });
-  readonly #pointer = new PointerDragController(this, { ...this.#moves, mayMove: (id) => this.#movable && this.#mayMove(id) });
-  readonly #window = new ColumnWindowController(this, (key) => this.#column(key));
+  readonly #moves = new LazyMoves(this, this.#movesBoard(), () => this.#announcer.announce(this.#t('lazy.failed')));
+  #window?: ColumnWindowController;
+  readonly #dialog = new LazyDialog<BoardDialog, BoardDialogForm>(this, async () => {
+    const { BoardDialogForm } = await import('./board-dialog.js');
+    return (dialog) => new BoardDialogForm(this.#dialogBoard, dialog);
+  });
 
   get #locale(): Locale {
     return this.#plan.plan?.locale ?? 'en-GB';
@@ -170,7 +172,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.cardHeadingLevel = Math.min(this.level + 1, 6);
+    this.#cardLevel.setValue(Math.min(this.level + 1, 6));
     if (changed.has('groupBy') && !GROUP_BYS.includes(this.groupBy)) {
       console.warn(`<ap-priority-board group-by="${this.groupBy}"> is not one of ${GROUP_BYS.join(', ')}; grouping by priority.`);
     }
@@ -188,12 +190,21 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       ${this.groupBy === 'rag' ? html`<p class="hint" part="rag-note">${this.#t('board.rag-fixed')}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.#grouping === 'priority' && !plan.readonly && plan.rights.officer
-        ? html`<button part="button" type="button" class="secondary" @click=${() => this.#openDialog({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
+        ? html`<button part="button" type="button" class="secondary" @click=${() => this.#dialog.open({ kind: 'priority' })}>${this.#t('board.add-priority')}</button>`
         : nothing}
-      <div part="columns" class="columns" role="group" aria-label=${this.#t('board.label')} @keydown=${this.#keyboard.onKeydown} @pointerdown=${this.#pointer.onPointerDown}>
+      <div
+        part="columns"
+        class="columns"
+        role="group"
+        aria-label=${this.#t('board.label')}
+        @keydown=${this.#keyboard.onKeydown}
+        @pointerdown=${this.#onPointerDown}
+        @focusin=${this.#preload}
+        @pointerover=${this.#preload}
+      >
         ${repeat(this.#columns, (column) => column.key, (column, i) => this.#renderColumn(column, i, focusId))}
       </div>
-      ${this.#renderDialog(data.priorities)} ${this.#announcer.region()}`;
+      ${this.#dialog.render()} ${this.#announcer.region()}`;
   }
 
   #memo?: { inputs: unknown[]; shown: Action[]; quarterError: string };
@@ -383,29 +394,40 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
       </header>
       ${count === 0
         ? html`<p class="empty">${this.#t('board.empty-column')}</p>`
-        : count >= WINDOW_FROM
-          ? this.#window.render(column, headingId, renderCard)
+        : count >= WINDOW_FROM && this.#longColumns()
+          ? this.#window!.render(column, headingId, renderCard)
           : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
               ${repeat(column.actions, (a) => a.id, renderCard)}
             </ul>`}
       ${this.#movable && this.#accepts(column) && (this.#grouping === 'priority' || this.#plan.plan!.rights.officer)
-        ? html`<button part="button" type="button" class="secondary add" @click=${() => this.#openDialog({ kind: 'action', column: column.key })}>
+        ? html`<button part="button" type="button" class="secondary add" @click=${() => this.#dialog.open({ kind: 'action', column: column.key })}>
             ${this.#t('board.add-action')}<span class="ap-visually-hidden">: ${title}</span>
           </button>`
         : nothing}
     </section>`;
   }
 
+  /** Whether long columns are windowed: once the code has come; until then (or if it cannot come) they show all their cards. */
+  #longColumns(): boolean {
+    windowLoad ??= import('./column-window.js').then(
+      (module) => (WindowController = module.ColumnWindowController),
+      () => undefined,
+    );
+    if (!WindowController) void windowLoad.then(() => WindowController && this.requestUpdate());
+    else this.#window ??= new WindowController(this, (key) => this.#column(key));
+    return !!this.#window;
+  }
+
   #renderPriorityTools(priority: Priority, title: string, index: number) {
     const last = this.#columns.filter((c) => c.priority).length - 1;
     return html`<div class="tools">
-      <button part="button" type="button" class="link" @click=${() => this.#openDialog({ kind: 'priority', priority })}>
+      <button part="button" type="button" class="link" @click=${() => this.#dialog.open({ kind: 'priority', priority })}>
         ${this.#t('board.edit-priority')}<span class="ap-visually-hidden">: ${title}</span>
       </button>
-      <button part="button" type="button" class="link" ?disabled=${index === 0} @click=${() => this.#reorderPriority(index, -1)}>
+      <button part="button" type="button" class="link" ?disabled=${index === 0} @click=${() => this.#moves.run((mover) => void mover.reorderPriority(index, -1))}>
         <span aria-hidden="true">←</span><span class="ap-visually-hidden">${this.#t('board.move-left', { title })}</span>
       </button>
-      <button part="button" type="button" class="link" ?disabled=${index >= last} @click=${() => this.#reorderPriority(index, 1)}>
+      <button part="button" type="button" class="link" ?disabled=${index >= last} @click=${() => this.#moves.run((mover) => void mover.reorderPriority(index, 1))}>
         <span aria-hidden="true">→</span><span class="ap-visually-hidden">${this.#t('board.move-right', { title })}</span>
       </button>
       <button part="button" type="button" class="link" @click=${() => this.#retire(priority)}>${this.#t('board.retire-priority', { title })}</button>
@@ -436,21 +458,23 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
               tabindex=${active ? 0 : -1}
               aria-expanded=${menuOpen ? 'true' : 'false'}
               aria-controls="move-${action.id}"
-              @click=${() => (this.menuFor = menuOpen ? undefined : action.id)}
+              @click=${() => this.#toggleMenu(menuOpen ? undefined : action.id)}
             >
               ${this.#t('board.move-to')}<span class="ap-visually-hidden"> ${action.title}</span>
             </button>
             <ul part="move-menu" class="move-menu" id="move-${action.id}" ?hidden=${!menuOpen} aria-label=${this.#t('board.move-menu', { title: action.title })}>
-              ${menuOpen
-                ? this.#columns
-                    .filter((c) => c !== column && this.#accepts(c))
-                    .map(
-                      (c) =>
-                        html`<li>
-                          <button part="button" type="button" class="link" @click=${() => this.#moveTo(action, c.key)}>${this.#t('board.move-to-column', { column: this.#columnTitle(c) })}</button>
-                        </li>`,
-                    )
-                : nothing}
+              ${!menuOpen
+                ? nothing
+                : this.#moves.error
+                  ? html`<li>${lazyStatus(this, this.#moves)}</li>`
+                  : this.#columns
+                      .filter((c) => c !== column && this.#accepts(c))
+                      .map(
+                        (c) =>
+                          html`<li>
+                            <button part="button" type="button" class="link" @click=${() => this.#moveTo(action, c.key)}>${this.#t('board.move-to-column', { column: this.#columnTitle(c) })}</button>
+                          </li>`,
+                      )}
             </ul>`
         : nothing}
     </li>`;
@@ -466,43 +490,16 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     return this.#cardElement(id)?.querySelector('ap-action-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="title"]');
   }
 
-  #pickUp(id: string, here: Position): void {
+  #pickUp(id: string): void {
     if (!this.#movable) return this.#announcer.announce(this.#t(this.#plan.plan?.readonly ? 'board.readonly' : 'board.rag-fixed'));
     if (!this.#mayMove(id)) return this.#announcer.announce(this.#t('board.may-not-move'));
-    const from = { column: this.#columns[here.column]!.key, index: here.index };
-    this.grab = { id, from, to: { ...from } };
-    this.menuFor = undefined;
-    this.#announceGrab('board.picked-up');
-    void this.#focusCard(id);
+    this.#moves.run((mover) => mover.pickUp(id));
   }
 
-  #announceGrab(key: 'board.picked-up' | 'board.position' | 'board.dropped'): void {
-    const grab = this.grab!;
-    const column = this.#column(grab.to.column)!;
-    const count = column.actions.filter((a) => a.id !== grab.id).length + 1;
-    const title = this.#action(grab.id)?.title;
-    this.#announcer.announce(this.#t(key, { title, column: this.#columnTitle(column), position: grab.to.index + 1, count }));
-  }
-
-  #cancel(): void {
-    const grab = this.grab;
-    if (!grab) return;
-    this.grab = undefined;
-    const column = this.#column(grab.from.column);
-    const title = this.#action(grab.id)?.title;
-    this.#announcer.announce(this.#t('board.cancelled', { title, column: this.#columnTitle(column) }));
-    void this.#focusCard(grab.id);
-  }
-
-  async #drop(): Promise<void> {
-    const grab = this.grab!;
-    this.#announceGrab('board.dropped');
-    if (grab.to.column !== grab.from.column || grab.to.index !== grab.from.index) {
-      const column = this.#column(grab.to.column)!;
-      await this.#write(grab.id, grab.to.column, column.actions.filter((a) => a.id !== grab.id), grab.to.index);
-    }
-    this.grab = undefined;
-    await this.#focusCard(grab.id);
+  #toggleMenu(id?: string): void {
+    this.menuFor = id;
+    // Its moves, which a press that did not focus the button (Safari's) has not asked for yet.
+    if (id) this.#moves.preload();
   }
 
   #closeMenu(): void {
@@ -511,31 +508,53 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     void this.updateComplete.then(() => this.#cardElement(id)?.querySelector<HTMLElement>('.move-button')?.focus());
   }
 
-  async #moveTo(action: Action, columnKey: string): Promise<void> {
+  #moveTo(action: Action, columnKey: string): void {
     this.menuFor = undefined;
-    const column = this.#column(columnKey)!;
-    const others = column.actions.filter((a) => a.id !== action.id);
-    await this.#write(action.id, columnKey, others, others.length);
-    this.#announcer.announce(this.#t('board.dropped', { title: action.title, column: this.#columnTitle(column), position: others.length + 1, count: others.length + 1 }));
-    await this.#focusCard(action.id);
+    this.#moves.run((mover) => void mover.moveTo(action, columnKey));
   }
 
-  /** The one write a move makes: the moved action's column field and rank. */
-  async #write(id: string, columnKey: string, others: Action[], index: number): Promise<void> {
-    const plan = this.#plan.plan!;
-    const previous = this.#action(id)!;
-    const patch = { ...movePatch(this.#grouping, columnKey), rank: rankAt(others, index) };
-    const fields = Object.keys(patch).filter((field) => previous[field as keyof Action] !== patch[field as keyof typeof patch]);
-    try {
-      const action = await plan.store!.put('actions', { ...previous, ...patch }, { by: plan.user });
-      // Keep showing the move until the board has re-read the store, so the card never jumps back.
-      await this.#data.settled;
-      await this.updateComplete;
-      this.error = undefined;
-      this.dispatchEvent(apEvent('ap-action-change', { action, previous, fields }));
-    } catch (error) {
-      this.error = describeError(error, this.#locale);
-    }
+  /** A card someone may move, focused or pointed at: they may be about to move it. */
+  #preload = (event: Event): void => {
+    const id = this.#cardId(event);
+    if (id && this.#movable && this.#mayMove(id)) this.#moves.preload();
+  };
+
+  /** A press on a card may start a drag, but not one on its "Move to…" button or menu. */
+  #onPointerDown = (event: PointerEvent): void => {
+    const path = event.composedPath() as HTMLElement[];
+    const onButton = path.some((el) => el.classList?.contains('move-button') || el.parentElement?.classList?.contains('move-menu'));
+    const id = this.#cardId(event);
+    if (id && !onButton && event.button === 0 && this.#movable && this.#mayMove(id)) this.#moves.drag(id, event.clientX, event.clientY);
+  };
+
+  #cardId(event: Event): string | undefined {
+    return (event.composedPath() as HTMLElement[]).find((el) => el.localName === 'li' && el.dataset?.id)?.dataset.id;
+  }
+
+  #movesBoard(): MovesBoard {
+    return {
+      host: this,
+      plan: () => this.#plan.plan!,
+      columns: () => this.#columns,
+      column: (key) => this.#column(key),
+      columnTitle: (column) => this.#columnTitle(column),
+      grouping: () => this.#grouping,
+      accepts: (column): column is Column => this.#accepts(column),
+      action: (id) => this.#action(id),
+      grab: () => this.grab,
+      setGrab: (grab) => {
+        this.grab = grab;
+        if (grab) this.menuFor = undefined;
+      },
+      announce: (text) => this.#announcer.announce(text),
+      focusCard: (id) => this.#focusCard(id),
+      settled: () => this.#data.settled,
+      moved: (detail) => {
+        this.error = undefined;
+        this.dispatchEvent(apEvent('ap-action-change', detail));
+      },
+      failed: (problem) => (this.error = problem),
+    };
   }
 
   #cardElement(id: string): HTMLElement | null {
@@ -547,106 +566,35 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     this.focusId = id;
     await this.updateComplete;
     const at = positionOf(this.#columns, id);
-    if (at && !this.#cardElement(id) && this.#window.reveal(this.#columns[at.column]!, at.index)) {
+    if (at && !this.#cardElement(id) && this.#window?.reveal(this.#columns[at.column]!, at.index)) {
       this.requestUpdate();
       await this.updateComplete;
     }
     this.#cardElement(id)?.focus();
   }
 
-  // ---- Dialogs: add an action here; add, rename or retire a priority in priority-dialog.ts.
+  // ---- Dialogs (board-dialog.ts, loaded when one is first opened), retiring and ordering priorities.
 
-  #openDialog(dialog: Dialog): void {
-    this.dialog = dialog;
-    this.issues = [];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal());
-  }
-
-  #closeDialog(): void {
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  }
-
-  #renderDialog(priorities: Priority[]) {
-    const dialog = this.dialog;
-    if (!dialog) return nothing;
-    const { heading, fields, submit } = dialog.kind === 'action' ? this.#actionDialog(dialog.column, priorities) : priorityDialogContent(dialog, priorities, this.#locale);
-    return formDialog({
-      heading,
-      issues: this.issues,
-      fields,
-      labels: { problem: this.#t('widget.problem'), submit, cancel: this.#t('widget.cancel') },
-      onSubmit: (event) => void this.#onSubmit(event),
-      onClose: () => (this.dialog = undefined),
-    });
-  }
-
-  #actionDialog(columnKey: string, priorities: Priority[]) {
-    const input = (name: string, label: MessageKey, value = '', required = false, type = 'text') => dialogInput(name, this.#t(label), value, required, type);
-    const live = priorities.filter((p) => !p.retired);
-    return {
-      heading: this.#t('board.add-action-to', { column: this.#columnTitle(this.#column(columnKey)) }),
-      fields: html`${input('title', 'field.title', '', true)}
-        ${prioritySelect('priorityId', this.#t('field.priorityId'), live, this.#grouping === 'priority' ? columnKey : undefined)}
-        ${input('leadAgency', 'field.leadAgency', this.#grouping === 'lead' ? columnKey : '')} ${input('owner', 'field.owner')}
-        ${input('startDate', 'field.startDate', '', false, 'date')} ${input('targetDate', 'field.targetDate', '', false, 'date')}`,
-      submit: this.#t('widget.save'),
-    };
-  }
-
-  async #onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const plan = this.#plan.plan!;
-    const form = new FormData(event.target as HTMLFormElement);
-    const dialog = this.dialog!;
-    try {
-      if (dialog.kind === 'action') {
-        const column = this.#column(dialog.column);
-        const input = {
-          id: crypto.randomUUID(),
-          planId: plan.planId,
-          priorityId: String(form.get('priorityId') ?? ''),
-          title: String(form.get('title') ?? ''),
-          leadAgency: optionalText(form.get('leadAgency')),
-          owner: optionalText(form.get('owner')),
-          startDate: optionalText(form.get('startDate')),
-          targetDate: optionalText(form.get('targetDate')),
-          ...(this.#grouping === 'status' ? { status: dialog.column as ActionStatus } : {}),
-          rank: rankAt(column?.actions ?? [], column?.actions.length ?? 0),
-        };
-        parseRecord('actions', input);
-        const action = await plan.store!.put('actions', input, { by: plan.user });
-        this.dispatchEvent(apEvent('ap-action-change', { action, fields: ['created'] }));
-        this.#announcer.announce(this.#t('board.action-added', { title: action.title, column: this.#columnTitle(column) }));
-        this.focusId = action.id;
-      } else {
-        const destination = (id: string) => this.#column(id)?.actions ?? [];
-        this.#announcer.announce(await savePriorityDialog(dialog, form, { plan, priorities: this.#data.priorities, destination }));
-      }
-      this.#closeDialog();
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      this.issues = error.issues.map((issue) => describeIssue(issue, this.#locale));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    }
-  }
+  readonly #dialogBoard: DialogBoard = {
+    host: this,
+    plan: () => this.#plan.plan!,
+    priorities: () => this.#data.priorities,
+    grouping: () => this.#grouping,
+    column: (key) => this.#column(key),
+    columnTitle: (column) => this.#columnTitle(column),
+    announce: (text) => this.#announcer.announce(text),
+    added: (action) => {
+      this.dispatchEvent(apEvent('ap-action-change', { action, fields: ['created'] }));
+      this.focusId = action.id;
+    },
+    close: () => this.#dialog.close(),
+  };
 
   async #retire(priority: Priority): Promise<void> {
     const plan = this.#plan.plan!;
     const open = this.#data.actions.filter((a) => a.priorityId === priority.id && a.status !== 'complete' && a.status !== 'cancelled');
-    if (open.length) return this.#openDialog({ kind: 'retire', priority, open });
+    if (open.length) return this.#dialog.open({ kind: 'retire', priority, open });
     await plan.store!.put('priorities', { ...priority, retired: true }, { by: plan.user });
     this.#announcer.announce(this.#t('board.retired', { title: priority.title }));
-  }
-
-  async #reorderPriority(index: number, step: -1 | 1): Promise<void> {
-    const plan = this.#plan.plan!;
-    const ordered = this.#columns.flatMap((c) => (c.priority ? [c.priority] : []));
-    const orderAt = (i: number) => ordered[i]?.order ?? i + 1;
-    const moving = ordered[index]!;
-    // One write, as for ranks: halfway between the neighbour it passes and the one beyond.
-    const beyond = ordered[index + 2 * step] ? (orderAt(index + step) + orderAt(index + 2 * step)) / 2 : orderAt(index + step) + step;
-    await plan.store!.put('priorities', { ...moving, order: beyond }, { by: plan.user });
-    this.#announcer.announce(this.#t('board.priority-saved', { title: moving.title }));
   }
 }

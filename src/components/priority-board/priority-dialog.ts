@@ -3,8 +3,11 @@
 import { html, type TemplateResult } from 'lit';
 import { rankBetween, type Action, type Priority } from '../../model/index.js';
 import { t, type Locale } from '../../i18n/index.js';
+import { useAdminMessages } from '../../i18n/admin-messages.js';
 import type { PlanContext } from '../../context/index.js';
 import { dialogInput, optionalText, prioritySelect } from './form-dialog.js';
+
+useAdminMessages();
 
 export type PriorityDialog = { kind: 'priority'; priority?: Priority } | { kind: 'retire'; priority: Priority; open: Action[] };
 

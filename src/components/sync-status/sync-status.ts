@@ -1,31 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PlanController } from '../../controllers/plan.js';
 import { apEvent } from '../../events.js';
-import { fieldLabel, t, type Locale } from '../../i18n/index.js';
-import { HeadingLevel, heading } from '../../context/heading.js';
-import type { AnyRecord } from '../../model/index.js';
-import type { Conflict, DeadLetter } from '../../store/index.js';
+import { t, type Locale } from '../../i18n/index.js';
+import { HeadingLevel } from '../../context/heading.js';
+import { Lazy, addStyles, lazyStatus } from '../shared/lazy.js';
 import { styles } from './sync-status.styles.js';
-
-// The words a record is known by, for a heading.
-const titleOf = (record: AnyRecord) => {
-  const named = record as { title?: string; name?: string; recommendation?: string };
-  return named.title ?? named.name ?? named.recommendation ?? record.id;
-};
-
-// Stamped by whoever writes: not part of what the person changed.
-const STAMPED = new Set(['version', 'updatedAt', 'updatedBy']);
-const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-
-/** The fields a refused change set, against the copy it was made on (all of them for a new record), one per line. */
-function describeChange(record: AnyRecord, base: AnyRecord | undefined, locale: Locale): string {
-  const before = (base ?? {}) as Record<string, unknown>;
-  const lines = Object.entries(record)
-    .filter(([field, value]) => !STAMPED.has(field) && value !== undefined && shown(value) !== shown(before[field]))
-    .map(([field, value]) => `${fieldLabel(field, locale)}: ${field === 'updates' && Array.isArray(value) ? (value.at(-1) as { text?: string })?.text ?? '' : shown(value)}`);
-  return [titleOf(record), ...lines].join('\n');
-}
 
 function relativeTime(iso: string, now: Date, locale: Locale): string {
   const minutes = Math.round((Date.parse(iso) - now.getTime()) / 60_000);
@@ -57,8 +37,18 @@ export class ApSyncStatus extends HeadingLevel(LitElement) {
 
   readonly #plan = new PlanController(this, { collections: [] });
   @state() private done = '';
-  /** Each refused change as text (Copy), by dead-letter seq: read once, with the copy it was made on. */
-  #changes = new Map<number, string>();
+  /** The lists of conflicts and refused changes: their code is fetched when there is first one to show. */
+  #problems = new Lazy(this, async () => {
+    const { SyncProblems, styles } = await import('./sync-problems.js');
+    addStyles(this.renderRoot as ShadowRoot, styles);
+    return new SyncProblems({
+      host: this,
+      plan: () => this.#plan.plan!,
+      level: () => this.level,
+      settled: (work) => void this.#settled(work),
+      say: (text) => (this.done = text),
+    });
+  });
   #tick?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
@@ -91,10 +81,6 @@ export class ApSyncStatus extends HeadingLevel(LitElement) {
     item?.querySelector('button')?.focus();
   }
 
-  #resolve(conflict: Conflict, choice: 'mine' | 'theirs' | Record<string, unknown>) {
-    void this.#settled(this.#plan.plan!.sync!.resolve(conflict, choice));
-  }
-
   #summary(): string[] {
     const locale = this.#locale;
     const sync = this.#plan.plan?.syncState;
@@ -110,120 +96,31 @@ export class ApSyncStatus extends HeadingLevel(LitElement) {
     return lines;
   }
 
-  #value(value: unknown): string {
-    if (value === undefined || value === null || value === '') return t(this.#locale, 'sync.empty');
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  }
-
-  #conflict(conflict: Conflict) {
-    const locale = this.#locale;
-    const title = titleOf(conflict.mine);
-    const texts = conflict.fields.filter((field) => typeof field.mine === 'string' && typeof field.theirs === 'string');
-    return html`<li data-record-id=${conflict.recordId}>
-      <p><strong>${t(locale, conflict.kind === 'deleted' ? 'sync.conflict-deleted' : 'sync.conflict-edited', { title })}</strong></p>
-      ${conflict.fields.length
-        ? html`<table>
-            <thead><tr><th scope="col">${t(locale, 'sync.field')}</th><th scope="col">${t(locale, 'sync.mine')}</th><th scope="col">${t(locale, 'sync.theirs')}</th></tr></thead>
-            <tbody>
-              ${conflict.fields.map((field) => html`<tr><th scope="row">${fieldLabel(field.field, locale)}</th><td>${this.#value(field.mine)}</td><td>${this.#value(field.theirs)}</td></tr>`)}
-            </tbody>
-          </table>`
-        : nothing}
-      <div class="buttons">
-        <button part="button" class="primary" @click=${() => this.#resolve(conflict, 'mine')}>${t(locale, 'sync.keep-mine')}<span class="ap-visually-hidden">: ${title}</span></button>
-        <button part="button" class="secondary" @click=${() => this.#resolve(conflict, 'theirs')}>${t(locale, 'sync.keep-theirs')}<span class="ap-visually-hidden">: ${title}</span></button>
-      </div>
-      ${texts.map((field) => {
-        const id = `merge-${conflict.id}-${field.field}`.replace(/[^\w-]/g, '_');
-        const label = fieldLabel(field.field, locale).toLocaleLowerCase();
-        return html`<label for=${id}>${t(locale, 'sync.edit-merge', { field: label })}</label>
-          <textarea id=${id} .value=${field.mine as string}></textarea>
-          <button part="button" class="secondary" @click=${() => this.#resolve(conflict, { [field.field]: this.renderRoot.querySelector<HTMLTextAreaElement>(`#${id}`)!.value })}>
-            ${t(locale, 'sync.save-merge', { field: label })}
-          </button>`;
-      })}
-    </li>`;
-  }
-
-  #changeText(letter: DeadLetter): string | undefined {
-    const text = this.#changes.get(letter.seq!);
-    const store = this.#plan.plan?.store;
-    if (text === undefined && store) {
-      this.#changes.set(letter.seq!, '');
-      void store.base(letter.collection, letter.recordId).then((base) => {
-        this.#changes.set(letter.seq!, describeChange(letter.record, letter.op === 'create' ? undefined : base, this.#locale));
-        this.requestUpdate();
-      });
-    }
-    return text;
-  }
-
-  async #copy(letter: DeadLetter): Promise<void> {
-    const locale = this.#locale;
-    try {
-      await navigator.clipboard.writeText(this.#changes.get(letter.seq!) ?? '');
-      this.done = t(locale, 'sync.copied', { title: titleOf(letter.record) });
-    } catch {
-      // No clipboard (permission, older browser): the change is on screen to select and copy.
-      this.done = t(locale, 'sync.copy-failed');
-    }
-  }
-
-  /** A change the signed-in person may not make: the server's reason, what they changed, Copy and Discard. */
-  #refused(letter: DeadLetter) {
-    const locale = this.#locale;
-    const title = titleOf(letter.record);
-    const id = `change-${letter.seq}`;
-    return html`<li>
-      <p>${t(locale, 'sync.refused-item', { title, reason: letter.reason })}</p>
-      <pre id=${id} class="change" tabindex="0" aria-label=${t(locale, 'sync.mine')}>${this.#changeText(letter)}</pre>
-      <div class="buttons">
-        <button part="button" class="primary" aria-describedby=${id} @click=${() => void this.#copy(letter)}>${t(locale, 'sync.copy')}<span class="ap-visually-hidden">: ${title}</span></button>
-        <button part="button" class="secondary" @click=${() => void this.#settled(this.#plan.plan!.sync!.settle(letter, 'discard'))}>${t(locale, 'sync.discard')}<span class="ap-visually-hidden">: ${title}</span></button>
-      </div>
-    </li>`;
-  }
-
   #signIn(): void {
     this.dispatchEvent(apEvent('ap-sign-in', {}));
     void this.#plan.plan?.sync?.syncNow();
   }
 
-  #deadLetter(letter: DeadLetter) {
-    const locale = this.#locale;
-    const title = titleOf(letter.record);
-    const settle = (choice: 'retry' | 'discard') => void this.#settled(this.#plan.plan!.sync!.settle(letter, choice));
-    return html`<li>
-      <p>${t(locale, 'sync.dead-letter', { title, reason: letter.reason })}</p>
-      <div class="buttons">
-        <button part="button" class="primary" @click=${() => settle('retry')}>${t(locale, 'sync.retry')}<span class="ap-visually-hidden">: ${title}</span></button>
-        <button part="button" class="secondary" @click=${() => settle('discard')}>${t(locale, 'sync.discard')}<span class="ap-visually-hidden">: ${title}</span></button>
-      </div>
-    </li>`;
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A failure is shown where the lists would be.
+    if (this.#hasProblems) this.#problems.get().catch(() => undefined);
+  }
+
+  get #hasProblems(): boolean {
+    const sync = this.#plan.plan?.syncState;
+    return !!(sync?.conflicts.length || sync?.deadLetters.length);
   }
 
   protected override render() {
     const locale = this.#locale;
     const sync = this.#plan.plan?.syncState;
     const signedOut = sync?.state === 'signed-out';
-    const refused = sync?.deadLetters.filter((letter) => letter.status === 403) ?? [];
-    const others = sync?.deadLetters.filter((letter) => letter.status !== 403) ?? [];
     return html`<section aria-label=${t(locale, 'sync.label')}>
       <p part="status" class="status state-${sync?.state ?? 'idle'}" role="status" tabindex="-1">${this.#summary().join(' ')}</p>
       <button part="button" class="primary" ?hidden=${!signedOut} @click=${this.#signIn}>${t(locale, 'sync.sign-in')}</button>
       <button part="button" class=${signedOut ? 'secondary' : 'primary'} ?hidden=${!sync?.error} @click=${() => void this.#plan.plan?.sync?.syncNow()}>${t(locale, 'sync.retry')}</button>
-      <div ?hidden=${!sync?.conflicts.length}>
-        ${heading(this.level, t(locale, 'sync.conflicts', { count: sync?.conflicts.length ?? 0 }))}
-        <ul part="conflicts">${sync?.conflicts.map((conflict) => this.#conflict(conflict))}</ul>
-      </div>
-      <div ?hidden=${!refused.length}>
-        ${heading(this.level, t(locale, 'sync.refused', { count: refused.length }))}
-        <ul part="refused">${refused.map((letter) => this.#refused(letter))}</ul>
-      </div>
-      <div ?hidden=${!others.length}>
-        ${heading(this.level, t(locale, 'sync.dead-letters', { count: others.length }))}
-        <ul part="dead-letters">${others.map((letter) => this.#deadLetter(letter))}</ul>
-      </div>
+      ${sync && this.#hasProblems ? (this.#problems.value?.render(sync) ?? lazyStatus(this, this.#problems)) : nothing}
     </section>`;
   }
 }

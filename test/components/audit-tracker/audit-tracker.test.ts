@@ -34,7 +34,7 @@ const summary = (tracker: ApAuditTracker) => squash(dialog(tracker).querySelecto
 
 async function edit(tracker: ApAuditTracker, ref: string) {
   button(tracker, `Edit recommendation ${ref}`).click();
-  await until(() => root(tracker).querySelector('dialog[open]'), 'dialog open');
+  await until(() => root(tracker).querySelector('dialog[open] form'), 'dialog open');
 }
 // Pastes the text, as a user might: WebKit's WebDriver drops repeated letters when it types them.
 async function type(tracker: ApAuditTracker, id: string, text: string) {
@@ -214,7 +214,7 @@ describe('<ap-audit-tracker>', function () {
   it('adds a recommendation with a new linked action; text renders as text', async () => {
     const { tracker, store } = await mount();
     button(tracker, 'Add recommendation').click();
-    await until(() => root(tracker).querySelector('dialog[open]'), 'open');
+    await until(() => root(tracker).querySelector('dialog[open] form'), 'open');
     await save(tracker);
     expect(summary(tracker)).to.contain('Recommendation is required.');
     await type(tracker, 'd-ref', '8');
@@ -234,14 +234,14 @@ describe('<ap-audit-tracker>', function () {
     expect(squash(root(tracker).textContent)).to.contain('There is no audit “annual-2024” in this plan yet.');
     await expect(tracker).to.be.accessible();
     button(tracker, 'Create audit').click();
-    await until(() => root(tracker).querySelector('dialog[open]'), 'open');
+    await until(() => root(tracker).querySelector('dialog[open] form'), 'open');
     await type(tracker, 'd-title', 'Annual audit 2024');
     await type(tracker, 'd-auditor', 'Internal Audit');
     await save(tracker);
     await until(() => root(tracker).querySelector('h2')?.textContent === 'Annual audit 2024', 'created');
     expect((await store.get('audits', 'annual-2024'))!.auditor).to.equal('Internal Audit');
     button(tracker, 'Edit audit details').click();
-    await until(() => root(tracker).querySelector('dialog[open]'), 'open');
+    await until(() => root(tracker).querySelector('dialog[open] form'), 'open');
     await type(tracker, 'd-assurance', 'Reasonable');
     await save(tracker);
     await until(async () => (await store.get('audits', 'annual-2024'))!.assurance === 'Reasonable', 'edited');

@@ -18,7 +18,8 @@ async function setup() {
   await plan.store!.applyPulled('plans', [{ id: PLAN, planId: PLAN, name: 'CSP plan 2023/24' }]);
   await plan.store!.applyPulled('priorities', [priorityInput({ id: 'p-da', title: 'Domestic Abuse' })]);
   const el = plan.querySelector('ap-import-export')!;
-  await el.updateComplete;
+  // Its body is a module of its own, loaded on connection.
+  await waitUntil(() => shadow(el).querySelector('input[type=file]'), 'import and export shown', { timeout: 5000 });
   return { plan, el, store: plan.store! };
 }
 

@@ -73,6 +73,24 @@ describe('<ap-priority-board>', function () {
     await expect(board).to.be.accessible();
   });
 
+  // The first dialog this page opens: its code loads first, so the dialog shows its status until its form comes.
+  it('opens a dialog with its first field focused, the first time as after; Escape closes it and focus goes back', async () => {
+    const { board } = await mount();
+    const add = [...root(board).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Add priority')!;
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(board).activeElement?.id === 'd-title', 'the title field focused');
+    expect(root(board).querySelector('dialog')!.getAttribute('aria-labelledby')).to.equal('dialog-heading');
+    expect(root(board).querySelector('#dialog-heading')!.textContent).to.equal('Add priority');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !root(board).querySelector('dialog'), 'closed');
+    expect(root(board).activeElement).to.equal(add);
+    // Loaded now: the dialog opens with its form.
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(board).querySelector('dialog[open]'), 'open again');
+    expect(root(board).activeElement?.id).to.equal('d-title');
+  });
+
   it('shows columns by priority with lead, count and RAG breakdown, cards ordered by rank', async () => {
     const { board } = await mount();
     expect(headings(board)).to.deep.equal(['Domestic abuse', 'Hate crime']);
@@ -258,7 +276,7 @@ describe('<ap-priority-board>', function () {
   it('adds an action from a column: required title refused, then saved with a rank at the end', async () => {
     const { board, store } = await mount();
     root(board).querySelector<HTMLButtonElement>('section .add')!.click();
-    await until(() => root(board).querySelector('dialog[open]'), 'dialog open');
+    await until(() => root(board).querySelector('dialog[open] form'), 'dialog open');
     const dialog = root(board).querySelector('dialog')!;
     dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await until(() => dialog.querySelector('.error-summary'), 'error shown');
@@ -279,7 +297,7 @@ describe('<ap-priority-board>', function () {
     const { board, store } = await mount();
     const buttons = () => [...root(board).querySelectorAll<HTMLButtonElement>('button')];
     buttons().find((b) => b.textContent!.trim() === 'Add priority')!.click();
-    await until(() => root(board).querySelector('dialog[open]'), 'dialog');
+    await until(() => root(board).querySelector('dialog[open] form'), 'dialog');
     root(board).querySelector<HTMLInputElement>('#d-title')!.focus();
     await sendKeys({ type: 'Serious violence' });
     root(board).querySelector<HTMLButtonElement>('dialog button[type=submit]')!.click();
@@ -289,7 +307,7 @@ describe('<ap-priority-board>', function () {
     await until(() => headings(board).join() === 'Domestic abuse,Serious violence,Hate crime', headings(board).join());
 
     buttons().find((b) => b.textContent!.trim() === 'Retire Domestic abuse')!.click();
-    await until(() => root(board).querySelector('dialog[open]'), 'retire dialog');
+    await until(() => root(board).querySelector('dialog[open] form'), 'retire dialog');
     expect(root(board).querySelector('dialog')!.textContent).to.contain('3 open actions are still in this priority');
     const destination = root(board).querySelector<HTMLSelectElement>('#d-destination')!;
     destination.value = 'p-2';
@@ -362,6 +380,8 @@ describe('<ap-priority-board>', function () {
     const generated = generatePlan({ actions: 2000, seed: 3 });
     const planId = generated.plans[0]!.id;
     const { board } = await mount({ records: { actions: generated.actions, priorities: generated.priorities }, planId });
+    // Long columns show every card until the windowing, loaded when the first one is drawn, has come.
+    await until(() => root(board).querySelector('ul.virtual'), 'long columns windowed');
     const total = root(board).querySelector('.summary')!.textContent!;
     expect(total).to.contain('Showing 2000 of 2000');
     const bounded = () => expect(root(board).querySelectorAll('li.card').length).to.be.below(200);
