@@ -15,7 +15,7 @@ export const PAGE_BUDGET_BYTES = 55_000;
  * Every file of the drop-in build together (the entry and every chunk loaded on first use, the
  * Excel readers and writers among them), gzipped. It rises only with a new feature (say so in the
  * commit). Set at 142.5 KB on 7 Dec 2026, when load on first use was finished: 142.1 KB in 26 files
- * against 124.4 KB as one file and its Excel chunks (each chunk gzips alone, and the Welsh chunk
+ * against 126.5 KB as one file and its Excel chunks (each chunk gzips alone, and the Welsh chunk
  * spells out the keys of the messages that moved out of the entry).
  */
 export const DROPIN_CEILING_BYTES = 142_500;
