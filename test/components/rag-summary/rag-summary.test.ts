@@ -161,7 +161,8 @@ describe('<ap-rag-summary>', () => {
     const card = plan.querySelector('ap-action-card')!;
     await waitUntil(() => card.shadowRoot!.querySelector('#edit'), 'card', { timeout: 8000 });
     card.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
-    await card.updateComplete;
+    // The editor's code comes on first use.
+    await waitUntil(() => card.shadowRoot!.querySelector('#status-input'), 'editor open', { timeout: 8000 });
     // Blocked picked from the list, not by a WebDriver key press: a press that does not take (WebKit, full run)
     // left the draft unchanged, Save then wrote and announced nothing, and the wait below failed 8 s later as
     // "this tab updated". This test is about the summaries; the card's keyboard editing has its own tests.
