@@ -39,6 +39,7 @@ const WINDOW_FROM = 40;
 // drop-in) and kept for every board: one made after it has come windows from its first render.
 let windowLoad: Promise<unknown> | undefined;
 let WindowController: typeof ColumnWindowController | undefined;
+let windowFailed = false;
 
 const FILTER_LABELS: Record<Exclude<keyof PlanFilter, 'overdue' | 'needsDate'>, MessageKey> = {
   rag: 'field.rag',
@@ -397,7 +398,7 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
         : count >= WINDOW_FROM && this.#longColumns()
           ? this.#window!.render(column, headingId, renderCard)
           : html`<ul class="cards" data-column=${column.key} aria-labelledby=${headingId}>
-              ${repeat(column.actions, (a) => a.id, renderCard)}
+              ${repeat(count >= WINDOW_FROM && !windowFailed ? column.actions.slice(0, WINDOW_FROM) : column.actions, (a) => a.id, renderCard)}
             </ul>`}
       ${this.#movable && this.#accepts(column) && (this.#grouping === 'priority' || this.#plan.plan!.rights.officer)
         ? html`<button part="button" type="button" class="secondary add" @click=${() => this.#dialog.open({ kind: 'action', column: column.key })}>
@@ -407,11 +408,18 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
     </section>`;
   }
 
-  /** Whether long columns are windowed: once the code has come; until then (or if it cannot come) they show all their cards. */
+  /**
+   * Whether long columns are windowed: once the code has come. Until then a long column shows its
+   * first cards (drawing thousands only to window them a moment later would hold the page up), and
+   * all of them if the code cannot come.
+   */
   #longColumns(): boolean {
     windowLoad ??= import('./column-window.js').then(
       (module) => (WindowController = module.ColumnWindowController),
-      () => undefined,
+      () => {
+        windowFailed = true;
+        this.requestUpdate();
+      },
     );
     if (!WindowController) void windowLoad.then(() => WindowController && this.requestUpdate());
     else this.#window ??= new WindowController(this, (key) => this.#column(key));

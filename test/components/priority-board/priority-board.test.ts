@@ -380,7 +380,7 @@ describe('<ap-priority-board>', function () {
     const generated = generatePlan({ actions: 2000, seed: 3 });
     const planId = generated.plans[0]!.id;
     const { board } = await mount({ records: { actions: generated.actions, priorities: generated.priorities }, planId });
-    // Long columns show every card until the windowing, loaded when the first one is drawn, has come.
+    // Long columns show their first cards until the windowing, loaded when the first one is drawn, has come.
     await until(() => root(board).querySelector('ul.virtual'), 'long columns windowed');
     const total = root(board).querySelector('.summary')!.textContent!;
     expect(total).to.contain('Showing 2000 of 2000');
