@@ -9,7 +9,8 @@ import ts from 'typescript';
 
 /** Bottom first. A layer may import those before it; layers in one entry are side by side and import each other not at all. */
 const LAYERS = [
-  ['model'],
+  // load-once: a helper for code fetched on first use, which the layers above share.
+  ['model', 'load-once'],
   ['i18n', 'events'],
   ['store'],
   ['sync', 'io'],

@@ -5,6 +5,7 @@ import type { WordedIssue } from '../i18n/issues.js';
 import { DB_VERSION, baseKey, migrate, type ApDB, type ApTransaction } from './schema.js';
 import { DatabaseBlockedError, DatabaseClosedError, ReloadNeededError, StorageUnavailableError, WriteUnavailableError, storageError } from './errors.js';
 import type { Internals } from './writes.js';
+import { loadOnce } from '../load-once.js';
 import type { ChangeQuery, Conflict, DeadLetter, OutboxEntry, QuarantineEntry, QueryOptions, StoreChange, WriteOptions } from './types.js';
 
 export interface OpenOptions {
@@ -24,13 +25,7 @@ export type RecordInput<C extends RecordKind> = Partial<RecordOf<C>> & { id: str
 /** One collection's new records, for importLocalAll. */
 export type ImportBatch = { [C in RecordKind]: { collection: C; inputs: readonly RecordInput<C>[] } }[RecordKind];
 // The writes' code, fetched with the first write of the page; after a failed fetch (offline) the next write tries again.
-let writeCode: Promise<typeof import('./writes.js')> | undefined;
-function writes(): Promise<typeof import('./writes.js')> {
-  return (writeCode ??= import('./writes.js').catch((error: unknown) => {
-    writeCode = undefined;
-    throw new WriteUnavailableError(error);
-  }));
-}
+const writes = loadOnce(() => import('./writes.js'), (error) => new WriteUnavailableError(error));
 
 type Wording = (issues: readonly FieldIssue[]) => WordedIssue[];
 const issueWords = (): Promise<Wording> =>

@@ -6,6 +6,7 @@ import type { SyncStateName } from '../events.js';
 import type { SyncAdapter } from './adapter.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { SyncHttpError } from './errors.js';
+import { loadOnce } from '../load-once.js';
 
 /**
  * Records per pull request: large enough that a first pull of 10,000 actions is close to one fetch of
@@ -91,11 +92,10 @@ const conflictId = (collection: RecordKind, id: string) => `${collection}:${id}`
 
 // The three-way merge is needed only where a pull meets an edit still waiting to be pushed: a chunk
 // fetched then. A failed fetch (offline) fails that sync, which tries again later; the edit stays queued.
-let mergeCode: Promise<typeof import('./merge.js')> | undefined;
-const merging = () => (mergeCode ??= import('./merge.js').catch((error: unknown) => {
-  mergeCode = undefined;
-  throw new SyncHttpError('retry', `The code that merges changes could not be fetched: ${(error as Error).message}`);
-}));
+const merging = loadOnce(
+  () => import('./merge.js'),
+  (error) => new SyncHttpError('retry', `The code that merges changes could not be fetched: ${(error as Error).message}`),
+);
 
 export class SyncEngine {
   readonly #o: Required<Omit<SyncEngineOptions, 'events' | 'checkPerson'>> & Pick<SyncEngineOptions, 'events' | 'checkPerson'>;

@@ -25,6 +25,7 @@ import { GROUP_BYS, buildColumns, editsBetween, patchColumns, type Column, type 
 import { headingLevelContext } from '../../context/index.js';
 import { HeadingLevel, heading } from '../../context/heading.js';
 import { field } from '../shared/fields.js';
+import { loadOnce } from '../../load-once.js';
 import { LazyDialog, lazyStatus } from '../shared/lazy.js';
 import type { BoardDialog, BoardDialogForm, DialogBoard } from './board-dialog.js';
 import type { ColumnWindowController } from './column-window.js';
@@ -37,7 +38,8 @@ const WINDOW_FROM = 40;
 
 // The windowing of long columns, fetched when a board first has one (a chunk of its own in the
 // drop-in) and kept for every board: one made after it has come windows from its first render.
-let windowLoad: Promise<unknown> | undefined;
+// A failure is not tried again: the page shows every card instead.
+const windowCode = loadOnce(() => import('./column-window.js'));
 let WindowController: typeof ColumnWindowController | undefined;
 let windowFailed = false;
 
@@ -414,15 +416,12 @@ export class ApPriorityBoard extends HeadingLevel(LitElement) {
    * all of them if the code cannot come.
    */
   #longColumns(): boolean {
-    windowLoad ??= import('./column-window.js').then(
-      (module) => (WindowController = module.ColumnWindowController),
-      () => {
-        windowFailed = true;
-        this.requestUpdate();
-      },
-    );
-    if (!WindowController) void windowLoad.then(() => WindowController && this.requestUpdate());
-    else this.#window ??= new WindowController(this, (key) => this.#column(key));
+    if (WindowController) this.#window ??= new WindowController(this, (key) => this.#column(key));
+    else if (!windowFailed) {
+      void windowCode()
+        .then((module) => (WindowController = module.ColumnWindowController), () => (windowFailed = true))
+        .then(() => this.requestUpdate());
+    }
     return !!this.#window;
   }
 
