@@ -52,6 +52,9 @@ export default {
   // WebKit's WebDriver runs one page at a time (with more it would run tests in iframes); the others set their own.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // The default page, with test/printable-failures.ts first: a failure must be reported, not hang the file.
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/printable-failures.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 5 * 60 * 1000,
   // A busy 2-core machine can take longer than the defaults (30 s, 20 s) to open and load a test page in WebKit.
   browserStartTimeout: 60 * 1000,
