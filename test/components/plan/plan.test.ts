@@ -24,6 +24,9 @@ declare global {
 
 const text = (probe: Element) => probe.shadowRoot!.textContent!.trim();
 
+/** Until the plan's next update a child has the context from before its store opened: wait for the child's. */
+const storeProvided = (probe: PlanProbe) => waitUntil(() => probe.plan.plan?.store, 'store provided to the child');
+
 describe('<ap-plan>', () => {
   it('passes axe', async () => {
     const plan = await fixture<ApPlan>(html`<ap-plan name=${freshName()} plan-id=${PLAN}><p>Content</p></ap-plan>`);
@@ -35,7 +38,7 @@ describe('<ap-plan>', () => {
       <ap-plan name=${freshName()} plan-id=${PLAN} today="2024-01-15" user="J. Smith" readonly><test-plan-probe></test-plan-probe></ap-plan>
     </div>`).then((div) => div.querySelector('ap-plan')!);
     const probe = plan.querySelector('test-plan-probe')!;
-    await waitUntil(() => plan.store, 'store opened');
+    await storeProvided(probe);
     await probe.updateComplete;
     expect(text(probe)).to.equal(`${PLAN} 2024-01-15 J. Smith cy true {} rev 0`);
     expect(probe.plan.plan!.store).to.equal(plan.store);
@@ -55,7 +58,7 @@ describe('<ap-plan>', () => {
   it('re-renders a child on a store change and keeps the filter a child sets', async () => {
     const plan = await fixture<ApPlan>(html`<ap-plan name=${freshName()} plan-id=${PLAN} today="2024-01-15"><test-plan-probe></test-plan-probe></ap-plan>`);
     const probe = plan.querySelector('test-plan-probe')!;
-    await waitUntil(() => plan.store, 'store opened');
+    await storeProvided(probe);
     await plan.store!.put('actions', actionInput({ id: 'a-1' }), { by: 'test' });
     await waitUntil(() => text(probe).endsWith('rev 1'), 'child saw the change');
 
