@@ -3,7 +3,8 @@
 // of its own (see slow-board.ts).
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { requested, server, slowBoard } from './slow-board.js';
+import { requested, server } from './dropin.js';
+import { slowBoard } from './slow-board.js';
 
 describe('the board on a slow network, by pointer', function () {
   this.timeout(60000);

@@ -2,7 +2,8 @@
 // slow network, keys pressed before they have come act when they do. A page of its own (see slow-board.ts).
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { requested, server, slowBoard } from './slow-board.js';
+import { requested, server } from './dropin.js';
+import { slowBoard } from './slow-board.js';
 
 describe('the board on a slow network, by keyboard', function () {
   this.timeout(60000);

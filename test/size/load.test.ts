@@ -1,7 +1,8 @@
 // What a page with the everyday widgets really fetches from a built dist/ served by a real HTTP
 // server (test/plugins/dropin-server.mjs), and what a page shows when a part cannot be fetched.
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { requested, server } from './dropin.js';
 
 // The store of the built <ap-plan> (the page imports dist/, not the sources).
 interface PlanStore {
@@ -14,8 +15,6 @@ interface Fetched {
   gzip: number;
 }
 
-
-const server = (action: 'start' | 'requests' | 'stop') => executeServerCommand('dropin-server', { action });
 const text = (el: Element | null) => el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 // The part of the library a chunk holds: action-plan-widgets-sync-AbC123.js -> sync (every-locale: the Welsh catalogue).
 const part = (path: string) => /^\/dist\/action-plan-widgets(?:-(.+)-[\w-]{8})?\.js$/.exec(path)?.[1] ?? 'entry';
@@ -72,7 +71,7 @@ describe('the drop-in, loaded from a real server', function () {
 
   it('fetches the code that saves changes when someone first uses the page, so a change made offline later saves', async () => {
     const { plan, element: board } = planWith('ap-priority-board');
-    const wrote = async () => ((await server('requests')) as { files: Fetched[] }).files.some((file) => part(file.path) === 'writes');
+    const wrote = () => requested('writes');
     await waitUntil(() => board.shadowRoot?.querySelector('button'), 'the board read from the device', { timeout: 10000 });
     expect(await wrote(), 'not before anyone uses the page').to.equal(false);
     board.shadowRoot!.querySelector('button')!.focus();

@@ -1,17 +1,14 @@
 // A board from the built dist/ (test/plugins/dropin-server.mjs serves it) whose moves the server holds
 // back: a slow network. Each test file that uses it is a page of its own, where they have not come yet.
 import { waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { actionInput, freshName, priorityInput } from '../helpers.js';
+import { server } from './dropin.js';
 
 // The store of the built <ap-plan> (the page imports dist/, not the sources).
 interface PlanStore {
   get(collection: 'actions', id: string): Promise<{ priorityId: string } | undefined>;
   applyPulled(collection: 'priorities' | 'actions', records: object[]): Promise<unknown>;
 }
-
-export const server = (action: 'start' | 'requests' | 'hold' | 'release' | 'stop', part?: string) => executeServerCommand('dropin-server', { action, part });
-export const requested = async (part: string) => ((await server('requests')) as { files: { path: string }[] }).files.some((file) => file.path.includes(`-${part}-`));
 
 /** Two priorities, Domestic abuse (Sanctuary scheme a-1, Taxi marshals a-2) and Hate crime (Best Bar None a-3), on a board whose moves the server holds. */
 export async function slowBoard(origin: string) {
