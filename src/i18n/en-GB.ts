@@ -49,8 +49,6 @@ export const enGB = {
   'relative.overdue': '{days} days overdue',
   'format.date-time': '{date} at {time}',
 
-
-
   'field.': 'Record',
   'field.id': 'ID',
   'field.planId': 'Plan ID',

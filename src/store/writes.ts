@@ -75,7 +75,6 @@ export async function put<C extends RecordKind>(store: Internals, collection: C,
   return record;
 }
 
-
 /** New records of several collections (priorities and the actions under them) in one transaction: all or none. */
 export async function importLocalAll(store: Internals, batches: readonly ImportBatch[], options: WriteOptions): Promise<AnyRecord[][]> {
   const at = (options.now ?? new Date()).toISOString();
@@ -104,7 +103,6 @@ export async function importLocalAll(store: Internals, batches: readonly ImportB
   return parsed.map(({ records }) => records);
 }
 
-
 /**
  * The endpoint accepted the outbox entries `seqs` and answered with its record (new version).
  * Later local edits of the record stay queued, moved onto that version.
@@ -129,7 +127,6 @@ export async function confirmPushed<C extends RecordKind>(store: Internals, coll
   });
   store.announce([{ collection, ids: [confirmed.id], planIds: [confirmed.planId] }]);
 }
-
 
 /**
  * Replaces the record's queued edits (exactly `seqs`: false, changing nothing, if another edit
@@ -161,7 +158,6 @@ export async function rebase<C extends RecordKind>(store: Internals, collection:
   return done;
 }
 
-
 /** Moves outbox entries the endpoint refused to the dead-letter list, so later entries still sync. */
 export async function deadLetter(store: Internals, entries: readonly OutboxEntry[], status: number, reason: string): Promise<void> {
   await store.transact(['outbox', 'deadLetters'], async (tx) => {
@@ -169,7 +165,6 @@ export async function deadLetter(store: Internals, entries: readonly OutboxEntry
   });
   store.announce(entries.map((entry) => ({ collection: entry.collection, ids: [entry.recordId], planIds: [entry.record.planId] })));
 }
-
 
 /** Retry queues the dead letter again (last in the outbox); discard drops it and, with nothing else queued, restores the synced copy. */
 export async function settleDeadLetter(store: Internals, seq: number, choice: 'retry' | 'discard'): Promise<void> {
